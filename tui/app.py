@@ -1,0 +1,55 @@
+"""The wellread application: a stack of screens over one library."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.content import Library
+from tui.screens.exercise import ExerciseScreen
+from tui.screens.help import HelpScreen, help_text
+from tui.screens.library import ArticleList, LibraryScreen
+from tui.screens.reader import ReaderScreen
+
+
+class WellreadApp(App[None]):
+    """Library first; articles and exercise cards are pushed on top and popped with Esc."""
+
+    TITLE = "wellread"
+    CSS_PATH = "wellread.tcss"
+    HELP_NAME = "Everywhere"
+
+    BINDINGS: list[BindingType] = [
+        Binding("question_mark,f1", "help", "Show the keys of this screen"),
+        Binding("ctrl+q", "quit", "Quit wellread", priority=True),
+    ]
+
+    def __init__(self, library: Library, open_slug: str | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.open_slug = open_slug
+
+    def on_mount(self) -> None:
+        self.push_screen(LibraryScreen(self.library))
+        if self.open_slug is not None:
+            self.open_article(self.open_slug)
+
+    def open_article(self, slug: str) -> None:
+        if slug not in self.library.articles:
+            self.notify(f"No article called '{slug}' in the library.", severity="error")
+            return
+        self.push_screen(ReaderScreen(self.library, self.library.article(slug)))
+
+    @on(ArticleList.Open)
+    def article_chosen(self, event: ArticleList.Open) -> None:
+        self.open_article(event.slug)
+
+    @on(ReaderScreen.OpenExercise)
+    def exercise_chosen(self, event: ReaderScreen.OpenExercise) -> None:
+        self.push_screen(ExerciseScreen(self.library.exercise(event.slug)))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(help_text(self, self.screen)))

@@ -1,0 +1,102 @@
+"""The `wellread` command: the app, and text commands that work in any shell."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from tui import __version__
+from tui.content import Library, check_library, has_errors, load_library
+from tui.content.library import LIBRARY_ENV
+
+
+def _library_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=f"read articles from DIR instead of the bundled library (or set {LIBRARY_ENV})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wellread",
+        description="Read evidence-based articles on exercise and bone health, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"wellread {__version__}")
+    _library_option(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    open_cmd = commands.add_parser("open", help="open one article in the reader")
+    open_cmd.add_argument("slug", help="the article's slug, as 'wellread list' prints it")
+    _library_option(open_cmd)
+
+    list_cmd = commands.add_parser("list", help="print each article's slug and title")
+    _library_option(list_cmd)
+
+    check_cmd = commands.add_parser("check", help="check every file in the library")
+    _library_option(check_cmd)
+    return parser
+
+
+def _unknown_slug(library: Library, slug: str, err: TextIO) -> int:
+    print(f"wellread: no article called '{slug}' in {library.root}", file=err)
+    close = difflib.get_close_matches(slug, list(library.articles), n=3)
+    if close:
+        print("Did you mean: " + ", ".join(close) + "?", file=err)
+    print("'wellread list' prints every article's slug.", file=err)
+    return 2
+
+
+def cmd_list(library: Library, out: TextIO) -> int:
+    for entry in library.article_entries():
+        print(f"{entry.slug}\t{entry.title}", file=out)
+    return 0
+
+
+def cmd_check(library: Library, out: TextIO) -> int:
+    problems = check_library(library)
+    for problem in problems:
+        print(problem, file=out)
+    errors = sum(1 for problem in problems if problem.is_error)
+    warnings = len(problems) - errors
+    files = len(library.articles) + len(library.exercises) + len(
+        {problem.path for problem in library.unreadable}
+    )
+    print(
+        f"Checked {files} files in {library.root}: {errors} error(s), {warnings} warning(s).",
+        file=out,
+    )
+    return 1 if has_errors(problems) else 0
+
+
+def run_app(library: Library, slug: str | None) -> int:
+    # Imported here so the text commands start fast and never need a terminal.
+    from tui.app import WellreadApp
+
+    WellreadApp(library, open_slug=slug).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    library_dir: Path | None = getattr(args, "library", None)
+    if library_dir is not None and not library_dir.is_dir():
+        print(f"wellread: library folder not found: {library_dir}", file=sys.stderr)
+        return 2
+    library = load_library(library_dir)
+    if args.command == "list":
+        return cmd_list(library, sys.stdout)
+    if args.command == "check":
+        return cmd_check(library, sys.stdout)
+    if args.command == "open":
+        if args.slug not in library.articles:
+            return _unknown_slug(library, args.slug, sys.stderr)
+        return run_app(library, args.slug)
+    return run_app(library, None)

@@ -1,0 +1,173 @@
+"""Library files into entries (front matter only) and full documents (body parsed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from tui.content.frontmatter import FrontMatter, parse_front_matter
+from tui.content.markdown import parse_body, parse_inline
+from tui.content.model import Article, Citation, Entry, Exercise, Inline
+from tui.content.problems import Problem, Severity
+from tui.content.references import parse_references
+from tui.content.source import clean_text, read_source
+from tui.content.vocab import CAUTIONS, IMPACTS, KINDS
+
+_WORD = re.compile(r"\S+")
+
+
+def _string(front: FrontMatter, key: str) -> str:
+    value = front.data.get(key)
+    if value is None:
+        return ""
+    return clean_text(" ".join(str(value).split()))
+
+
+def _string_list(path: Path, front: FrontMatter, key: str, problems: list[Problem]) -> list[str]:
+    value = front.data.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        problems.append(Problem(path, front.line_of(key), f"'{key}' must be a list"))
+        return []
+    items: list[str] = []
+    for index, item in enumerate(value):
+        if isinstance(item, str | int | float):
+            items.append(clean_text(str(item).strip()))
+        else:
+            problems.append(
+                Problem(path, front.line_of(key, index), f"'{key}' items must be plain text")
+            )
+    return items
+
+
+def read_entry(path: Path, kind: str) -> Entry:
+    """Read a file's front matter. Raises ContentError when the file cannot be used at all."""
+    source = read_source(path)
+    front = parse_front_matter(path, source.text)
+    problems = list(source.problems)
+    title = _string(front, "title")
+    if not title:
+        problems.append(Problem(path, front.line_of("title"), "missing 'title'"))
+        title = path.stem.replace("-", " ").capitalize()
+    summary = _string(front, "summary")
+    if not summary:
+        problems.append(Problem(path, front.line_of("summary"), "missing 'summary'", Severity.WARNING))
+    tags = _string_list(path, front, "tags", problems)
+    # Counting words on the raw body is close enough for a reading time, and costs
+    # one regex pass instead of a full parse of every file at start-up.
+    words = len(_WORD.findall(front.body))
+    return Entry(kind, path.stem, path, title, summary, tags, words, front, problems)
+
+
+def _check_cited(path: Path, citations: list[Citation], known: set[str]) -> list[Problem]:
+    problems = []
+    for citation in citations:
+        for cite_id in citation.ids:
+            if cite_id not in known:
+                problems.append(
+                    Problem(path, citation.line, f"unknown citation id '@{cite_id}' (not in references)")
+                )
+    return problems
+
+
+def _document_fields(entry: Entry) -> dict[str, Any]:
+    path, front = entry.path, entry.front
+    references, problems = parse_references(path, front)
+    if not references:
+        problems.append(Problem(path, front.line_of("references"), "no 'references'"))
+    body = parse_body(path, front.body, front.body_line, entry.title)
+    problems.extend(body.problems)
+    problems.extend(_check_cited(path, body.citations, {ref.id for ref in references}))
+    return {
+        "slug": entry.slug,
+        "path": path,
+        "title": entry.title,
+        "summary": entry.summary,
+        "tags": entry.tags,
+        "references": references,
+        "overview": body.overview,
+        "sections": body.sections,
+        "footnotes": body.footnotes,
+        "citations": body.citations,
+        "word_count": body.word_count,
+        "problems": [*entry.problems, *problems],
+    }
+
+
+def _reviewed(path: Path, front: FrontMatter, problems: list[Problem]) -> dt.date | None:
+    value = front.data.get("reviewed")
+    if value is None or isinstance(value, dt.date):
+        return value if not isinstance(value, dt.datetime) else value.date()
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        problems.append(
+            Problem(path, front.line_of("reviewed"), "'reviewed' must be a date such as 2026-11-01")
+        )
+        return None
+
+
+def build_article(entry: Entry) -> Article:
+    fields = _document_fields(entry)
+    path, front = entry.path, entry.front
+    problems: list[Problem] = fields["problems"]
+    known = {ref.id for ref in fields["references"]}
+
+    key_points: list[list[Inline]] = []
+    key_citations: list[Citation] = []
+    for index, point in enumerate(_string_list(path, front, "key_points", problems)):
+        runs, point_citations = parse_inline(path, point, front.line_of("key_points", index))
+        key_points.append(runs)
+        key_citations.extend(point_citations)
+    problems.extend(_check_cited(path, key_citations, known))
+    fields["citations"] = [*key_citations, *fields["citations"]]
+
+    return Article(
+        **fields,
+        reviewed=_reviewed(path, front, problems),
+        key_points=key_points,
+        related_exercises=_string_list(path, front, "related_exercises", problems),
+        related_articles=_string_list(path, front, "related_articles", problems),
+    )
+
+
+def build_exercise(entry: Entry) -> Exercise:
+    fields = _document_fields(entry)
+    path, front = entry.path, entry.front
+    problems: list[Problem] = fields["problems"]
+
+    def vocab(key: str, allowed: dict[str, Any]) -> str:
+        value = _string(front, key)
+        if value and value not in allowed:
+            problems.append(
+                Problem(path, front.line_of(key), f"unknown {key} '{value}' (one of: {', '.join(allowed)})")
+            )
+        elif not value:
+            problems.append(Problem(path, front.line_of(key), f"missing '{key}'", Severity.WARNING))
+        return value
+
+    kind = vocab("kind", KINDS)
+    impact = vocab("impact", IMPACTS)
+    cautions = _string_list(path, front, "cautions", problems)
+    for index, code in enumerate(cautions):
+        if code not in CAUTIONS:
+            problems.append(
+                Problem(
+                    path,
+                    front.line_of("cautions", index),
+                    f"unknown caution '{code}' (one of: {', '.join(CAUTIONS)})",
+                )
+            )
+    return Exercise(
+        **fields,
+        kind=kind,
+        impact=impact,
+        equipment=_string_list(path, front, "equipment", problems),
+        dose=_string(front, "dose"),
+        cautions=cautions,
+    )

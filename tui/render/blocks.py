@@ -1,0 +1,65 @@
+"""What the render layer produces: styled text blocks ready to wrap to any width.
+
+A block is one paragraph, heading or list item as a single string with style spans
+and anchors (citations, footnotes, links) as character ranges. Styles are names;
+the app maps them to colours and attributes, plain mode ignores them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    style: str
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A place in the text a reader can move to and act on."""
+
+    start: int
+    end: int
+    kind: str  # "citation", "footnote", "link", "article", "exercise"
+    targets: tuple[str, ...]  # reference ids, a footnote label, an address or a slug
+
+
+@dataclass
+class TextBlock:
+    text: str
+    style: str = "body"  # the block's own style: body, title, h2, h3, quote, code ...
+    spans: list[Span] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+    indent: int = 0  # cells before every line
+    prefix: str = ""  # bullet or number, before the first line only (hanging indent)
+    blank_before: int = 0  # empty lines above the block
+    wrap_words: bool = True  # False: break anywhere (code), never at spaces only
+    section: int = 0  # index of the outline entry the block belongs to
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    number: str  # "2", "2.1", or "" for unnumbered parts such as the overview
+    title: str
+    level: int  # 2 for sections, 3 for subsections
+    block: int  # index of the first block
+
+    @property
+    def label(self) -> str:
+        if not self.number:
+            return self.title
+        return f"{self.number}. {self.title}" if self.level == 2 else f"{self.number} {self.title}"
+
+
+@dataclass
+class RenderedDocument:
+    blocks: list[TextBlock]
+    outline: list[OutlineEntry]
+
+    @property
+    def section_count(self) -> int:
+        """Numbered top-level sections, as "section N of M" counts them."""
+        return sum(1 for entry in self.outline if entry.number and entry.level == 2)

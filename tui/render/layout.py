@@ -1,0 +1,162 @@
+"""Wrapping rendered blocks into screen lines at one width.
+
+A line is only three numbers (block, start, end): the text stays in its block, so a
+layout of a long article costs little memory and any line is drawn on demand.
+Layout can run a few blocks at a time, so a long article shows its first screen
+before the rest is wrapped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from rich.cells import cell_len
+
+from tui.render.blocks import RenderedDocument, TextBlock
+
+_WORD = re.compile(r"[^ \t\n]+")
+# Narrower than this and words are broken rather than never fitting.
+MIN_TEXT_WIDTH = 8
+
+
+class Line(NamedTuple):
+    block: int
+    start: int
+    end: int
+    first: bool  # the block's first line: draw its prefix
+    blank: bool = False  # a spacing line above a block
+
+
+def _cells(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Break one run of text into pieces of at most *width* cells."""
+    pieces: list[tuple[int, int]] = []
+    if text.isascii():
+        for piece_start in range(start, end, width):
+            pieces.append((piece_start, min(piece_start + width, end)))
+        return pieces or [(start, start)]
+    piece_start, used = start, 0
+    for index in range(start, end):
+        cells = cell_len(text[index])
+        if used + cells > width and index > piece_start:
+            pieces.append((piece_start, index))
+            piece_start, used = index, 0
+        used += cells
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def wrap_words(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap: (start, end) offsets of each line, spaces at breaks dropped."""
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    segment_start = 0
+    ascii_only = text.isascii()
+    for segment_end in [*(m.start() for m in re.finditer("\n", text)), len(text)]:
+        line_start = -1
+        line_end = 0
+        used = 0
+        for match in _WORD.finditer(text, segment_start, segment_end):
+            word_start, word_end = match.span()
+            cells = word_end - word_start if ascii_only else cell_len(match.group())
+            if line_start >= 0:
+                gap = word_start - line_end
+                if used + gap + cells <= width:
+                    line_end = word_end
+                    used += gap + cells
+                    continue
+                lines.append((line_start, line_end))
+            if cells > width:
+                pieces = _split_long(text, word_start, word_end, width)
+                lines.extend(pieces[:-1])
+                word_start = pieces[-1][0]
+                cells = _cells(text[word_start:word_end])
+            line_start, line_end, used = word_start, word_end, cells
+        if line_start >= 0:
+            lines.append((line_start, line_end))
+        else:
+            lines.append((segment_start, segment_start))
+        segment_start = segment_end + 1
+    return lines
+
+
+def wrap_hard(text: str, width: int) -> list[tuple[int, int]]:
+    """Wrap keeping every space (code): break at the width, whatever is there."""
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for raw in text.split("\n"):
+        lines.extend(_split_long(text, offset, offset + len(raw), width))
+        offset += len(raw) + 1
+    return lines
+
+
+def text_width(block: TextBlock, width: int) -> int:
+    return max(MIN_TEXT_WIDTH, width - block.indent - len(block.prefix))
+
+
+class Layout:
+    """The lines of one rendered document at one width, built incrementally."""
+
+    def __init__(self, document: RenderedDocument, width: int) -> None:
+        self.document = document
+        self.width = width
+        self.lines: list[Line] = []
+        # The first text line of every block laid out so far (after its blank lines).
+        self.block_lines: list[int] = []
+        self._next = 0
+
+    @property
+    def complete(self) -> bool:
+        return self._next >= len(self.document.blocks)
+
+    def extend(self, max_blocks: int | None = None) -> bool:
+        """Lay out up to *max_blocks* more blocks (all when None); True when complete."""
+        blocks = self.document.blocks
+        stop = len(blocks) if max_blocks is None else min(len(blocks), self._next + max_blocks)
+        lines = self.lines
+        for index in range(self._next, stop):
+            block = blocks[index]
+            if lines:
+                for _ in range(block.blank_before):
+                    lines.append(Line(index, 0, 0, False, True))
+            self.block_lines.append(len(lines))
+            available = text_width(block, self.width)
+            pieces = (
+                wrap_words(block.text, available)
+                if block.wrap_words
+                else wrap_hard(block.text, available)
+            )
+            for number, (start, end) in enumerate(pieces):
+                lines.append(Line(index, start, end, number == 0))
+        self._next = stop
+        return self.complete
+
+    def ensure_lines(self, count: int) -> None:
+        """Lay out blocks until at least *count* lines exist (or the document ends)."""
+        while len(self.lines) < count and not self.complete:
+            self.extend(16)
+
+    # ------------------------------------------------------------ lookups
+
+    def section_at(self, y: int) -> int:
+        """The outline entry that line *y* belongs to."""
+        if not self.lines:
+            return 0
+        line = self.lines[min(max(y, 0), len(self.lines) - 1)]
+        return self.document.blocks[line.block].section
+
+    def section_line(self, entry: int) -> int | None:
+        """The line of an outline entry's heading, or None if not laid out yet."""
+        block = self.document.outline[entry].block
+        if block < len(self.block_lines):
+            return self.block_lines[block]
+        return None
+
+    def block_of_line(self, y: int) -> int:
+        return bisect_right(self.block_lines, y) - 1

@@ -1,0 +1,1 @@
+"""Screens: each asks the content layer for data and hands it to its widgets."""

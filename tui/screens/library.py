@@ -1,0 +1,166 @@
+"""The library: every article, filtered as you type; Enter opens one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Input, Static
+from textual.widgets.option_list import Option
+
+from tui.content import Entry, Library, Problem
+from tui.render.summaries import entry_facts
+from tui.widgets.bars import StatusLine, TitleBar
+from tui.widgets.lists import ReaderList
+
+
+def matches(entry: Entry, query: str) -> bool:
+    """Every word of the query appears in the title, summary or tags."""
+    haystack = " ".join([entry.title, entry.summary, *entry.tags]).casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+def entry_prompt(entry: Entry) -> Text:
+    text = Text(entry.title, style="bold")
+    text.append("\n  " + entry.summary)
+    text.append("\n  " + entry_facts(entry), style="italic")
+    return text
+
+
+class ArticleList(ReaderList):
+    HELP_NAME = "Article list"
+
+    class Open(Message):
+        def __init__(self, slug: str) -> None:
+            super().__init__()
+            self.slug = slug
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        self.clear_options()
+        self.add_options(Option(entry_prompt(entry), id=entry.slug) for entry in entries)
+        if not entries:
+            self.add_option(Option(Text("No article matches the filter."), disabled=True))
+        self.highlighted = 0 if entries else None
+
+    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Open(event.option.id))
+
+
+class FilterInput(Input):
+    HELP_NAME = "Filter"
+
+    BINDINGS: list[BindingType] = [
+        Binding("escape", "clear_filter", "Clear the filter and go back to the list"),
+    ]
+
+    def action_clear_filter(self) -> None:
+        self.value = ""
+        self.screen.query_one(ArticleList).focus()
+
+
+def problem_text(problems: list[Problem]) -> Text:
+    text = Text(
+        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the library "
+        "(run 'wellread check' for the full list):",
+        style="bold",
+    )
+    for problem in problems[:5]:
+        text.append(f"\n  {problem.path.name}:{problem.line}: {problem.message}")
+    if len(problems) > 5:
+        text.append(f"\n  and {len(problems) - 5} more.")
+    return text
+
+
+class LibraryScreen(Screen[None]):
+    HELP_NAME = "Library"
+    HELP_INTRO = (
+        "The library lists every article. Type a word to filter the list; "
+        "press Enter to open the highlighted article."
+    )
+
+    BINDINGS: list[BindingType] = [
+        Binding("slash", "filter", "Filter the list"),
+        Binding("q", "quit", "Quit wellread"),
+        Binding("escape", "quit", "Quit wellread", show=False),
+        Binding("up", "list_move('up')", "Previous article", show=False),
+        Binding("down", "list_move('down')", "Next article", show=False),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title-bar")
+        with Vertical(id="library-body"):
+            yield FilterInput(placeholder="Type to filter articles", id="filter")
+            yield ArticleList(id="article-list")
+            yield Static(id="library-problems")
+        yield StatusLine(id="status")
+
+    def on_mount(self) -> None:
+        self.query_one(TitleBar).set_title("Library")
+        article_list = self.query_one(ArticleList)
+        article_list.border_title = "Articles"
+        self.show_entries("")
+        problems = [*self.library.unreadable]
+        for entry in self.library.articles.values():
+            problems.extend(p for p in entry.problems if p.is_error)
+        panel = self.query_one("#library-problems", Static)
+        if problems:
+            panel.update(problem_text(sorted(problems)))
+        else:
+            panel.display = False
+        article_list.focus()
+
+    def on_resize(self) -> None:
+        self.update_status()
+
+    def show_entries(self, query: str) -> None:
+        entries = [e for e in self.library.article_entries() if matches(e, query)]
+        self.query_one(ArticleList).set_entries(entries)
+        self.shown = len(entries)
+        self.update_status()
+
+    def update_status(self) -> None:
+        total = len(self.library.articles)
+        count = f"{self.shown} of {total} articles" if self.shown != total else f"{total} articles"
+        self.query_one(StatusLine).set_status(count, "Enter opens · ? help · q quits")
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.show_entries(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        article_list = self.query_one(ArticleList)
+        if article_list.highlighted is not None:
+            article_list.action_select()
+
+    def on_key(self, event: events.Key) -> None:
+        # Typing a word while on the list starts the filter with it.
+        article_list = self.query_one(ArticleList)
+        if self.focused is article_list and event.is_printable and event.character:
+            filter_input = self.query_one(FilterInput)
+            filter_input.focus()
+            filter_input.insert_text_at_cursor(event.character)
+            event.stop()
+
+    def action_filter(self) -> None:
+        self.query_one(FilterInput).focus()
+
+    def action_list_move(self, direction: str) -> None:
+        article_list = self.query_one(ArticleList)
+        if direction == "up":
+            article_list.action_cursor_up()
+        else:
+            article_list.action_cursor_down()
+
+    async def action_quit(self) -> None:
+        self.app.exit()

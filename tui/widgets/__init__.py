@@ -1,0 +1,1 @@
+"""Reusable widgets: they are given data and post messages; they never read files."""
