@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -20,8 +22,11 @@ class WellreadApp(App[None]):
     CSS_PATH = "wellread.tcss"
     HELP_NAME = "Everywhere"
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "focus_next", "Next pane", show=False),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False),
         Binding("question_mark,f1", "help", "Show the keys of this screen"),
+        Binding("ctrl+p", "command_palette", "Command palette", show=False),
         Binding("ctrl+q", "quit", "Quit wellread", priority=True),
     ]
 

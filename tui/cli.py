@@ -66,8 +66,10 @@ def cmd_check(library: Library, out: TextIO) -> int:
         print(problem, file=out)
     errors = sum(1 for problem in problems if problem.is_error)
     warnings = len(problems) - errors
-    files = len(library.articles) + len(library.exercises) + len(
-        {problem.path for problem in library.unreadable}
+    files = (
+        len(library.articles)
+        + len(library.exercises)
+        + len({problem.path for problem in library.unreadable})
     )
     print(
         f"Checked {files} files in {library.root}: {errors} error(s), {warnings} warning(s).",

@@ -56,7 +56,9 @@ def read_entry(path: Path, kind: str) -> Entry:
         title = path.stem.replace("-", " ").capitalize()
     summary = _string(front, "summary")
     if not summary:
-        problems.append(Problem(path, front.line_of("summary"), "missing 'summary'", Severity.WARNING))
+        problems.append(
+            Problem(path, front.line_of("summary"), "missing 'summary'", Severity.WARNING)
+        )
     tags = _string_list(path, front, "tags", problems)
     # Counting words on the raw body is close enough for a reading time, and costs
     # one regex pass instead of a full parse of every file at start-up.
@@ -70,7 +72,9 @@ def _check_cited(path: Path, citations: list[Citation], known: set[str]) -> list
         for cite_id in citation.ids:
             if cite_id not in known:
                 problems.append(
-                    Problem(path, citation.line, f"unknown citation id '@{cite_id}' (not in references)")
+                    Problem(
+                        path, citation.line, f"unknown citation id '@{cite_id}' (not in references)"
+                    )
                 )
     return problems
 
@@ -145,7 +149,11 @@ def build_exercise(entry: Entry) -> Exercise:
         value = _string(front, key)
         if value and value not in allowed:
             problems.append(
-                Problem(path, front.line_of(key), f"unknown {key} '{value}' (one of: {', '.join(allowed)})")
+                Problem(
+                    path,
+                    front.line_of(key),
+                    f"unknown {key} '{value}' (one of: {', '.join(allowed)})",
+                )
             )
         elif not value:
             problems.append(Problem(path, front.line_of(key), f"missing '{key}'", Severity.WARNING))

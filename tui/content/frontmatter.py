@@ -55,13 +55,17 @@ def parse_front_matter(path: Path, text: str) -> FrontMatter:
         mark = error.problem_mark or error.context_mark
         line = mark.line + offset if mark is not None else 1
         reason = error.problem or "invalid YAML"
-        raise ContentError(Problem(path, line, f"front matter is not valid YAML: {reason}")) from None
+        raise ContentError(
+            Problem(path, line, f"front matter is not valid YAML: {reason}")
+        ) from None
     except yaml.YAMLError as error:
         raise ContentError(Problem(path, 1, f"front matter is not valid YAML: {error}")) from None
     if data is None:
         data = {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise ContentError(Problem(path, offset, "front matter must be a set of 'key: value' lines"))
+        raise ContentError(
+            Problem(path, offset, "front matter must be a set of 'key: value' lines")
+        )
 
     key_lines: dict[str, int] = {}
     item_lines: dict[str, list[int]] = {}

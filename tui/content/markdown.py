@@ -151,8 +151,10 @@ class _Walker:
 
     # ------------------------------------------------------------ blocks
 
-    def blocks(self, tokens: Sequence[Token], start: int, stop_type: str | None) -> tuple[list[Block], int]:
-        """Blocks from tokens[start:] up to the closing token *stop_type*; returns the index after it."""
+    def blocks(
+        self, tokens: Sequence[Token], start: int, stop_type: str | None
+    ) -> tuple[list[Block], int]:
+        """Blocks from tokens[start:] up to the token *stop_type*; returns the index after it."""
         blocks: list[Block] = []
         i = start
         while i < len(tokens):
@@ -294,7 +296,9 @@ def parse_body(path: Path, body: str, body_line: int, title: str = "") -> Parsed
             if index == 0 and heading_text.casefold() == title.casefold():
                 continue  # the title, repeated from the front matter
             walker.problems.append(
-                Problem(path, block.line, "use '##' for sections; '#' is read as '##'", Severity.WARNING)
+                Problem(
+                    path, block.line, "use '##' for sections; '#' is read as '##'", Severity.WARNING
+                )
             )
         if block.level == 3 and sections:
             parent = sections[-1]
@@ -303,7 +307,9 @@ def parse_body(path: Path, body: str, body_line: int, title: str = "") -> Parsed
         else:
             if block.level == 3:
                 walker.problems.append(
-                    Problem(path, block.line, "'###' before any '##' is read as '##'", Severity.WARNING)
+                    Problem(
+                        path, block.line, "'###' before any '##' is read as '##'", Severity.WARNING
+                    )
                 )
             sections.append(Section(str(len(sections) + 1), heading_text, 2, block.line))
     return ParsedBody(

@@ -88,7 +88,9 @@ def parse_references(path: Path, front: FrontMatter) -> tuple[list[Reference], l
             continue
         if ref_id in seen:
             problems.append(
-                Problem(path, line, f"duplicate reference id '{ref_id}' (first on line {seen[ref_id]})")
+                Problem(
+                    path, line, f"duplicate reference id '{ref_id}' (first on line {seen[ref_id]})"
+                )
             )
             continue
         seen[ref_id] = line
@@ -103,11 +105,15 @@ def parse_references(path: Path, front: FrontMatter) -> tuple[list[Reference], l
         year = _year(item.get("issued"))
         if year is None:
             problems.append(
-                Problem(path, line, f"reference '{ref_id}' has no year ('issued')", Severity.WARNING)
+                Problem(
+                    path, line, f"reference '{ref_id}' has no year ('issued')", Severity.WARNING
+                )
             )
         doi = normalise_doi(_text(item.get("DOI") or item.get("doi")))
         if doi and not DOI_PATTERN.match(doi):
-            problems.append(Problem(path, line, f"reference '{ref_id}' has a malformed DOI '{doi}'"))
+            problems.append(
+                Problem(path, line, f"reference '{ref_id}' has a malformed DOI '{doi}'")
+            )
         references.append(
             Reference(
                 id=ref_id,

@@ -38,6 +38,7 @@ def caution_sentence(code: str) -> str:
     label, sentence = CAUTIONS.get(code, (code.replace("_", " "), ""))
     return sentence or label
 
+
 # Shown above every article and card. Written for a reader deciding what to do alone.
 DISCLAIMER = (
     "This is general information, not medical advice, and it cannot tell you what is "

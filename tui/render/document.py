@@ -101,7 +101,9 @@ class DocumentRenderer:
                 start, end = runs.add(f"[note {run.number}]", "fnref")
                 runs.anchors.append(Anchor(start, end, "footnote", (run.label,)))
             elif isinstance(run, Link):
-                shown = run.text if run.text == run.href or not run.href else f"{run.text} ({run.href})"
+                shown = (
+                    run.text if run.text == run.href or not run.href else f"{run.text} ({run.href})"
+                )
                 start, end = runs.add(shown, "link", *sorted(run.marks))
                 runs.anchors.append(Anchor(start, end, "link", (run.href,)))
             elif isinstance(run, LineBreak):
@@ -125,7 +127,9 @@ class DocumentRenderer:
             # Inside list items, paragraphs follow each other without a gap.
             gap = 0 if indent and position == 0 else 1
             if isinstance(block, Paragraph):
-                self.emit(self.runs(block.inlines).block(indent=indent, prefix=prefix, blank_before=gap))
+                self.emit(
+                    self.runs(block.inlines).block(indent=indent, prefix=prefix, blank_before=gap)
+                )
             elif isinstance(block, Heading):
                 self.emit(self.runs(block.inlines).block(style="h4", indent=indent, blank_before=1))
             elif isinstance(block, ListBlock):
@@ -138,7 +142,11 @@ class DocumentRenderer:
             elif isinstance(block, CodeBlock):
                 self.emit(
                     TextBlock(
-                        block.text, style="code", indent=indent + 2, wrap_words=False, blank_before=1
+                        block.text,
+                        style="code",
+                        indent=indent + 2,
+                        wrap_words=False,
+                        blank_before=1,
                     )
                 )
             elif isinstance(block, Table):
@@ -180,7 +188,9 @@ class DocumentRenderer:
         style = "h2" if section.level == 2 else "h3"
         self.emit(
             TextBlock(
-                f"{section.number}. {section.title}" if section.level == 2 else f"{section.number} {section.title}",
+                f"{section.number}. {section.title}"
+                if section.level == 2
+                else f"{section.number} {section.title}",
                 style=style,
                 blank_before=2 if section.level == 2 else 1,
             )
@@ -198,9 +208,7 @@ class DocumentRenderer:
             first = len(self.blocks)
             self.content(note.blocks, 0, f"[note {note.number}] ")
             if len(self.blocks) > first:
-                self.blocks[first].anchors.insert(
-                    0, Anchor(0, 0, "footnote-body", (note.label,))
-                )
+                self.blocks[first].anchors.insert(0, Anchor(0, 0, "footnote-body", (note.label,)))
 
     def disclaimer(self) -> None:
         runs = _Runs()

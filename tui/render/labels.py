@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from tui.content.model import Citation, Document, Reference
 
 
-class CitationStyle(str, Enum):
+class CitationStyle(StrEnum):
     AUTHOR_YEAR = "author-year"
     NUMERIC = "numeric"
 
@@ -68,9 +68,7 @@ class ReferenceLabels:
             [(item.id, item.locator, item.prefix) for item in citation.items], style
         )
 
-    def cite_ids_text(
-        self, items: Sequence[tuple[str, str, str]], style: CitationStyle
-    ) -> str:
+    def cite_ids_text(self, items: Sequence[tuple[str, str, str]], style: CitationStyle) -> str:
         parts: list[str] = []
         for ref_id, locator, prefix in items:
             if style is CitationStyle.NUMERIC:

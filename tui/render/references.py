@@ -26,16 +26,20 @@ def source_text(ref: Reference) -> str:
     return text
 
 
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def reference_lines(ref: Reference) -> list[str]:
     """The reference in short lines: who and when, what, where, and its address."""
     who = authors_text(ref) or "Unknown author"
     year = str(ref.year) if ref.year else "n.d."
     lines = [f"{who} ({year})."]
     if ref.title:
-        lines.append(ref.title.rstrip(".") + ".")
+        lines.append(_sentence(ref.title))
     where = source_text(ref)
     if where:
-        lines.append(where + ".")
+        lines.append(_sentence(where))
     if ref.doi:
         lines.append(f"DOI: {ref.doi_url}")
     elif ref.url:

@@ -8,9 +8,11 @@ from tui.content.vocab import IMPACTS, KINDS, caution_label
 
 def exercise_lines(exercise: Exercise) -> list[str]:
     """Title, then kind and impact, equipment, and cautions, one fact per line."""
+    kind = KINDS.get(exercise.kind, exercise.kind)
+    impact = IMPACTS.get(exercise.impact, exercise.impact)
     lines = [
         exercise.title,
-        f"{KINDS.get(exercise.kind, exercise.kind)} · {IMPACTS.get(exercise.impact, exercise.impact)}",
+        f"{kind} · {impact}",
         "Equipment: " + (", ".join(exercise.equipment) or "none"),
     ]
     if exercise.cautions:

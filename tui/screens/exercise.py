@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -17,7 +19,7 @@ class ExerciseScreen(Screen[None]):
     HELP_NAME = "Exercise card"
     HELP_INTRO = "An exercise card. Escape goes back to the article, where you were."
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "next_section", "Next section"),
         Binding("left_square_bracket", "previous_section", "Previous section"),
         Binding("escape,q", "back", "Back to the article"),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
@@ -15,56 +16,94 @@ from textual.widgets import Static
 
 
 def _bindings(node: DOMNode) -> Iterable[Binding]:
-    for binding in node._bindings.key_to_bindings.values():
-        yield from binding
+    """Bindings that wellread itself declares on this node's classes, nearest first.
+
+    Textual's own widgets bind many editing and scrolling keys; wellread re-declares
+    the ones a reader needs, in plain words, and help shows only those.
+    """
+    seen: set[str] = set()
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("tui.") or "BINDINGS" not in cls.__dict__:
+            continue
+        for bindings in BindingsMap(cls.__dict__["BINDINGS"]).key_to_bindings.values():
+            for binding in bindings:
+                if binding.key not in seen:
+                    seen.add(binding.key)
+                    yield binding
 
 
-def _key_names(app: App[object], bindings: list[Binding]) -> str:
+_WORDS = {
+    "question_mark": "?",
+    "slash": "/",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "escape": "Esc",
+    "pagedown": "Page Down",
+    "pageup": "Page Up",
+    "backspace": "Backspace",
+    "space": "Space",
+    "enter": "Enter",
+}
+
+
+def key_name(key: str) -> str:
+    """A key as words a person reads aloud: "Ctrl+Q", "Page Down", "Shift+Tab", "G"."""
+    parts = key.split("+")
+    *modifiers, last = parts
+    if last in _WORDS:
+        name = _WORDS[last]
+    elif len(last) == 1:
+        name = last.upper() if modifiers else last
+    else:
+        name = last.replace("_", " ").title()
+    return "+".join([*(m.title() for m in modifiers), name])
+
+
+def _key_names(bindings: list[Binding]) -> str:
     names: list[str] = []
     for binding in bindings:
-        display = binding.key_display or app.get_key_display(binding)
+        display = binding.key_display or key_name(binding.key)
         if display not in names:
             names.append(display)
     return ", ".join(names)
 
 
-def key_table(app: App[object], node: DOMNode) -> list[tuple[str, str]]:
+def key_table(node: DOMNode) -> list[tuple[str, str]]:
     """(keys, what they do) for one node, one row per action, in binding order."""
     by_action: dict[str, list[Binding]] = {}
     for binding in _bindings(node):
-        if binding.description and binding.system is False:
+        if binding.description:
             by_action.setdefault(binding.action, []).append(binding)
-    return [
-        (_key_names(app, bindings), bindings[0].description) for bindings in by_action.values()
-    ]
+    return [(_key_names(bindings), bindings[0].description) for bindings in by_action.values()]
 
 
 def pane_name(widget: Widget) -> str:
     return str(getattr(widget, "HELP_NAME", "") or widget.border_title or type(widget).__name__)
 
 
-def help_text(app: App[object], screen: Screen[object]) -> Text:
+def help_text(app: App[Any], screen: Screen[Any]) -> Text:
     """The help page for *screen*: its own keys, then each pane's, then the app's."""
-    groups: list[tuple[str, list[tuple[str, str]]]] = []
-    groups.append((str(getattr(screen, "HELP_NAME", "This screen")), key_table(app, screen)))
+    groups: dict[tuple[tuple[str, str], ...], list[str]] = {}
+    groups[tuple(key_table(screen))] = [str(getattr(screen, "HELP_NAME", "This screen"))]
     seen: set[type] = set()
     for widget in screen.query("*"):
-        if not widget.focusable or type(widget) in seen:
+        if type(widget) in seen:
             continue
         seen.add(type(widget))
-        rows = key_table(app, widget)
+        rows = tuple(key_table(widget))
         if rows:
-            groups.append((pane_name(widget), rows))
-    groups.append(("Everywhere", key_table(app, app)))
+            # Panes that share their keys (the lists) are listed once, under every name.
+            groups.setdefault(rows, []).append(pane_name(widget))
+    groups.setdefault(tuple(key_table(app)), []).append("Everywhere")
 
     text = Text()
     intro = str(getattr(screen, "HELP_INTRO", ""))
     if intro:
         text.append(intro + "\n\n")
-    for title, rows in groups:
+    for rows, names in groups.items():
         if not rows:
             continue
-        text.append(title + "\n", style="bold underline")
+        text.append(", ".join(names) + "\n", style="bold underline")
         width = max(len(keys) for keys, _ in rows)
         for keys, description in rows:
             text.append(f"  {keys.ljust(width)}   {description}\n")
@@ -76,7 +115,7 @@ def help_text(app: App[object], screen: Screen[object]) -> Text:
 class HelpScreen(ModalScreen[None]):
     HELP_NAME = "Help"
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help"),
         Binding("j,down", "scroll_down", "Line down", show=False),
         Binding("k,up", "scroll_up", "Line up", show=False),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.console import Group
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -15,7 +18,7 @@ from textual.widgets.option_list import Option
 from tui.content import Entry, Library, Problem
 from tui.render.summaries import entry_facts
 from tui.widgets.bars import StatusLine, TitleBar
-from tui.widgets.lists import ReaderList
+from tui.widgets.lists import ReaderList, card
 
 
 def matches(entry: Entry, query: str) -> bool:
@@ -24,15 +27,29 @@ def matches(entry: Entry, query: str) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
-def entry_prompt(entry: Entry) -> Text:
-    text = Text(entry.title, style="bold")
-    text.append("\n  " + entry.summary)
-    text.append("\n  " + entry_facts(entry), style="italic")
-    return text
+def entry_prompt(entry: Entry) -> Group:
+    return card(
+        entry.title,
+        [
+            Text(entry.summary, overflow="fold"),
+            Text(entry_facts(entry), style="italic", overflow="fold"),
+        ],
+    )
 
 
-class ArticleList(ReaderList):
+class ArticleList(ReaderList, inherit_bindings=False):
+    """The articles. Letters are left free here, so typing a word filters the list."""
+
     HELP_NAME = "Article list"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", "Next article", show=False),
+        Binding("up", "cursor_up", "Previous article", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First article", show=False),
+        Binding("end", "last", "Last article", show=False),
+        Binding("enter", "select", "Open the highlighted article", show=False),
+    ]
 
     class Open(Message):
         def __init__(self, slug: str) -> None:
@@ -55,7 +72,7 @@ class ArticleList(ReaderList):
 class FilterInput(Input):
     HELP_NAME = "Filter"
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_filter", "Clear the filter and go back to the list"),
     ]
 
@@ -80,11 +97,12 @@ def problem_text(problems: list[Problem]) -> Text:
 class LibraryScreen(Screen[None]):
     HELP_NAME = "Library"
     HELP_INTRO = (
-        "The library lists every article. Type a word to filter the list; "
+        "The library lists every article. Type a word to filter the list "
+        "(for a word that starts with q, press / first); "
         "press Enter to open the highlighted article."
     )
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter the list"),
         Binding("q", "quit", "Quit wellread"),
         Binding("escape", "quit", "Quit wellread", show=False),
@@ -99,7 +117,9 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title-bar")
         with Vertical(id="library-body"):
-            yield FilterInput(placeholder="Type to filter articles", id="filter")
+            yield FilterInput(
+                placeholder="Type to filter articles", id="filter", select_on_focus=False
+            )
             yield ArticleList(id="article-list")
             yield Static(id="library-problems")
         yield StatusLine(id="status")
@@ -118,9 +138,6 @@ class LibraryScreen(Screen[None]):
         else:
             panel.display = False
         article_list.focus()
-
-    def on_resize(self) -> None:
-        self.update_status()
 
     def show_entries(self, query: str) -> None:
         entries = [e for e in self.library.article_entries() if matches(e, query)]
@@ -144,9 +161,15 @@ class LibraryScreen(Screen[None]):
             article_list.action_select()
 
     def on_key(self, event: events.Key) -> None:
-        # Typing a word while on the list starts the filter with it.
+        # Typing a word while on the list starts the filter with it; the few keys
+        # with a meaning of their own here (q, ?, /) keep it.
         article_list = self.query_one(ArticleList)
-        if self.focused is article_list and event.is_printable and event.character:
+        if (
+            self.focused is article_list
+            and event.is_printable
+            and event.character
+            and event.key not in self.active_bindings
+        ):
             filter_input = self.query_one(FilterInput)
             filter_input.focus()
             filter_input.insert_text_at_cursor(event.character)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,6 +13,7 @@ from textual.screen import Screen
 
 from tui.content import Article, Library
 from tui.content.vocab import DISCLAIMER_SHORT
+from tui.render.blocks import OutlineEntry
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle, ReferenceLabels
 from tui.render.references import reference_lines
@@ -21,11 +24,11 @@ from tui.widgets.outline import Outline
 from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
 
 
-def section_status(outline_label: str, number: str, level: int, count: int) -> str:
-    if number:
-        top = number.split(".")[0]
-        return f"Section {top} of {count}"
-    return outline_label
+def section_status(entry: OutlineEntry, count: int) -> str:
+    """ "Section 2 of 6" inside numbered sections (and their subsections), else the part's name."""
+    if entry.number:
+        return f"Section {entry.number.split('.')[0]} of {count}"
+    return entry.title
 
 
 class ReaderScreen(Screen[None]):
@@ -35,7 +38,7 @@ class ReaderScreen(Screen[None]):
         "exercises and the references. Tab moves between them."
     )
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "next_section", "Next section"),
         Binding("left_square_bracket", "previous_section", "Previous section"),
         Binding("escape,q", "back", "Back to the library"),
@@ -93,15 +96,10 @@ class ReaderScreen(Screen[None]):
         self.update_status(event.section, event.percent)
 
     def update_status(self, section: int, percent: int) -> None:
-        entry = self.rendered.outline[section]
-        where = section_status(entry.label, entry.number, entry.level, self.rendered.section_count)
+        where = section_status(self.rendered.outline[section], self.rendered.section_count)
         self.query_one(StatusLine).set_status(
             f"{where} · {percent}% read", f"{DISCLAIMER_SHORT} · ? help"
         )
-
-    def on_resize(self) -> None:
-        view = self.query_one(ArticleView)
-        self.update_status(view.current_section, view.percent_read)
 
     @on(Outline.SectionSelected)
     def section_selected(self, event: Outline.SectionSelected) -> None:

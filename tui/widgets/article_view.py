@@ -6,7 +6,9 @@ one layout per width it has seen, and reports the section at the top of the view
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -74,13 +76,14 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--fnref { text-style: underline; }
     """
 
-    BINDINGS: list[BindingType] = [
+    HELP_NAME = "Article"
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "line_down", "Line down", show=False),
         Binding("k,up", "line_up", "Line up", show=False),
         Binding("space,pagedown", "page_down", "Page down", show=False),
         Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "top", "Start", show=False),
-        Binding("G,end", "bottom", "End", show=False),
+        Binding("g,home", "top", "Go to the start", show=False),
+        Binding("G,end", "bottom", "Go to the end", show=False),
     ]
 
     class PositionChanged(Message):
@@ -124,7 +127,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(0, 0, animate=False, immediate=True)
 
     @property
-    def layout(self) -> Layout | None:
+    def text_layout(self) -> Layout | None:
         return self._layout
 
     @property
@@ -349,7 +352,7 @@ class ArticleView(ScrollView, can_focus=True):
             | {span.start for span in spans if start < span.start < end}
             | {span.end for span in spans if start < span.end < end}
         )
-        for left, right in zip(cuts, cuts[1:], strict=False):
+        for left, right in itertools.pairwise(cuts):
             style = block_style
             for span in spans:
                 if span.start <= left and span.end >= right:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Static
 
 
@@ -13,14 +15,31 @@ class TitleBar(Static):
         self.update(Text.assemble(("wellread", "bold"), "  ", title))
 
 
-class StatusLine(Static):
-    """Where the reader is, on the left; the standing disclaimer and help key, on the right."""
+class StatusLine(Widget):
+    """Where the reader is, on the left; the standing disclaimer and help key, on the right.
+
+    Laid out at draw time, so it fits whatever width the window has: one line when
+    both parts fit, two when they do not, so the disclaimer never drops off.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.left = ""
+        self.right = ""
 
     def set_status(self, left: str, right: str) -> None:
-        width = self.size.width or 80
-        gap = width - len(left) - len(right)
-        if gap >= 2:
-            self.update(Text(left + " " * gap + right))
-        else:
-            # Narrow windows: the disclaimer wraps to a second line rather than vanish.
-            self.update(Text(f"{left}\n{right}"))
+        if (left, right) != (self.left, self.right):
+            self.left, self.right = left, right
+            self.refresh(layout=True)
+
+    def _fits(self, width: int) -> bool:
+        return len(self.left) + len(self.right) + 2 <= width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 1 if self._fits(width) else 2
+
+    def render(self) -> Text:
+        width = self.content_region.width or self.size.width
+        if self._fits(width):
+            return Text(self.left + " " * (width - len(self.left) - len(self.right)) + self.right)
+        return Text(f"{self.left}\n{self.right}")

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
+from rich.console import Group
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset
+from textual.strip import Strip
 from textual.widgets import OptionList
+
+# Drawn in the gutter beside the focused list's highlighted item: focus shown by a
+# shape as well as by colour, so it survives NO_COLOR and monochrome terminals.
+FOCUS_MARK = "▶ "
 
 
 def hanging(rows: Sequence[tuple[str, Text | str]]) -> Table:
@@ -21,14 +29,28 @@ def hanging(rows: Sequence[tuple[str, Text | str]]) -> Table:
     return grid
 
 
+def card(title: str, details: Sequence[Text], label: str = "") -> Group:
+    """A bold title, its details indented beneath it, and a blank line to part cards."""
+    indent = " " * len(label) if label else "  "
+    head = (
+        hanging([(label, Text(title, style="bold", overflow="fold"))])
+        if label
+        else Text(title, style="bold", overflow="fold")
+    )
+    return Group(head, hanging([(indent, detail) for detail in details]), Text(""))
+
+
 class ReaderList(OptionList):
     """OptionList with less-style keys that keeps the terminal cursor on its highlight."""
 
-    BINDINGS: list[BindingType] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Next item", show=False),
+        Binding("up,k", "cursor_up", "Previous item", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "First item", show=False),
+        Binding("end,G", "last", "Last item", show=False),
+        Binding("enter", "select", "Open the highlighted item", show=False),
     ]
 
     def watch_highlighted(self, highlighted: int | None) -> None:
@@ -37,11 +59,31 @@ class ReaderList(OptionList):
             self.call_after_refresh(self.place_cursor)
 
     def on_focus(self) -> None:
+        self.refresh()
         self.call_after_refresh(self.place_cursor)
 
     def on_resize(self) -> None:
         if self.has_focus:
             self.call_after_refresh(self.place_cursor)
+
+    def _get_left_gutter_width(self) -> int:
+        return len(FOCUS_MARK)
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        mark = " " * len(FOCUS_MARK)
+        style = self.rich_style
+        try:
+            index, line_offset = self._lines[round(self.scroll_y) + y]
+        except IndexError:
+            index, line_offset = -1, -1
+        if self.has_focus and index == self.highlighted and line_offset == 0:
+            mark = FOCUS_MARK
+            style = self.get_component_rich_style("option-list--option-highlighted")
+        return Strip([Segment(mark, style), *strip], strip.cell_length + len(mark))
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def place_cursor(self) -> None:
         """Stand the terminal cursor on the highlighted option, for screen readers."""

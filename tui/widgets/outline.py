@@ -17,6 +17,8 @@ OTHER = "  "
 class Outline(ReaderList):
     """Lists the document's sections; Enter asks the screen to go to one."""
 
+    HELP_NAME = "Contents"
+
     class SectionSelected(Message):
         def __init__(self, outline: Outline, entry: int) -> None:
             super().__init__()

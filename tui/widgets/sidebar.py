@@ -3,31 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.message import Message
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import TabbedContent, TabPane
+from textual.message import Message
+from textual.widgets import TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
-from tui.widgets.lists import ReaderList, hanging
-
-
-def _card(lines: Sequence[str], label: str = "") -> Table:
-    """A title line in bold, then its details indented under it."""
-    indent = " " * len(label) if label else "  "
-    return hanging(
-        [
-            (label, Text(lines[0], style="bold", overflow="fold")),
-            *((indent, Text(line, overflow="fold")) for line in lines[1:]),
-            ("", Text("")),  # a blank line between cards
-        ]
-    )
+from tui.widgets.lists import ReaderList, card
 
 
 class ExerciseList(ReaderList):
+    HELP_NAME = "Related exercises"
+
     class Selected(Message):
         def __init__(self, slug: str) -> None:
             super().__init__()
@@ -36,7 +27,10 @@ class ExerciseList(ReaderList):
     def set_exercises(self, cards: Sequence[tuple[str, Sequence[str]]]) -> None:
         """Cards as (slug, lines): the first line is the title."""
         self.clear_options()
-        self.add_options(Option(_card(lines), id=slug) for slug, lines in cards)
+        self.add_options(
+            Option(card(lines[0], [Text(line, overflow="fold") for line in lines[1:]]), id=slug)
+            for slug, lines in cards
+        )
         if not cards:
             self.add_option(Option(Text("No related exercises for this article."), disabled=True))
         self.highlighted = 0 if cards else None
@@ -48,6 +42,8 @@ class ExerciseList(ReaderList):
 
 
 class ReferenceList(ReaderList):
+    HELP_NAME = "References"
+
     class Selected(Message):
         def __init__(self, ref_id: str) -> None:
             super().__init__()
@@ -58,7 +54,8 @@ class ReferenceList(ReaderList):
         self.clear_options()
         options = []
         for ref_id, number, lines in references:
-            options.append(Option(_card(lines, f"{number}. "), id=ref_id))
+            details = [Text(line, overflow="fold") for line in lines[1:]]
+            options.append(Option(card(lines[0], details, f"{number}. "), id=ref_id))
         self.add_options(options)
         self.highlighted = 0 if references else None
 
@@ -77,6 +74,14 @@ class ReferenceList(ReaderList):
 class Sidebar(Vertical):
     """Two tabs; the screen fills them and decides what selection means."""
 
+    HELP_NAME = "Sidebar"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "show_tab('exercises-tab')", "Show related exercises", show=False),
+        Binding("right", "show_tab('references-tab')", "Show references", show=False),
+        Binding("e", "show_tab('exercises-tab')", "Show related exercises", show=False),
+        Binding("r", "show_tab('references-tab')", "Show references", show=False),
+    ]
+
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="exercises-tab", id="sidebar-tabs"):
             with TabPane("Exercises", id="exercises-tab"):
@@ -84,5 +89,9 @@ class Sidebar(Vertical):
             with TabPane("References", id="references-tab"):
                 yield ReferenceList(id="reference-list")
 
-    def show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+    def action_show_tab(self, tab: str) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = tab
+        # Keep the reader inside the sidebar, on the list they asked for.
+        if not isinstance(self.screen.focused, Tabs):
+            tabs.get_pane(tab).query_one(ReaderList).focus()

@@ -1,0 +1,125 @@
+"""The reader driven with keys only, as a person would use it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tui.app import WellreadApp
+from tui.content import load_library
+from tui.screens.exercise import ExerciseScreen
+from tui.screens.help import HelpScreen
+from tui.screens.library import ArticleList, LibraryScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.outline import Outline
+from tui.widgets.sidebar import ExerciseList
+
+
+async def test_open_read_jump_sidebar_exercise_and_back(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, LibraryScreen)
+        # Typing on the list filters it; Enter opens the one article left.
+        await pilot.press(*"running", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article.slug == "running-and-osteoporosis"
+
+        view = app.screen.query_one(ArticleView)
+        outline = app.screen.query_one(Outline)
+        assert view.current_section == 0 and outline.current == 0
+        positions = [view.scroll_y]
+        for expected in (1, 2, 3):
+            await pilot.press("right_square_bracket")
+            assert view.current_section == expected
+            assert outline.current == expected
+            positions.append(view.scroll_y)
+        assert positions == sorted(positions) and len(set(positions)) == 4
+        await pilot.press("left_square_bracket")
+        assert view.current_section == 2
+        await pilot.press("right_square_bracket")
+
+        section, top = view.current_section, view.scroll_y
+        for _ in range(4):
+            if isinstance(app.focused, ExerciseList):
+                break
+            await pilot.press("tab")
+        assert isinstance(app.focused, ExerciseList)
+        first_card = app.focused.get_option_at_index(0).id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        assert app.screen.exercise.slug == first_card
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.screen.query_one(ArticleView)
+        assert (view.current_section, view.scroll_y) == (section, top)
+
+
+async def test_outline_enter_jumps_to_that_section(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=(80, 16)) as pilot:
+        outline = app.screen.query_one(Outline)
+        outline.focus()
+        await pilot.press("j", "j", "j", "enter")  # Overview, 1, 1.1, then 2
+        view = app.screen.query_one(ArticleView)
+        assert view.current_section == 3
+        assert outline.current == 3
+        assert app.focused is view
+        line = view.text_layout.lines[round(view.scroll_y)] if view.text_layout else None
+        assert line is not None
+        assert view.document is not None
+        assert view.document.blocks[line.block].text == "2. What to do"
+
+
+async def test_status_line_counts_sections_and_percent(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=(80, 16)) as pilot:
+        status = app.screen.query_one("#status")
+        assert "Overview" in str(status.render())
+        await pilot.press("right_square_bracket")
+        assert "Section 1 of 3" in str(status.render())
+        await pilot.press("G")
+        assert "100% read" in str(status.render())
+
+
+async def test_escape_backs_out_of_reader_then_quits(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="beta")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_help_lists_the_keys_of_the_current_screen(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.text.plain
+        for words in ("Next section", "Previous section", "Back to the library", "Page down"):
+            assert words in text, words
+        assert "]" in text and "[" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_filter_escape_clears_and_returns_to_list(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b", "e")
+        screen = app.screen
+        assert isinstance(app.focused, Input) and app.focused.value == "be"
+        article_list = screen.query_one(ArticleList)
+        assert article_list.option_count == 1
+        await pilot.press("escape")
+        assert app.focused is article_list
+        assert article_list.option_count == 2
+        assert isinstance(app.screen, LibraryScreen)

@@ -1,0 +1,108 @@
+"""Loading a library: good files load, bad files are reported by file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from helpers import line_of
+
+from tui.content import check_library, has_errors, load_library
+
+
+def test_bundled_library_is_clean_and_complete(bundled_dir: Path) -> None:
+    library = load_library(bundled_dir)
+    assert len(library.articles) >= 3
+    assert len(library.exercises) >= 8
+    assert "running-and-osteoporosis" in library.articles
+    problems = check_library(library)
+    assert [str(p) for p in problems if p.is_error] == []
+
+
+def test_bundled_exercises_have_every_card_section(bundled_dir: Path) -> None:
+    library = load_library(bundled_dir)
+    expected = ["How to do it", "Dose", "Easier", "Harder", "Cautions", "Who should skip it"]
+    for slug in library.exercises:
+        card = library.exercise(slug)
+        assert [s.title for s in card.sections] == expected, slug
+        assert card.kind and card.impact and card.dose, slug
+
+
+def test_unknown_citation_is_reported_with_file_and_line(library_dir: Path) -> None:
+    path = library_dir / "beta.md"
+    path.write_text(path.read_text().replace("[@who2021]", "[@who2021; @nobody1999]"))
+    library = load_library(library_dir)
+    problems = check_library(library)
+    unknown = [p for p in problems if "nobody1999" in p.message]
+    assert len(unknown) == 1
+    assert unknown[0].path == path
+    assert unknown[0].line == line_of(path, "@nobody1999")
+    assert has_errors(problems)
+    # The article still opens: nothing the reader could use is lost.
+    assert library.article("beta").title == "Beta article"
+
+
+def test_missing_related_items_are_errors_at_their_lines(library_dir: Path) -> None:
+    problems = check_library(load_library(library_dir))
+    missing = [p for p in problems if "missing-card" in p.message]
+    assert len(missing) == 1
+    assert missing[0].line == line_of(library_dir / "alpha.md", "related_exercises")
+
+
+def test_missing_title_and_references_are_errors(library_dir: Path) -> None:
+    (library_dir / "bare.md").write_text("---\nsummary: no title\n---\nText.\n", encoding="utf-8")
+    problems = [p for p in check_library(load_library(library_dir)) if p.path.name == "bare.md"]
+    messages = {p.message for p in problems if p.is_error}
+    assert "missing 'title'" in messages
+    assert "no 'references'" in messages
+
+
+def test_broken_files_are_skipped_and_the_rest_still_loads(library_dir: Path) -> None:
+    (library_dir / "broken-yaml.md").write_text(
+        "---\ntitle: Broken\nsummary: [oops\n---\nBody\n", encoding="utf-8"
+    )
+    (library_dir / "picture.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (library_dir / "latin.md").write_bytes("---\ntitle: Caf\u00e9\n---\n".encode("latin-1"))
+    library = load_library(library_dir)
+    assert sorted(library.articles) == ["alpha", "beta"]
+    reported = {p.path.name: p for p in library.unreadable}
+    assert set(reported) == {"broken-yaml.md", "picture.md", "latin.md"}
+    assert "not valid YAML" in reported["broken-yaml.md"].message
+    assert reported["broken-yaml.md"].line >= 3
+    assert "binary" in reported["picture.md"].message
+    assert reported["latin.md"].line == 2
+    # And `check` reports them too.
+    checked = {p.path.name for p in check_library(library)}
+    assert {"broken-yaml.md", "picture.md", "latin.md"} <= checked
+
+
+def test_exercise_vocabulary_is_checked(library_dir: Path) -> None:
+    path = library_dir / "exercises" / "wall-sit.md"
+    text = (
+        path.read_text()
+        .replace("impact: none", "impact: huge")
+        .replace("[fall_risk]", "[fall_risk, bungee]")
+    )
+    path.write_text(text)
+    problems = check_library(load_library(library_dir))
+    messages = {(p.line, p.message.split(" (")[0]) for p in problems if p.path == path}
+    assert (line_of(path, "impact: huge"), "unknown impact 'huge'") in messages
+    assert (line_of(path, "bungee"), "unknown caution 'bungee'") in messages
+
+
+def test_uncited_reference_is_a_warning(library_dir: Path) -> None:
+    path = library_dir / "beta.md"
+    text = path.read_text().replace(
+        "references:\n", "references:\n  - id: extra2000\n    title: Never cited\n"
+    )
+    path.write_text(text)
+    problems = check_library(load_library(library_dir))
+    uncited = [p for p in problems if "never cited" in p.message]
+    assert len(uncited) == 1 and not uncited[0].is_error
+    assert uncited[0].line == line_of(path, "id: extra2000")
+
+
+def test_library_copied_elsewhere_loads_the_same(bundled_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(bundled_dir, copy)
+    assert sorted(load_library(copy).articles) == sorted(load_library(bundled_dir).articles)

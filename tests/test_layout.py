@@ -1,0 +1,72 @@
+"""Wrapping: every word kept, in order, within the width, at any width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.content import load_library
+from tui.render.document import render_document
+from tui.render.layout import Layout, wrap_hard, wrap_words
+
+
+def _words_of(layout: Layout) -> list[str]:
+    words: list[str] = []
+    for line in layout.lines:
+        if not line.blank:
+            block = layout.document.blocks[line.block]
+            words += block.text[line.start : line.end].split()
+    return words
+
+
+def test_wrap_words_keeps_within_width() -> None:
+    text = "one two three four five six seven eight nine ten"
+    lines = [text[s:e] for s, e in wrap_words(text, 10)]
+    assert lines == ["one two", "three four", "five six", "seven", "eight nine", "ten"]
+
+
+def test_long_words_are_broken_not_overflowing() -> None:
+    text = "a " + "x" * 25 + " b"
+    lines = [text[s:e] for s, e in wrap_words(text, 10)]
+    assert lines == ["a", "x" * 10, "x" * 10, "x" * 5 + " b"]
+
+
+def test_hard_line_breaks_are_kept() -> None:
+    text = "first line\nsecond"
+    assert [text[s:e] for s, e in wrap_words(text, 40)] == ["first line", "second"]
+
+
+def test_wide_characters_count_as_two_cells() -> None:
+    text = "骨骨骨 骨骨"
+    lines = [text[s:e] for s, e in wrap_words(text, 6)]
+    assert lines == ["骨骨骨", "骨骨"]
+
+
+def test_code_keeps_spaces() -> None:
+    text = "    indented code that is long"
+    assert [text[s:e] for s, e in wrap_hard(text, 12)] == ["    indented", " code that i", "s long"]
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_same_words_in_same_order_at_every_width(bundled_dir: Path, width: int) -> None:
+    rendered = render_document(load_library(bundled_dir).article("running-and-osteoporosis"))
+    expected = [word for block in rendered.blocks for word in block.text.split()]
+    layout = Layout(rendered, width)
+    layout.extend()
+    assert _words_of(layout) == expected
+    for line in layout.lines:
+        block = rendered.blocks[line.block]
+        used = block.indent + len(block.prefix) + (line.end - line.start)
+        assert used <= max(width, block.indent + len(block.prefix) + 8)
+
+
+def test_incremental_layout_equals_one_pass(bundled_dir: Path) -> None:
+    rendered = render_document(load_library(bundled_dir).article("walking-for-bone-health"))
+    whole = Layout(rendered, 60)
+    whole.extend()
+    stepwise = Layout(rendered, 60)
+    while not stepwise.extend(3):
+        pass
+    assert stepwise.lines == whole.lines
+    assert stepwise.block_lines == whole.block_lines
