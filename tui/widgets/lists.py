@@ -69,17 +69,25 @@ class ReaderList(OptionList):
     def _get_left_gutter_width(self) -> int:
         return len(FOCUS_MARK)
 
+    def gutter_mark(self, index: int) -> str:
+        """What stands in the gutter beside option *index*'s first line."""
+        if self.has_focus and index == self.highlighted:
+            return FOCUS_MARK
+        return ""
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
-        mark = " " * len(FOCUS_MARK)
-        style = self.rich_style
         try:
             index, line_offset = self._lines[round(self.scroll_y) + y]
         except IndexError:
             index, line_offset = -1, -1
-        if self.has_focus and index == self.highlighted and line_offset == 0:
-            mark = FOCUS_MARK
-            style = self.get_component_rich_style("option-list--option-highlighted")
+        mark = self.gutter_mark(index) if line_offset == 0 else ""
+        style = (
+            self.get_component_rich_style("option-list--option-highlighted")
+            if self.has_focus and index == self.highlighted
+            else self.rich_style
+        )
+        mark = mark.ljust(len(FOCUS_MARK))
         return Strip([Segment(mark, style), *strip], strip.cell_length + len(mark))
 
     def on_blur(self) -> None:

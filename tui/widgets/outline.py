@@ -10,8 +10,8 @@ from textual.widgets.option_list import Option
 from tui.render.blocks import OutlineEntry
 from tui.widgets.lists import ReaderList, hanging
 
+# The section being read; the focused list's cursor (▶) takes the same gutter.
 CURRENT = "▸ "
-OTHER = "  "
 
 
 class Outline(ReaderList):
@@ -30,13 +30,14 @@ class Outline(ReaderList):
         self.entries: list[OutlineEntry] = []
         self.current = 0
 
-    def _prompt(self, index: int) -> Table:
+    def _prompt(self, index: int) -> Table | Text:
         entry = self.entries[index]
-        marker = CURRENT if index == self.current else OTHER
-        indent = "  " if entry.level == 3 else ""
         # Long words fold rather than vanish behind an ellipsis in a narrow pane.
         title = Text(entry.label, overflow="fold", style="bold" if index == self.current else "")
-        return hanging([(marker + indent, title)])
+        return hanging([("  ", title)]) if entry.level == 3 else title
+
+    def gutter_mark(self, index: int) -> str:
+        return super().gutter_mark(index) or (CURRENT if index == self.current else "")
 
     def set_entries(self, entries: list[OutlineEntry]) -> None:
         self.entries = entries
@@ -53,6 +54,7 @@ class Outline(ReaderList):
         for index in (previous, entry):
             if 0 <= index < len(self.entries):
                 self.replace_option_prompt_at_index(index, self._prompt(index))
+        self.refresh()
         if not self.has_focus:
             self.highlighted = entry
 
