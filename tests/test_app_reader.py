@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import article_ready
 from textual.widgets import Input
 
 from tui.app import WellreadApp
@@ -23,31 +24,31 @@ async def test_open_read_jump_sidebar_exercise_and_back(bundled_dir: Path) -> No
         assert isinstance(app.screen, LibraryScreen)
         # Typing on the list filters it; Enter opens the one article left.
         await pilot.press(*"running", "enter")
-        await pilot.pause()
+        await article_ready(pilot)
         assert isinstance(app.screen, ReaderScreen)
-        assert app.screen.article.slug == "running-and-osteoporosis"
+        assert app.screen.slug == "running-and-osteoporosis"
 
         view = app.screen.query_one(ArticleView)
         outline = app.screen.query_one(Outline)
         assert view.current_section == 0 and outline.current == 0
-        positions = [view.scroll_y]
+        positions = [view.top_line]
         for expected in (1, 2, 3):
             await pilot.press("right_square_bracket")
             assert view.current_section == expected
             assert outline.current == expected
-            positions.append(view.scroll_y)
+            positions.append(view.top_line)
         assert positions == sorted(positions) and len(set(positions)) == 4
         await pilot.press("left_square_bracket")
         assert view.current_section == 2
         await pilot.press("right_square_bracket")
 
-        section, top = view.current_section, view.scroll_y
+        section, top = view.current_section, view.top_line
         for _ in range(4):
             if isinstance(app.focused, ExerciseList):
                 break
             await pilot.press("tab")
         assert isinstance(app.focused, ExerciseList)
-        first_card = app.focused.get_option_at_index(0).id
+        first_card = app.focused.entries[0].id
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen)
@@ -57,12 +58,13 @@ async def test_open_read_jump_sidebar_exercise_and_back(bundled_dir: Path) -> No
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         view = app.screen.query_one(ArticleView)
-        assert (view.current_section, view.scroll_y) == (section, top)
+        assert (view.current_section, view.top_line) == (section, top)
 
 
 async def test_outline_enter_jumps_to_that_section(library_dir: Path) -> None:
     app = WellreadApp(load_library(library_dir), open_slug="alpha")
     async with app.run_test(size=(80, 16)) as pilot:
+        await article_ready(pilot)
         outline = app.screen.query_one(Outline)
         outline.focus()
         await pilot.press("j", "j", "j", "enter")  # Overview, 1, 1.1, then 2
@@ -70,7 +72,7 @@ async def test_outline_enter_jumps_to_that_section(library_dir: Path) -> None:
         assert view.current_section == 3
         assert outline.current == 3
         assert app.focused is view
-        line = view.text_layout.lines[round(view.scroll_y)] if view.text_layout else None
+        line = view.text_layout.lines[view.top_line] if view.text_layout else None
         assert line is not None
         assert view.document is not None
         assert view.document.blocks[line.block].text == "2. What to do"
@@ -79,6 +81,7 @@ async def test_outline_enter_jumps_to_that_section(library_dir: Path) -> None:
 async def test_status_line_counts_sections_and_percent(library_dir: Path) -> None:
     app = WellreadApp(load_library(library_dir), open_slug="alpha")
     async with app.run_test(size=(80, 16)) as pilot:
+        await article_ready(pilot)
         status = app.screen.query_one("#status")
         assert "Overview" in str(status.render())
         await pilot.press("right_square_bracket")
@@ -101,6 +104,7 @@ async def test_escape_backs_out_of_reader_then_quits(library_dir: Path) -> None:
 async def test_help_lists_the_keys_of_the_current_screen(library_dir: Path) -> None:
     app = WellreadApp(load_library(library_dir), open_slug="alpha")
     async with app.run_test(size=(100, 40)) as pilot:
+        await article_ready(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.text.plain
@@ -118,8 +122,8 @@ async def test_filter_escape_clears_and_returns_to_list(library_dir: Path) -> No
         screen = app.screen
         assert isinstance(app.focused, Input) and app.focused.value == "be"
         article_list = screen.query_one(ArticleList)
-        assert article_list.option_count == 1
+        assert article_list.entry_count == 1
         await pilot.press("escape")
         assert app.focused is article_list
-        assert article_list.option_count == 2
+        assert article_list.entry_count == 2
         assert isinstance(app.screen, LibraryScreen)

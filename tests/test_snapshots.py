@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_helpers import article_ready
+
 from tui.app import WellreadApp
 from tui.content import load_library
 
@@ -21,7 +23,7 @@ def test_library_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_reader_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(RUNNING), terminal_size=(100, 30))
+    assert snap_compare(_app(RUNNING), terminal_size=(100, 30), run_before=article_ready)
 
 
 def test_reader_screen_80x24_after_section_jumps(snap_compare) -> None:  # type: ignore[no-untyped-def]
@@ -29,12 +31,20 @@ def test_reader_screen_80x24_after_section_jumps(snap_compare) -> None:  # type:
         _app(RUNNING),
         press=["right_square_bracket", "right_square_bracket"],
         terminal_size=(80, 24),
+        run_before=article_ready,
     )
 
 
 def test_exercise_screen_opened_from_the_sidebar(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(RUNNING), press=["tab", "tab", "enter"], terminal_size=(100, 30))
+    assert snap_compare(
+        _app(RUNNING),
+        press=["tab", "enter"],
+        terminal_size=(100, 30),
+        run_before=article_ready,
+    )
 
 
 def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(_app(RUNNING), press=["question_mark"], terminal_size=(100, 40))
+    assert snap_compare(
+        _app(RUNNING), press=["question_mark"], terminal_size=(100, 40), run_before=article_ready
+    )

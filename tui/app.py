@@ -44,7 +44,7 @@ class WellreadApp(App[None]):
         if slug not in self.library.articles:
             self.notify(f"No article called '{slug}' in the library.", severity="error")
             return
-        self.push_screen(ReaderScreen(self.library, self.library.article(slug)))
+        self.push_screen(ReaderScreen(self.library, slug))
 
     @on(ArticleList.Open)
     def article_chosen(self, event: ArticleList.Open) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from tui.content.frontmatter import FrontMatter, parse_front_matter
 from tui.content.markdown import parse_body, parse_inline
-from tui.content.model import Article, Citation, Entry, Exercise, Inline
+from tui.content.model import Article, Citation, Entry, Exercise, ExerciseFacts, Inline
 from tui.content.problems import Problem, Severity
 from tui.content.references import parse_references
 from tui.content.source import clean_text, read_source
@@ -79,12 +79,14 @@ def _check_cited(path: Path, citations: list[Citation], known: set[str]) -> list
     return problems
 
 
-def _document_fields(entry: Entry) -> dict[str, Any]:
+def _document_fields(entry: Entry, body_text: str | None = None) -> dict[str, Any]:
     path, front = entry.path, entry.front
     references, problems = parse_references(path, front)
     if not references:
         problems.append(Problem(path, front.line_of("references"), "no 'references'"))
-    body = parse_body(path, front.body, front.body_line, entry.title)
+    body = parse_body(
+        path, front.body if body_text is None else body_text, front.body_line, entry.title
+    )
     problems.extend(body.problems)
     problems.extend(_check_cited(path, body.citations, {ref.id for ref in references}))
     return {
@@ -98,7 +100,8 @@ def _document_fields(entry: Entry) -> dict[str, Any]:
         "sections": body.sections,
         "footnotes": body.footnotes,
         "citations": body.citations,
-        "word_count": body.word_count,
+        # The same count as the library list shows, whichever part of the body was parsed.
+        "word_count": entry.word_count,
         "problems": [*entry.problems, *problems],
     }
 
@@ -116,8 +119,9 @@ def _reviewed(path: Path, front: FrontMatter, problems: list[Problem]) -> dt.dat
         return None
 
 
-def build_article(entry: Entry) -> Article:
-    fields = _document_fields(entry)
+def build_article(entry: Entry, body_text: str | None = None) -> Article:
+    """The article; *body_text* replaces the body (an opening, for a preview)."""
+    fields = _document_fields(entry, body_text)
     path, front = entry.path, entry.front
     problems: list[Problem] = fields["problems"]
     known = {ref.id for ref in fields["references"]}
@@ -140,10 +144,10 @@ def build_article(entry: Entry) -> Article:
     )
 
 
-def build_exercise(entry: Entry) -> Exercise:
-    fields = _document_fields(entry)
+def read_exercise_facts(entry: Entry) -> tuple[ExerciseFacts, list[Problem]]:
+    """A card's front-matter facts, checked against the vocabularies."""
     path, front = entry.path, entry.front
-    problems: list[Problem] = fields["problems"]
+    problems: list[Problem] = []
 
     def vocab(key: str, allowed: dict[str, Any]) -> str:
         value = _string(front, key)
@@ -171,11 +175,27 @@ def build_exercise(entry: Entry) -> Exercise:
                     f"unknown caution '{code}' (one of: {', '.join(CAUTIONS)})",
                 )
             )
-    return Exercise(
-        **fields,
+    facts = ExerciseFacts(
+        slug=entry.slug,
+        title=entry.title,
         kind=kind,
         impact=impact,
-        equipment=_string_list(path, front, "equipment", problems),
+        equipment=tuple(_string_list(path, front, "equipment", problems)),
         dose=_string(front, "dose"),
-        cautions=cautions,
+        cautions=tuple(cautions),
+    )
+    return facts, problems
+
+
+def build_exercise(entry: Entry) -> Exercise:
+    fields = _document_fields(entry)
+    facts, problems = read_exercise_facts(entry)
+    fields["problems"].extend(problems)
+    return Exercise(
+        **fields,
+        kind=facts.kind,
+        impact=facts.impact,
+        equipment=list(facts.equipment),
+        dose=facts.dose,
+        cautions=list(facts.cautions),
     )

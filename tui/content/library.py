@@ -10,8 +10,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.content.documents import build_article, build_exercise, read_entry
-from tui.content.model import Article, Entry, Exercise
+from tui.content.documents import (
+    build_article,
+    build_exercise,
+    read_entry,
+    read_exercise_facts,
+)
+from tui.content.model import Article, Entry, Exercise, ExerciseFacts
+from tui.content.preview import preview_body
 from tui.content.problems import ContentError, Problem
 
 LIBRARY_ENV = "WELLREAD_LIBRARY"
@@ -47,10 +53,26 @@ class Library:
             self._articles[slug] = build_article(self.articles[slug])
         return self._articles[slug]
 
+    def article_preview(self, slug: str) -> tuple[Article, float] | None:
+        """The opening sections of a long article and the share of it they cover.
+
+        None when the article is short enough to parse whole at once.
+        """
+        entry = self.articles[slug]
+        opening = preview_body(entry.front.body)
+        if opening is None or slug in self._articles:
+            return None
+        text, share = opening
+        return build_article(entry, text), share
+
     def exercise(self, slug: str) -> Exercise:
         if slug not in self._exercises:
             self._exercises[slug] = build_exercise(self.exercises[slug])
         return self._exercises[slug]
+
+    def exercise_facts(self, slug: str) -> ExerciseFacts:
+        """A card's title, kind, impact, equipment and cautions, without parsing its body."""
+        return read_exercise_facts(self.exercises[slug])[0]
 
     def article_entries(self) -> list[Entry]:
         """Articles in the order the library lists them: by title."""

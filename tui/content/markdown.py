@@ -54,7 +54,6 @@ class ParsedBody:
     sections: list[Section]
     footnotes: list[Footnote]
     citations: list[Citation]
-    word_count: int
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -77,7 +76,6 @@ class _Walker:
         self.path = path
         self.body_line = body_line
         self.citations: list[Citation] = []
-        self.words = 0
         self.problems: list[Problem] = []
         self.footnotes: list[Footnote] = []
 
@@ -101,7 +99,6 @@ class _Walker:
                     link_text.append(text)
                 elif text:
                     runs.append(Text(text, frozenset(marks)))
-                self.words += len(text.split())
             elif kind == "softbreak":
                 line += 1
                 if link_href is not None:
@@ -113,7 +110,6 @@ class _Walker:
                 runs.append(LineBreak())
             elif kind == "code_inline":
                 text = clean_text(child.content)
-                self.words += len(text.split())
                 if link_href is not None:
                     link_text.append(text)
                 else:
@@ -185,7 +181,6 @@ class _Walker:
                 blocks.append(Quote(inner, self.line(token)))
             elif kind in ("fence", "code_block"):
                 text = clean_text(token.content.rstrip("\n"))
-                self.words += len(text.split())
                 blocks.append(CodeBlock(text, self.line(token)))
                 i += 1
             elif kind == "hr":
@@ -312,6 +307,4 @@ def parse_body(path: Path, body: str, body_line: int, title: str = "") -> Parsed
                     )
                 )
             sections.append(Section(str(len(sections) + 1), heading_text, 2, block.line))
-    return ParsedBody(
-        overview, sections, walker.footnotes, walker.citations, walker.words, walker.problems
-    )
+    return ParsedBody(overview, sections, walker.footnotes, walker.citations, walker.problems)

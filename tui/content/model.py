@@ -262,6 +262,19 @@ class Article(Document):
     related_articles: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ExerciseFacts:
+    """What a card's front matter says, enough to list it without parsing its body."""
+
+    slug: str
+    title: str
+    kind: str
+    impact: str
+    equipment: tuple[str, ...]
+    dose: str
+    cautions: tuple[str, ...]
+
+
 @dataclass
 class Exercise(Document):
     kind: str = ""

@@ -58,6 +58,10 @@ class OutlineEntry:
 class RenderedDocument:
     blocks: list[TextBlock]
     outline: list[OutlineEntry]
+    # A preview holds the opening sections only: `share` is the part of the text it
+    # covers; the full document's first blocks are the same as these.
+    partial: bool = False
+    share: float = 1.0
 
     @property
     def section_count(self) -> int:

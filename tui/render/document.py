@@ -78,8 +78,12 @@ class DocumentRenderer:
         document: Document,
         style: CitationStyle = CitationStyle.AUTHOR_YEAR,
         titles: Mapping[str, str] | None = None,
+        preview_share: float | None = None,
     ) -> None:
         self.document = document
+        # A preview stops after its sections: notes and related reading come with the whole.
+        self.partial = preview_share is not None
+        self.share = preview_share if preview_share is not None else 1.0
         self.style = style
         self.labels = ReferenceLabels.for_document(document)
         # Titles of other articles, to name related reading.
@@ -233,6 +237,8 @@ class DocumentRenderer:
         self.content(article.overview)
         for section in article.sections:
             self.section(section)
+        if self.partial:
+            return RenderedDocument(self.blocks, self.outline, partial=True, share=self.share)
         self.footnotes()
         if article.related_articles:
             self.entry("", "Related articles", 2)
@@ -282,8 +288,10 @@ def render_document(
     document: Document,
     style: CitationStyle = CitationStyle.AUTHOR_YEAR,
     titles: Mapping[str, str] | None = None,
+    preview_share: float | None = None,
 ) -> RenderedDocument:
-    renderer = DocumentRenderer(document, style, titles)
+    """Blocks and outline; with *preview_share*, a preview of the opening sections."""
+    renderer = DocumentRenderer(document, style, titles, preview_share)
     if isinstance(document, Exercise):
         return renderer.exercise(document)
     if isinstance(document, Article):

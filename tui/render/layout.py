@@ -9,6 +9,7 @@ before the rest is wrapped.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -101,7 +102,11 @@ def text_width(block: TextBlock, width: int) -> int:
 
 
 class Layout:
-    """The lines of one rendered document at one width, built incrementally."""
+    """The lines of one rendered document at one width, built incrementally.
+
+    One thread may extend it while another reads it: lines are only ever appended,
+    and extending is serialised by a lock, so a reader sees a consistent prefix.
+    """
 
     def __init__(self, document: RenderedDocument, width: int) -> None:
         self.document = document
@@ -110,13 +115,23 @@ class Layout:
         # The first text line of every block laid out so far (after its blank lines).
         self.block_lines: list[int] = []
         self._next = 0
+        self._lock = threading.Lock()
 
     @property
     def complete(self) -> bool:
         return self._next >= len(self.document.blocks)
 
+    @property
+    def blocks_done(self) -> int:
+        return self._next
+
     def extend(self, max_blocks: int | None = None) -> bool:
         """Lay out up to *max_blocks* more blocks (all when None); True when complete."""
+        with self._lock:
+            self._extend(max_blocks)
+        return self.complete
+
+    def _extend(self, max_blocks: int | None) -> None:
         blocks = self.document.blocks
         stop = len(blocks) if max_blocks is None else min(len(blocks), self._next + max_blocks)
         lines = self.lines
@@ -125,7 +140,7 @@ class Layout:
             if lines:
                 for _ in range(block.blank_before):
                     lines.append(Line(index, 0, 0, False, True))
-            self.block_lines.append(len(lines))
+            first = len(lines)
             available = text_width(block, self.width)
             pieces = (
                 wrap_words(block.text, available)
@@ -134,13 +149,18 @@ class Layout:
             )
             for number, (start, end) in enumerate(pieces):
                 lines.append(Line(index, start, end, number == 0))
-        self._next = stop
-        return self.complete
+            self.block_lines.append(first)
+            self._next = index + 1
 
     def ensure_lines(self, count: int) -> None:
         """Lay out blocks until at least *count* lines exist (or the document ends)."""
         while len(self.lines) < count and not self.complete:
             self.extend(16)
+
+    def ensure_block(self, block: int) -> None:
+        """Lay out blocks until *block* has its lines."""
+        while self._next <= block and not self.complete:
+            self.extend(64)
 
     # ------------------------------------------------------------ lookups
 

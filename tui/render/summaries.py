@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tui.content.model import Entry, Exercise
+from tui.content.model import Entry, ExerciseFacts
 from tui.content.vocab import IMPACTS, KINDS, caution_label
 
 
-def exercise_lines(exercise: Exercise) -> list[str]:
+def exercise_lines(exercise: ExerciseFacts) -> list[str]:
     """Title, then kind and impact, equipment, and cautions, one fact per line."""
     kind = KINDS.get(exercise.kind, exercise.kind)
     impact = IMPACTS.get(exercise.impact, exercise.impact)

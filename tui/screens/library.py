@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.console import Group
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -13,12 +12,12 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
-from textual.widgets.option_list import Option
 
 from tui.content import Entry, Library, Problem
+from tui.render.blocks import TextBlock
 from tui.render.summaries import entry_facts
 from tui.widgets.bars import StatusLine, TitleBar
-from tui.widgets.lists import ReaderList, card
+from tui.widgets.line_list import LineList, ListEntry
 
 
 def matches(entry: Entry, query: str) -> bool:
@@ -27,17 +26,18 @@ def matches(entry: Entry, query: str) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
-def entry_prompt(entry: Entry) -> Group:
-    return card(
-        entry.title,
+def entry_card(entry: Entry) -> ListEntry:
+    return ListEntry(
+        entry.slug,
         [
-            Text(entry.summary, overflow="fold"),
-            Text(entry_facts(entry), style="italic", overflow="fold"),
+            TextBlock(entry.title, style="title"),
+            TextBlock(entry.summary, indent=2),
+            TextBlock(entry_facts(entry), style="meta", indent=2),
         ],
     )
 
 
-class ArticleList(ReaderList, inherit_bindings=False):
+class ArticleList(LineList, inherit_bindings=False):
     """The articles. Letters are left free here, so typing a word filters the list."""
 
     HELP_NAME = "Article list"
@@ -56,17 +56,14 @@ class ArticleList(ReaderList, inherit_bindings=False):
             super().__init__()
             self.slug = slug
 
-    def set_entries(self, entries: list[Entry]) -> None:
-        self.clear_options()
-        self.add_options(Option(entry_prompt(entry), id=entry.slug) for entry in entries)
-        if not entries:
-            self.add_option(Option(Text("No article matches the filter."), disabled=True))
-        self.highlighted = 0 if entries else None
+    def set_articles(self, entries: list[Entry]) -> None:
+        cards = [entry_card(entry) for entry in entries]
+        if not cards:
+            cards = [ListEntry("", [TextBlock("No article matches the filter.")], enabled=False)]
+        self.set_entries(cards)
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(self.Open(event.option.id))
+    def selected_message(self, index: int, entry_id: str) -> Message:
+        return self.Open(entry_id)
 
 
 class FilterInput(Input):
@@ -141,7 +138,7 @@ class LibraryScreen(Screen[None]):
 
     def show_entries(self, query: str) -> None:
         entries = [e for e in self.library.article_entries() if matches(e, query)]
-        self.query_one(ArticleList).set_entries(entries)
+        self.query_one(ArticleList).set_articles(entries)
         self.shown = len(entries)
         self.update_status()
 
@@ -156,9 +153,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:
-        article_list = self.query_one(ArticleList)
-        if article_list.highlighted is not None:
-            article_list.action_select()
+        self.query_one(ArticleList).action_select()
 
     def on_key(self, event: events.Key) -> None:
         # Typing a word while on the list starts the filter with it; the few keys

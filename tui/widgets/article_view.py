@@ -1,47 +1,55 @@
 """The article body: a line-API view that draws only the lines on screen.
 
-It is fed a RenderedDocument (never Markdown), wraps it to the reading width, keeps
-one layout per width it has seen, and reports the section at the top of the view.
+It is fed a RenderedDocument (never Markdown) and wraps it to the reading width.
+The first screen is laid out at once; the rest is laid out in a background thread
+while the reader reads, and a jump past what is ready waits for it. Each width it
+has seen keeps its layout, so resizing back and forth costs nothing.
+
+The view keeps its own top line instead of Textual's scroll offset: a Textual scroll
+reflows the whole screen, while moving the top line repaints this pane alone, so a
+key press costs only the lines it changes.
 """
 
 from __future__ import annotations
 
-import itertools
+import time
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Offset, Size
+from textual.geometry import Offset, Region
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
+from textual.worker import get_current_worker
 
 from tui.render.blocks import RenderedDocument
-from tui.render.layout import Layout, text_width
+from tui.render.layout import Layout
+from tui.threads import background_work
+from tui.widgets.strips import TextStyles, component_classes, line_segments
 
-# Block and span styles from the render layer, as this widget's component classes.
-STYLE_NAMES = (
-    "body",
-    "title",
-    "meta",
-    "h2",
-    "h3",
-    "h4",
-    "disclaimer",
-    "quote",
-    "code",
-    "rule",
-    "strong",
-    "em",
-    "strike",
-    "link",
-    "cite",
-    "fnref",
-)
+# How often the background layout tells the view it has grown, in seconds.
+GROWTH_REPORT_INTERVAL = 0.05
+# Blocks laid out between checks for cancellation.
+LAYOUT_CHUNK = 128
+# The position thumb at the right edge; lines without it keep the column blank.
+THUMB = "▐"
+MOUSE_WHEEL_LINES = 3
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What every line of one frame needs."""
+
+    base: Style
+    width: int
+    margin: int
+    thumb: Style
+    thumb_rows: range
 
 
 @dataclass(frozen=True)
@@ -52,16 +60,15 @@ class ReadingPosition:
     offset: int
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """Scrollable article text at a readable width."""
+class ArticleView(Widget, can_focus=True):
+    """Article text at a readable width, moved through a line or a page at a time."""
 
-    COMPONENT_CLASSES = {f"article-view--{name}" for name in STYLE_NAMES}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--thumb",
+        *component_classes("article-view"),
+    }
 
     DEFAULT_CSS = """
-    ArticleView {
-        overflow-x: hidden;
-        overflow-y: auto;
-    }
     ArticleView > .article-view--title { text-style: bold; }
     ArticleView > .article-view--h2 { text-style: bold underline; }
     ArticleView > .article-view--h3 { text-style: bold; }
@@ -74,6 +81,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--link { text-style: underline; }
     ArticleView > .article-view--cite { text-style: underline; }
     ArticleView > .article-view--fnref { text-style: underline; }
+    ArticleView > .article-view--thumb { color: $foreground 60%; }
     """
 
     HELP_NAME = "Article"
@@ -95,8 +103,16 @@ class ArticleView(ScrollView, can_focus=True):
             self.section = section
             self.percent = percent
 
+    class LaidOut(Message):
+        """The background layout has grown (or finished) for *layout*."""
+
+        def __init__(self, layout: Layout) -> None:
+            super().__init__()
+            self.layout = layout
+
     def __init__(
         self,
+        document: RenderedDocument | None = None,
         *,
         reading_width: int = 72,
         name: str | None = None,
@@ -104,41 +120,82 @@ class ArticleView(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.document: RenderedDocument | None = None
+        # Given at construction, the document is laid out by the first frame that
+        # draws the view, so the screen's first paint already shows the article.
+        self.document: RenderedDocument | None = document
+        self.placeholder = ""
         self.reading_width = reading_width
+        self.top_line = 0
         self._layouts: LRUCache[int, Layout] = LRUCache(4)
         self._layout: Layout | None = None
-        self._styles: dict[str, Style] = {}
+        self._style = TextStyles(self, "article-view")
         self._strips: LRUCache[int, Strip] = LRUCache(512)
         # After a jump the section is the one asked for, even when the end of the
         # article stops it reaching the top of the view.
         self._pinned: tuple[int, int] | None = None
+        # A jump asked for before the layout reached its target: ("section", n) or ("end", 0).
+        self._pending: tuple[str, int] | None = None
         self._reported: tuple[int, int] | None = None
+        self._frame = _Frame(Style(), 0, 0, Style(), range(0))
 
     # ------------------------------------------------------------ feeding
+
+    def show_placeholder(self, text: str) -> None:
+        """A line of text to show until a document arrives ("Opening ...")."""
+        self.placeholder = text
+        self.refresh()
+
+    def replace_document(self, document: RenderedDocument) -> None:
+        """Swap a preview for the whole document, keeping the reader's place and any
+        jump they asked for (the preview's blocks are the whole one's first blocks)."""
+        keep, pending = self.position, self._pending
+        self.show(document)
+        self._pending = pending
+        if keep is not None and self.size.width:
+            self.move_to(self._line_for(keep))
+            self._try_pending()
 
     def show(self, document: RenderedDocument) -> None:
         self.document = document
         self._layouts.clear()
         self._layout = None
         self._pinned = None
+        self._pending = None
         self._reported = None
-        self._relayout(keep=None)
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.top_line = 0
+        if self.size.width:
+            self._relayout(keep=None)
 
     @property
     def text_layout(self) -> Layout | None:
         return self._layout
 
     @property
+    def ready(self) -> bool:
+        """The whole document is here and laid out at the current width."""
+        return (
+            self._layout is not None
+            and self._layout.complete
+            and self.document is not None
+            and not self.document.partial
+        )
+
+    @property
+    def page_height(self) -> int:
+        return max(1, self.content_region.height)
+
+    @property
+    def text_area_width(self) -> int:
+        """Columns for text: the content width less the thumb column."""
+        return max(1, (self.content_region.width or self.size.width) - 1)
+
+    @property
     def wrap_width(self) -> int:
-        width = self.scrollable_content_region.width or self.size.width
-        return max(1, min(self.reading_width, width - 1))
+        return max(1, min(self.reading_width, self.text_area_width))
 
     @property
     def left_margin(self) -> int:
-        width = self.scrollable_content_region.width or self.size.width
-        return max(0, (width - self.wrap_width) // 2)
+        return max(0, (self.text_area_width - self.wrap_width) // 2)
 
     def set_reading_width(self, width: int) -> None:
         self.reading_width = width
@@ -152,15 +209,44 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.wrap_width
         layout = self._layouts.get(width)
         if layout is None:
-            layout = Layout(self.document, width)
-            layout.extend()
+            if self._layout is not None and self._layout.width == width:
+                layout = self._layout  # begun by the first frame
+            else:
+                layout = Layout(self.document, width)
             self._layouts[width] = layout
         self._layout = layout
         self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(layout.lines))
+        # Enough for the screen now; the rest in the background.
         if keep is not None:
-            self.scroll_to(y=self._line_for(keep), animate=False, immediate=True)
-        self.refresh()
+            layout.ensure_block(keep.block)
+        top = self._line_for(keep) if keep else 0
+        layout.ensure_lines(top + 2 * max(self.page_height, 24))
+        self.move_to(top, force=True)
+        if not layout.complete:
+            self._finish_layout(layout)
+
+    @work(thread=True, exclusive=True, group="article-layout")
+    def _finish_layout(self, layout: Layout) -> None:
+        worker = get_current_worker()
+        last_report = time.monotonic()
+        with background_work():
+            while not layout.complete:
+                if worker.is_cancelled:
+                    return
+                layout.extend(LAYOUT_CHUNK)
+                now = time.monotonic()
+                if now - last_report >= GROWTH_REPORT_INTERVAL:
+                    last_report = now
+                    self.post_message(self.LaidOut(layout))
+        self.post_message(self.LaidOut(layout))
+
+    def on_article_view_laid_out(self, event: ArticleView.LaidOut) -> None:
+        event.stop()
+        if event.layout is not self._layout:
+            return
+        if self._pending is not None:
+            self._try_pending()
+        self.refresh()  # the thumb moves as the article grows
         self._report()
 
     def _line_for(self, position: ReadingPosition) -> int:
@@ -168,11 +254,12 @@ class ArticleView(ScrollView, can_focus=True):
         if layout is None or position.block >= len(layout.block_lines):
             return 0
         y = layout.block_lines[position.block]
+        lines = layout.lines
         while (
-            y + 1 < len(layout.lines)
-            and layout.lines[y + 1].block == position.block
-            and layout.lines[y + 1].start <= position.offset
-            and not layout.lines[y + 1].blank
+            y + 1 < len(lines)
+            and lines[y + 1].block == position.block
+            and lines[y + 1].start <= position.offset
+            and not lines[y + 1].blank
         ):
             y += 1
         return y
@@ -182,8 +269,7 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self._layout
         if layout is None or not layout.lines:
             return None
-        y = min(round(self.scroll_y), len(layout.lines) - 1)
-        line = layout.lines[y]
+        line = layout.lines[min(self.top_line, len(layout.lines) - 1)]
         return ReadingPosition(line.block, line.start)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -193,38 +279,59 @@ class ArticleView(ScrollView, can_focus=True):
             self._relayout(keep=self.position)
         else:
             self._strips.clear()
+            self.move_to(self.top_line, force=True)
         if self.has_focus:
             self.call_after_refresh(self._place_cursor)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
+        self._style.clear()
         self._strips.clear()
 
-    # ------------------------------------------------------------ position
+    # ------------------------------------------------------------ moving
+
+    @property
+    def max_top_line(self) -> int:
+        layout = self._layout
+        return 0 if layout is None else max(0, len(layout.lines) - self.page_height)
+
+    def move_to(self, line: int, force: bool = False) -> None:
+        """Put *line* at the top of the view (within the article) and repaint."""
+        line = max(0, min(line, self.max_top_line))
+        if line != self.top_line or force:
+            self.top_line = line
+            self.refresh()
+        self._report()
 
     @property
     def current_section(self) -> int:
         layout = self._layout
-        if layout is None:
+        if layout is None or not layout.lines or self.document is None:
             return 0
-        top = round(self.scroll_y)
+        top = min(self.top_line, len(layout.lines) - 1)
         if self._pinned is not None and self._pinned[1] == top:
             return self._pinned[0]
-        line = layout.lines[top] if top < len(layout.lines) else None
-        if line is not None and line.blank and line.block > 0:
+        line = layout.lines[top]
+        if line.blank and line.block > 0:
             # A gap above a heading still belongs to the section before it.
-            return self.document.blocks[line.block - 1].section if self.document else 0
+            return self.document.blocks[line.block - 1].section
         return layout.section_at(top)
 
     @property
     def percent_read(self) -> int:
         layout = self._layout
-        if layout is None or not layout.lines:
+        if layout is None or not layout.lines or self.document is None:
             return 0
-        total = len(layout.lines)
-        seen = min(total, round(self.scroll_y) + self.scrollable_content_region.height)
-        return 100 if seen >= total else int(seen * 100 / total)
+        share = self.document.share
+        if layout.complete:
+            total = len(layout.lines)
+            seen = min(total, self.top_line + self.page_height)
+            if seen >= total and not self.document.partial:
+                return 100
+            return int(seen * 100 * share / total)
+        # Still laying out: count by blocks, which are all known.
+        last = min(self.top_line + self.page_height, len(layout.lines) - 1)
+        return int(layout.block_of_line(last) * 100 * share / len(self.document.blocks))
 
     def _report(self) -> None:
         if self._layout is None:
@@ -236,25 +343,41 @@ class ArticleView(ScrollView, can_focus=True):
         if self.has_focus:
             self._place_cursor()
 
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        self._report()
-
     def goto_section(self, entry: int) -> None:
-        layout = self._layout
-        if layout is None or self.document is None:
+        if self._layout is None or self.document is None:
             return
-        entry = max(0, min(entry, len(self.document.outline) - 1))
+        if not self.document.partial:
+            entry = min(entry, len(self.document.outline) - 1)
+        # In a preview, a section beyond it is waited for.
+        self._pending = ("section", max(0, entry))
+        self._try_pending()
+
+    def _try_pending(self) -> None:
+        """Make the waiting jump if the layout has reached its target."""
+        layout = self._layout
+        if layout is None or self._pending is None:
+            return
+        kind, entry = self._pending
+        if kind == "end":
+            if self.ready:
+                self._pending = None
+                self.move_to(self.max_top_line)
+            return
+        if self.document is None or entry >= len(self.document.outline):
+            return
         y = layout.section_line(entry)
         if y is None:
             return
-        self.scroll_to(y=y, animate=False, immediate=True)
-        self._pinned = (entry, round(self.scroll_y))
+        self._pending = None
+        self.move_to(y)
+        self._pinned = (entry, self.top_line)
         self._report()
 
     def next_section(self) -> None:
         if self.document is not None:
-            self.goto_section(min(self.current_section + 1, len(self.document.outline) - 1))
+            pending = self._pending
+            target = pending[1] if pending and pending[0] == "section" else self.current_section
+            self.goto_section(target + 1)
 
     def previous_section(self) -> None:
         layout = self._layout
@@ -262,8 +385,10 @@ class ArticleView(ScrollView, can_focus=True):
             return
         current = self.current_section
         start = layout.section_line(current)
+        top = self.top_line
+        pinned_here = self._pinned is not None and self._pinned[1] == top
         # Mid-section, "previous" first goes back to this section's own heading.
-        if start is not None and round(self.scroll_y) > start and self._pinned is None:
+        if start is not None and top > start and not pinned_here:
             self.goto_section(current)
         else:
             self.goto_section(current - 1)
@@ -279,83 +404,86 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ actions
 
+    def _move_by(self, lines: int) -> None:
+        self._pending = None
+        self.move_to(self.top_line + lines)
+
     def action_line_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + 1, animate=False, immediate=True)
+        self._move_by(1)
 
     def action_line_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - 1, animate=False, immediate=True)
+        self._move_by(-1)
 
     def action_page_down(self) -> None:
-        step = max(1, self.scrollable_content_region.height - 2)
-        self.scroll_to(y=self.scroll_y + step, animate=False, immediate=True)
+        self._move_by(max(1, self.page_height - 2))
 
     def action_page_up(self) -> None:
-        step = max(1, self.scrollable_content_region.height - 2)
-        self.scroll_to(y=self.scroll_y - step, animate=False, immediate=True)
+        self._move_by(-max(1, self.page_height - 2))
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self._pending = None
+        self.move_to(0)
 
     def action_bottom(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self._pending = ("end", 0)
+        self._try_pending()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self._move_by(MOUSE_WHEEL_LINES)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self._move_by(-MOUSE_WHEEL_LINES)
 
     # ------------------------------------------------------------ drawing
 
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            component = f"article-view--{name}"
-            style = (
-                self.get_component_rich_style(component, partial=True)
-                if component in self.COMPONENT_CLASSES
-                else Style()
-            )
-            self._styles[name] = style
-        return style
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.document is not None and self._layout is None and self.size.width:
+            # The first frame: lay out what it shows, before it is drawn.
+            self.call_later(self._relayout, None)
+            self._layout = Layout(self.document, self.wrap_width)
+            self._layout.ensure_lines(self.size.height * 2)
+        # Values every line needs, looked up once a frame rather than once a line.
+        base = self.rich_style
+        self._frame = _Frame(
+            base,
+            self.content_region.width,
+            self.left_margin,
+            base + self.get_component_rich_style("article-view--thumb", partial=True),
+            self._thumb_rows(),
+        )
+        return super().render_lines(crop)
+
+    def _thumb_rows(self) -> range:
+        layout = self._layout
+        height = self.page_height
+        if layout is None or len(layout.lines) <= height:
+            return range(0)
+        total = len(layout.lines)
+        if self.document is not None and self.document.partial:
+            total = int(total / max(self.document.share, 0.01))
+        size = max(1, height * height // total)
+        start = min(height - size, self.top_line * height // total)
+        return range(start, start + size)
 
     def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_y) + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        frame = self._frame
+        base, width, margin = frame.base, frame.width, frame.margin
         layout = self._layout
-        if layout is None or self.document is None or index >= len(layout.lines):
-            return Strip.blank(width, base)
+        if layout is None or self.document is None:
+            text = self.placeholder if y == 0 else ""
+            return Strip([Segment(text, base)]).crop_extend(0, width, base)
+        thumb = Segment(THUMB if y in frame.thumb_rows else " ", frame.thumb)
+        index = self.top_line + y
+        if index >= len(layout.lines):
+            return Strip([Segment(" " * (width - 1), base), thumb], width)
         strip = self._strips.get(index)
         if strip is None:
-            strip = self._render_text_line(index, base).crop_extend(0, width, base)
+            line = layout.lines[index]
+            block = self.document.blocks[line.block]
+            segments = [Segment(" " * margin, base)]
+            segments += line_segments(block, line, layout.width, base, self._style)
+            strip = Strip(segments).crop_extend(0, width - 1, base)
             self._strips[index] = strip
-        return strip.apply_offsets(0, index)
-
-    def _render_text_line(self, index: int, base: Style) -> Strip:
-        assert self._layout is not None and self.document is not None
-        line = self._layout.lines[index]
-        block = self.document.blocks[line.block]
-        block_style = base + self._style(block.style)
-        segments = [Segment(" " * (self.left_margin + block.indent), base)]
-        if line.blank:
-            return Strip(segments)
-        if block.prefix:
-            segments.append(
-                Segment(block.prefix if line.first else " " * len(block.prefix), block_style)
-            )
-        if block.style == "rule":
-            segments.append(Segment("─" * text_width(block, self._layout.width), block_style))
-            return Strip(segments)
-
-        start, end = line.start, line.end
-        spans = [span for span in block.spans if span.start < end and span.end > start]
-        if not spans:
-            segments.append(Segment(block.text[start:end], block_style))
-            return Strip(segments)
-        cuts = sorted(
-            {start, end}
-            | {span.start for span in spans if start < span.start < end}
-            | {span.end for span in spans if start < span.end < end}
-        )
-        for left, right in itertools.pairwise(cuts):
-            style = block_style
-            for span in spans:
-                if span.start <= left and span.end >= right:
-                    style += self._style(span.style)
-            segments.append(Segment(block.text[left:right], style))
-        return Strip(segments)
+        return Strip([*strip, thumb], width)

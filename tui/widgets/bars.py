@@ -28,9 +28,13 @@ class StatusLine(Widget):
         self.right = ""
 
     def set_status(self, left: str, right: str) -> None:
-        if (left, right) != (self.left, self.right):
-            self.left, self.right = left, right
-            self.refresh(layout=True)
+        if (left, right) == (self.left, self.right):
+            return
+        width = self.content_region.width or self.size.width
+        lines_before = 1 if self._fits(width) else 2
+        self.left, self.right = left, right
+        # A new layout of the screen only when the bar grows or shrinks a line.
+        self.refresh(layout=(1 if self._fits(width) else 2) != lines_before)
 
     def _fits(self, width: int) -> bool:
         return len(self.left) + len(self.right) + 2 <= width

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
+from rich.style import Style
 from textual.message import Message
-from textual.widgets.option_list import Option
 
-from tui.render.blocks import OutlineEntry
-from tui.widgets.lists import ReaderList, hanging
+from tui.render.blocks import OutlineEntry, TextBlock
+from tui.widgets.line_list import LineList, ListEntry
 
 # The section being read; the focused list's cursor (▶) takes the same gutter.
 CURRENT = "▸ "
 
 
-class Outline(ReaderList):
+def outline_entries(entries: list[OutlineEntry]) -> list[ListEntry]:
+    items = []
+    for index, entry in enumerate(entries):
+        number = ""
+        if entry.number:
+            number = f"{entry.number}. " if entry.level == 2 else f"{entry.number} "
+        indent = 2 if entry.level == 3 else 0
+        items.append(ListEntry(str(index), [TextBlock(entry.title, prefix=number, indent=indent)]))
+    return items
+
+
+class Outline(LineList):
     """Lists the document's sections; Enter asks the screen to go to one."""
 
     HELP_NAME = "Contents"
+    GAP = 0
 
     class SectionSelected(Message):
         def __init__(self, outline: Outline, entry: int) -> None:
@@ -25,39 +35,38 @@ class Outline(ReaderList):
             self.outline = outline
             self.entry = entry
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.entries: list[OutlineEntry] = []
+    def __init__(
+        self,
+        sections: list[OutlineEntry] | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(outline_entries(sections or []), id=id, classes=classes)
         self.current = 0
 
-    def _prompt(self, index: int) -> Table | Text:
-        entry = self.entries[index]
-        # Long words fold rather than vanish behind an ellipsis in a narrow pane.
-        title = Text(entry.label, overflow="fold", style="bold" if index == self.current else "")
-        return hanging([("  ", title)]) if entry.level == 3 else title
+    def set_sections(self, entries: list[OutlineEntry], keep_place: bool = False) -> None:
+        """New sections; with *keep_place* (the whole article after its preview) the
+        marker and cursor stay where they were."""
+        current, cursor = (self.current, self.cursor) if keep_place else (0, 0)
+        self.current = current
+        self.set_entries(outline_entries(entries), cursor=cursor, keep_scroll=keep_place)
+
+    def mark_current(self, entry: int) -> None:
+        """Move the current-section marker; the cursor follows unless the reader is here."""
+        if not self.entries or entry == self.current:
+            return
+        previous, self.current = self.current, entry
+        if not self.has_focus:
+            self.move_cursor(entry)
+        self.refresh_entries(previous, entry)
 
     def gutter_mark(self, index: int) -> str:
         return super().gutter_mark(index) or (CURRENT if index == self.current else "")
 
-    def set_entries(self, entries: list[OutlineEntry]) -> None:
-        self.entries = entries
-        self.current = 0
-        self.clear_options()
-        self.add_options(Option(self._prompt(index)) for index in range(len(entries)))
-        self.highlighted = 0 if entries else None
+    def entry_style(self, index: int) -> Style:
+        style = super().entry_style(index)
+        return style + Style(bold=True) if index == self.current else style
 
-    def mark_current(self, entry: int) -> None:
-        """Move the current-section marker; the highlight follows unless the reader is here."""
-        if not self.entries or entry == self.current:
-            return
-        previous, self.current = self.current, entry
-        for index in (previous, entry):
-            if 0 <= index < len(self.entries):
-                self.replace_option_prompt_at_index(index, self._prompt(index))
-        self.refresh()
-        if not self.has_focus:
-            self.highlighted = entry
-
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.SectionSelected(self, event.option_index))
+    def selected_message(self, index: int, entry_id: str) -> Message:
+        return self.SectionSelected(self, index)

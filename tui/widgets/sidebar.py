@@ -6,17 +6,27 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import TabbedContent, TabPane, Tabs
-from textual.widgets.option_list import Option
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher
 
-from tui.widgets.lists import ReaderList, card
+from tui.render.blocks import TextBlock
+from tui.widgets.line_list import LineList, ListEntry
 
 
-class ExerciseList(ReaderList):
+def card_entry(entry_id: str, lines: Sequence[str], label: str = "") -> ListEntry:
+    """A bold first line (after an optional number) and its details indented beneath."""
+    indent = len(label) if label else 2
+    blocks = [TextBlock(lines[0], style="title", prefix=label)]
+    blocks += [TextBlock(line, indent=indent) for line in lines[1:]]
+    return ListEntry(entry_id, blocks)
+
+
+class ExerciseList(LineList):
     HELP_NAME = "Related exercises"
 
     class Selected(Message):
@@ -24,24 +34,24 @@ class ExerciseList(ReaderList):
             super().__init__()
             self.slug = slug
 
-    def set_exercises(self, cards: Sequence[tuple[str, Sequence[str]]]) -> None:
+    @staticmethod
+    def entries_for(cards: Sequence[tuple[str, Sequence[str]]]) -> list[ListEntry]:
         """Cards as (slug, lines): the first line is the title."""
-        self.clear_options()
-        self.add_options(
-            Option(card(lines[0], [Text(line, overflow="fold") for line in lines[1:]]), id=slug)
-            for slug, lines in cards
-        )
-        if not cards:
-            self.add_option(Option(Text("No related exercises for this article."), disabled=True))
-        self.highlighted = 0 if cards else None
+        entries = [card_entry(slug, lines) for slug, lines in cards]
+        if not entries:
+            entries = [
+                ListEntry("", [TextBlock("No related exercises for this article.")], enabled=False)
+            ]
+        return entries
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(self.Selected(event.option.id))
+    def set_exercises(self, cards: Sequence[tuple[str, Sequence[str]]]) -> None:
+        self.set_entries(self.entries_for(cards))
+
+    def selected_message(self, index: int, entry_id: str) -> Message:
+        return self.Selected(entry_id)
 
 
-class ReferenceList(ReaderList):
+class ReferenceList(LineList):
     HELP_NAME = "References"
 
     class Selected(Message):
@@ -49,26 +59,57 @@ class ReferenceList(ReaderList):
             super().__init__()
             self.ref_id = ref_id
 
-    def set_references(self, references: Sequence[tuple[str, int, Sequence[str]]]) -> None:
+    @staticmethod
+    def entries_for(references: Sequence[tuple[str, int, Sequence[str]]]) -> list[ListEntry]:
         """References as (id, number, lines)."""
-        self.clear_options()
-        options = []
-        for ref_id, number, lines in references:
-            details = [Text(line, overflow="fold") for line in lines[1:]]
-            options.append(Option(card(lines[0], details, f"{number}. "), id=ref_id))
-        self.add_options(options)
-        self.highlighted = 0 if references else None
+        return [card_entry(ref_id, lines, f"{number}. ") for ref_id, number, lines in references]
+
+    def set_references(self, references: Sequence[tuple[str, int, Sequence[str]]]) -> None:
+        self.set_entries(self.entries_for(references))
 
     def select_reference(self, ref_id: str) -> None:
-        try:
-            self.highlighted = self.get_option_index(ref_id)
-        except Exception:  # OptionDoesNotExist: a citation of a missing reference
-            return
+        index = self.index_of(ref_id)
+        if index is not None:
+            self.move_cursor(index)
 
-    def on_option_list_option_selected(self, event: ReaderList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(self.Selected(event.option.id))
+    def selected_message(self, index: int, entry_id: str) -> Message:
+        return self.Selected(entry_id)
+
+
+class TabBar(Widget):
+    """One line naming the sidebar's tabs; the shown one is marked by shape, not colour."""
+
+    DEFAULT_CSS = """
+    TabBar { height: 1; }
+    """
+
+    def __init__(self, tabs: list[tuple[str, str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.tabs = tabs
+        self.active = tabs[0][0]
+
+    def show(self, tab: str) -> None:
+        self.active = tab
+        self.refresh()
+
+    def render(self) -> Text:
+        text = Text()
+        for position, (tab, label) in enumerate(self.tabs):
+            if position:
+                text.append("  ")
+            if tab == self.active:
+                text.append("▸ " + label, style="bold underline")
+            else:
+                text.append("  " + label)
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        offset = 0
+        for tab, label in self.tabs:
+            offset += len(label) + 4
+            if event.x < offset:
+                self.post_message(Sidebar.TabChosen(tab))
+                return
 
 
 class Sidebar(Vertical):
@@ -76,22 +117,48 @@ class Sidebar(Vertical):
 
     HELP_NAME = "Sidebar"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "show_tab('exercises-tab')", "Show related exercises", show=False),
-        Binding("right", "show_tab('references-tab')", "Show references", show=False),
-        Binding("e", "show_tab('exercises-tab')", "Show related exercises", show=False),
-        Binding("r", "show_tab('references-tab')", "Show references", show=False),
+        Binding("left", "show_tab('exercise-list')", "Show related exercises", show=False),
+        Binding("right", "show_tab('reference-list')", "Show references", show=False),
+        Binding("e", "show_tab('exercise-list')", "Show related exercises", show=False),
+        Binding("r", "show_tab('reference-list')", "Show references", show=False),
     ]
 
+    class TabChosen(Message):
+        def __init__(self, tab: str) -> None:
+            super().__init__()
+            self.tab = tab
+
+    def __init__(
+        self,
+        exercises: list[ListEntry] | None = None,
+        references: list[ListEntry] | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._initial = (exercises, references)
+
     def compose(self) -> ComposeResult:
-        with TabbedContent(initial="exercises-tab", id="sidebar-tabs"):
-            with TabPane("Exercises", id="exercises-tab"):
-                yield ExerciseList(id="exercise-list")
-            with TabPane("References", id="references-tab"):
-                yield ReferenceList(id="reference-list")
+        exercises, references = self._initial
+        yield TabBar([("exercise-list", "Exercises"), ("reference-list", "References")])
+        with ContentSwitcher(initial="exercise-list"):
+            yield ExerciseList(exercises, id="exercise-list")
+            yield ReferenceList(references, id="reference-list")
+
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(ContentSwitcher).current or "exercise-list"
 
     def action_show_tab(self, tab: str) -> None:
-        tabs = self.query_one(TabbedContent)
-        tabs.active = tab
+        focused = self.screen.focused
+        had_focus = focused is not None and self in focused.ancestors
+        self.query_one(ContentSwitcher).current = tab
+        self.query_one(TabBar).show(tab)
         # Keep the reader inside the sidebar, on the list they asked for.
-        if not isinstance(self.screen.focused, Tabs):
-            tabs.get_pane(tab).query_one(ReaderList).focus()
+        if had_focus:
+            self.query_one(f"#{tab}", LineList).focus()
+
+    def on_sidebar_tab_chosen(self, event: TabChosen) -> None:
+        event.stop()
+        self.action_show_tab(event.tab)
+        self.query_one(f"#{event.tab}", LineList).focus()

@@ -1,0 +1,146 @@
+"""The line-API article view: re-wrapping on resize, keeping the place, long articles."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from pilot_helpers import article_ready
+from textual.pilot import Pilot
+
+from tui.app import WellreadApp
+from tui.content import load_library
+from tui.content.preview import preview_body
+from tui.render.document import render_document
+from tui.widgets.article_view import ArticleView
+from tui.widgets.outline import Outline
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+from large_article import make_article
+
+RUNNING = "running-and-osteoporosis"
+
+
+def _screen_words(view: ArticleView) -> list[str]:
+    """The words of every laid-out line, in order, as the view would draw them."""
+    layout = view.text_layout
+    assert layout is not None and view.document is not None
+    words: list[str] = []
+    for line in layout.lines:
+        if not line.blank:
+            words += view.document.blocks[line.block].text[line.start : line.end].split()
+    return words
+
+
+def _heading_at_top(view: ArticleView) -> str:
+    layout = view.text_layout
+    assert layout is not None and view.document is not None
+    line = layout.lines[view.top_line]
+    return view.document.blocks[line.block].text
+
+
+async def _resize(pilot: Pilot[None], width: int, height: int) -> None:
+    await pilot.resize_terminal(width, height)
+    await pilot.pause()
+    await article_ready(pilot)
+
+
+async def test_rewraps_on_resize_keeping_words_and_section(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir), open_slug=RUNNING)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.document is not None
+        expected = [w for block in view.document.blocks for w in block.text.split()]
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        section = view.current_section
+        heading = _heading_at_top(view)
+        assert section == 3 and heading.startswith("2.1 ")
+        widths = set()
+        for width, height in ((80, 30), (40, 20), (120, 40)):
+            await _resize(pilot, width, height)
+            layout = view.text_layout
+            assert layout is not None
+            widths.add(layout.width)
+            assert _screen_words(view) == expected
+            assert all(line.end - line.start <= layout.width for line in layout.lines)
+            # The place is kept: the same section, its heading still on the top line.
+            assert view.current_section == section
+            assert _heading_at_top(view) == heading
+            assert app.screen.query_one(Outline).current == section
+        assert len(widths) == 3
+
+
+async def test_jumps_after_resize_land_on_their_heading(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir), open_slug=RUNNING)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await article_ready(pilot)
+        await _resize(pilot, 40, 16)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert view.current_section == 2
+        assert view.document is not None
+        entry = view.document.outline[2]
+        assert _heading_at_top(view) == f"{entry.number}. {entry.title}"
+
+
+@pytest.fixture
+def long_library(tmp_path: Path) -> Path:
+    # Long enough that its whole parse takes several frames after the preview shows.
+    (tmp_path / "long.md").write_text(make_article(1_500_000, title="long"), encoding="utf-8")
+    return tmp_path
+
+
+def test_preview_blocks_are_the_start_of_the_whole_article(long_library: Path) -> None:
+    library = load_library(long_library)
+    preview = library.article_preview("long")
+    assert preview is not None
+    article, share = preview
+    assert 0 < share < 0.5
+    shown = render_document(article, preview_share=share)
+    whole = render_document(library.article("long"))
+    assert shown.partial and not whole.partial
+    assert 0 < len(shown.blocks) < len(whole.blocks)
+    for part, full in zip(shown.blocks, whole.blocks, strict=False):
+        assert (part.text, part.spans, part.anchors, part.style, part.section) == (
+            full.text,
+            full.spans,
+            full.anchors,
+            full.style,
+            full.section,
+        )
+    assert shown.outline == whole.outline[: len(shown.outline)]
+
+
+def test_preview_carries_later_footnote_definitions() -> None:
+    body = "Intro[^a].\n\n" + "## S\n" + ("word " * 20_000 + "\n\n") * 2
+    body += "## Later\nMore.\n\n[^a]: The note, defined at the end.\n"
+    opening = preview_body(body, limit=1000)
+    assert opening is not None
+    text, _ = opening
+    assert "## Later" not in text
+    assert "[^a]: The note, defined at the end." in text
+
+
+def test_short_bodies_have_no_preview() -> None:
+    assert preview_body("## One\nshort\n") is None
+
+
+async def test_end_key_before_the_whole_article_arrives_goes_to_the_real_end(
+    long_library: Path,
+) -> None:
+    app = WellreadApp(load_library(long_library), open_slug="long")
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        for _ in range(400):
+            if view.document is not None:
+                break
+            await pilot.pause(0.01)
+        assert view.document is not None and view.document.partial
+        await pilot.press("G")
+        await article_ready(pilot)
+        await pilot.pause()
+        assert view.document is not None and not view.document.partial
+        assert view.top_line == view.max_top_line > 0
+        assert view.percent_read == 100

@@ -1,0 +1,375 @@
+"""A keyboard list drawn with the line API: any number of items, wrapped with hanging
+indents, a cursor shown by shape as well as colour, and the terminal cursor on it.
+
+Items are render-layer text blocks, so a list wraps exactly like the article does,
+and a list of thousands (the outline of a long review) costs only what is on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Offset, Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.render.blocks import RenderedDocument, TextBlock
+from tui.render.layout import Layout
+from tui.widgets.strips import TextStyles, component_classes, line_segments
+
+# Beside the cursor item of a focused list: focus shown by a shape, not only colour.
+FOCUS_MARK = "▶ "
+GUTTER = len(FOCUS_MARK)
+
+
+@dataclass
+class ListEntry:
+    """One item: its id (a slug, a reference id) and the blocks it shows."""
+
+    id: str
+    blocks: list[TextBlock]
+    enabled: bool = True
+
+
+@dataclass
+class _Frame:
+    base: Style
+    width: int
+    layout: Layout
+    cursor: Style
+    disabled: Style
+
+
+@dataclass
+class _Flat:
+    document: RenderedDocument
+    first_block: list[int] = field(default_factory=list)
+
+
+def _flatten(entries: list[ListEntry], gap: int) -> _Flat:
+    blocks: list[TextBlock] = []
+    first_block: list[int] = []
+    for index, entry in enumerate(entries):
+        first_block.append(len(blocks))
+        for position, block in enumerate(entry.blocks):
+            block.section = index
+            if position == 0:
+                block.blank_before = gap
+            blocks.append(block)
+    return _Flat(RenderedDocument(blocks, []), first_block)
+
+
+class LineList(ScrollView, can_focus=True):
+    """Items you move through with the keys of less; Enter selects."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "line-list--cursor",
+        "line-list--disabled",
+        *component_classes("line-list"),
+    }
+
+    DEFAULT_CSS = """
+    LineList {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    LineList > .line-list--cursor { text-style: bold; }
+    LineList:focus > .line-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    LineList > .line-list--disabled { text-style: italic; }
+    LineList > .line-list--title { text-style: bold; }
+    LineList > .line-list--strong { text-style: bold; }
+    LineList > .line-list--em { text-style: italic; }
+    LineList > .line-list--meta { text-style: italic; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Next item", show=False),
+        Binding("up,k", "cursor_up", "Previous item", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "First item", show=False),
+        Binding("end,G", "last", "Last item", show=False),
+        Binding("enter", "select", "Open the highlighted item", show=False),
+    ]
+
+    # Blank lines between items; cards read better apart, an outline close together.
+    GAP = 1
+
+    class Highlighted(Message):
+        def __init__(self, line_list: LineList, index: int, entry_id: str) -> None:
+            super().__init__()
+            self.line_list = line_list
+            self.index = index
+            self.entry_id = entry_id
+
+        @property
+        def control(self) -> LineList:
+            return self.line_list
+
+    class Selected(Message):
+        def __init__(self, line_list: LineList, index: int, entry_id: str) -> None:
+            super().__init__()
+            self.line_list = line_list
+            self.index = index
+            self.entry_id = entry_id
+
+        @property
+        def control(self) -> LineList:
+            return self.line_list
+
+    def __init__(
+        self,
+        entries: list[ListEntry] | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes, name=name)
+        self.entries: list[ListEntry] = entries or []
+        self.cursor = 0
+        self._flat = _flatten(self.entries, self.GAP)
+        self._layouts: LRUCache[int, Layout] = LRUCache(2)
+        self._style = TextStyles(self, "line-list")
+        self._frame = _Frame(Style(), 0, Layout(RenderedDocument([], []), 1), Style(), Style())
+
+    # ------------------------------------------------------------ items
+
+    def set_entries(
+        self, entries: list[ListEntry], cursor: int = 0, keep_scroll: bool = False
+    ) -> None:
+        self.entries = entries
+        self._flat = _flatten(entries, self.GAP)
+        self._layouts.clear()
+        self.cursor = max(0, min(cursor, len(entries) - 1))
+        if self.size.width:
+            self._update_size()
+            if not keep_scroll:
+                self.scroll_to(y=0, animate=False, immediate=True)
+            self._cursor_into_view()
+        self.refresh()
+
+    @property
+    def entry_count(self) -> int:
+        return len(self.entries)
+
+    @property
+    def cursor_id(self) -> str | None:
+        if 0 <= self.cursor < len(self.entries):
+            return self.entries[self.cursor].id
+        return None
+
+    def index_of(self, entry_id: str) -> int | None:
+        return next((i for i, entry in enumerate(self.entries) if entry.id == entry_id), None)
+
+    def refresh_entries(self, *indices: int) -> None:
+        """Repaint only these items' lines: a moving marker should not redraw the list."""
+        for index in indices:
+            if 0 <= index < len(self.entries):
+                first, end = self.entry_lines(index)
+                self.refresh_lines(first, max(1, end - first))
+
+    def move_cursor(self, index: int) -> None:
+        if not self.entries:
+            return
+        index = max(0, min(index, len(self.entries) - 1))
+        changed = index != self.cursor
+        previous, self.cursor = self.cursor, index
+        top = self.scroll_y
+        self._cursor_into_view()
+        if self.scroll_y == top:
+            self.refresh_entries(previous, index)
+        else:
+            self.refresh()
+        if changed:
+            highlighted = self.Highlighted(self, index, self.entries[index].id)
+            self.post_message(highlighted.set_sender(self))
+        self.place_cursor()
+
+    # ------------------------------------------------------------ layout
+
+    @property
+    def text_width(self) -> int:
+        width = self.scrollable_content_region.width or self.size.width
+        return max(1, width - GUTTER)
+
+    def _current_layout(self) -> Layout:
+        width = self.text_width
+        layout = self._layouts.get(width)
+        if layout is None:
+            layout = Layout(self._flat.document, width)
+            layout.extend()
+            self._layouts[width] = layout
+        return layout
+
+    def _update_size(self) -> None:
+        self.virtual_size = Size(self.text_width, len(self._current_layout().lines))
+
+    def entry_lines(self, index: int) -> tuple[int, int]:
+        """First text line of entry *index* and the line after its last."""
+        layout = self._current_layout()
+        first = layout.block_lines[self._flat.first_block[index]]
+        if index + 1 < len(self.entries):
+            following = layout.block_lines[self._flat.first_block[index + 1]]
+            end = (
+                following
+                - self._flat.document.blocks[self._flat.first_block[index + 1]].blank_before
+            )
+        else:
+            end = len(layout.lines)
+        return first, end
+
+    def entry_at_line(self, y: int) -> int:
+        layout = self._current_layout()
+        if not layout.lines:
+            return 0
+        line = layout.lines[max(0, min(y, len(layout.lines) - 1))]
+        return self._flat.document.blocks[line.block].section
+
+    def _cursor_into_view(self) -> None:
+        if not self.entries:
+            return
+        first, end = self.entry_lines(self.cursor)
+        # Keep the gap above the first item in view when it is selected.
+        top = 0 if self.cursor == 0 else first
+        self.scroll_to_region(
+            Region(0, top, 1, max(1, end - top)), animate=False, immediate=True, force=True
+        )
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_size()
+        self._cursor_into_view()
+        if self.has_focus:
+            self.call_after_refresh(self.place_cursor)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style.clear()
+
+    # ------------------------------------------------------------ focus and cursor
+
+    def place_cursor(self) -> None:
+        """Stand the terminal cursor on the cursor item, for screen readers."""
+        if not self.has_focus or not self.entries:
+            return
+        first, _ = self.entry_lines(self.cursor)
+        region = self.content_region
+        row = max(0, min(region.height - 1, first - round(self.scroll_y)))
+        block = self._flat.document.blocks[self._flat.first_block[self.cursor]]
+        self.app.cursor_position = Offset(region.x + GUTTER + block.indent, region.y + row)
+
+    def on_focus(self) -> None:
+        self.refresh()
+        self.call_after_refresh(self.place_cursor)
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.has_focus:
+            self.place_cursor()
+
+    # ------------------------------------------------------------ actions
+
+    def _step(self, direction: int) -> None:
+        index = self.cursor + direction
+        while 0 <= index < len(self.entries) and not self.entries[index].enabled:
+            index += direction
+        if 0 <= index < len(self.entries):
+            self.move_cursor(index)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self.entries) - 1)
+
+    def action_page_down(self) -> None:
+        first, _ = self.entry_lines(self.cursor) if self.entries else (0, 0)
+        self.move_cursor(self.entry_at_line(first + self.scrollable_content_region.height))
+
+    def action_page_up(self) -> None:
+        first, _ = self.entry_lines(self.cursor) if self.entries else (0, 0)
+        self.move_cursor(self.entry_at_line(first - self.scrollable_content_region.height))
+
+    def selected_message(self, index: int, entry_id: str) -> Message:
+        """The message Enter posts; subclasses say what choosing an item means."""
+        return self.Selected(self, index, entry_id)
+
+    def action_select(self) -> None:
+        if self.entries and self.entries[self.cursor].enabled:
+            message = self.selected_message(self.cursor, self.entries[self.cursor].id)
+            # The list sends it, whoever called: Textual stops a message at its sender,
+            # and a screen calling this must not swallow its own request.
+            self.post_message(message.set_sender(self))
+
+    def on_click(self, event: events.Click) -> None:
+        if not self.entries:
+            return
+        index = self.entry_at_line(round(self.scroll_y) + event.y)
+        self.move_cursor(index)
+        self.action_select()
+
+    # ------------------------------------------------------------ drawing
+
+    def gutter_mark(self, index: int) -> str:
+        """What stands beside the first line of item *index*; subclasses add their own."""
+        return FOCUS_MARK if self.has_focus and index == self.cursor else ""
+
+    def entry_style(self, index: int) -> Style:
+        """An extra style for every line of item *index*."""
+        if index == self.cursor and self.entries:
+            return self._frame.cursor
+        if not self.entries[index].enabled:
+            return self._frame.disabled
+        return Style()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        layout = self._current_layout()
+        if self.virtual_size.height != len(layout.lines):
+            self.call_later(self._update_size)
+        # Values every line needs, looked up once a frame rather than once a line.
+        self._frame = _Frame(
+            self.rich_style,
+            self.scrollable_content_region.width,
+            layout,
+            self.get_component_rich_style("line-list--cursor"),
+            self.get_component_rich_style("line-list--disabled", partial=True),
+        )
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        base, width, layout = self._frame.base, self._frame.width, self._frame.layout
+        index = round(self.scroll_y) + y
+        if index >= len(layout.lines) or not self.entries:
+            return Strip.blank(width, base)
+        line = layout.lines[index]
+        block = self._flat.document.blocks[line.block]
+        entry = block.section
+        mark = ""
+        if line.first and line.block == self._flat.first_block[entry]:
+            mark = self.gutter_mark(entry)
+        if line.blank:
+            return Strip.blank(width, base)
+        style = base + self.entry_style(entry)
+        segments = [Segment(mark.ljust(GUTTER), style)]
+        segments += line_segments(block, line, layout.width, style, self._style)
+        return Strip(segments).crop_extend(0, width, style)
