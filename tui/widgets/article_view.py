@@ -186,8 +186,8 @@ class ArticleView(Widget, can_focus=True):
 
     @property
     def text_area_width(self) -> int:
-        """Columns for text: the content width less the thumb column."""
-        return max(1, (self.content_region.width or self.size.width) - 1)
+        """Columns for text: the content width less the thumb and a gap before it."""
+        return max(1, (self.content_region.width or self.size.width) - 2)
 
     @property
     def wrap_width(self) -> int:
