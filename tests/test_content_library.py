@@ -106,3 +106,40 @@ def test_library_copied_elsewhere_loads_the_same(bundled_dir: Path, tmp_path: Pa
     copy = tmp_path / "copy"
     shutil.copytree(bundled_dir, copy)
     assert sorted(load_library(copy).articles) == sorted(load_library(bundled_dir).articles)
+
+
+def test_duplicate_reference_ids_are_errors(library_dir: Path) -> None:
+    path = library_dir / "beta.md"
+    path.write_text(
+        path.read_text().replace(
+            "references:\n", "references:\n  - id: who2021\n    title: The same id again\n"
+        )
+    )
+    problems = [p for p in check_library(load_library(library_dir)) if p.path == path]
+    duplicate = [p for p in problems if "duplicate reference id 'who2021'" in p.message]
+    assert len(duplicate) == 1 and duplicate[0].is_error
+    assert duplicate[0].line == line_of(path, "title: An organisation's report") - 4
+
+
+def test_malformed_doi_is_an_error(library_dir: Path) -> None:
+    path = library_dir / "alpha.md"
+    path.write_text(
+        path.read_text().replace(
+            "    title: A two-author study\n", "    title: A two-author study\n    DOI: doi.org/x\n"
+        )
+    )
+    problems = [p for p in check_library(load_library(library_dir)) if p.path == path]
+    malformed = [p for p in problems if "malformed DOI 'doi.org/x'" in p.message]
+    assert len(malformed) == 1 and malformed[0].is_error
+    assert malformed[0].line == line_of(path, "id: jones2019")
+
+
+def test_footnotes_without_definition_or_use_are_reported(library_dir: Path) -> None:
+    path = library_dir / "beta.md"
+    path.write_text(path.read_text() + "A stray note[^ghost].\n\n[^unused]: Never referred to.\n")
+    problems = [p for p in check_library(load_library(library_dir)) if p.path == path]
+    by_message = {p.message: p for p in problems}
+    ghost = by_message["footnote [^ghost] has no definition"]
+    assert ghost.is_error and ghost.line == line_of(path, "stray note")
+    unused = by_message["footnote [^unused] is defined but never used"]
+    assert not unused.is_error and unused.line == line_of(path, "[^unused]:")

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from tui import __version__
 from tui.content import Library, check_library, has_errors, load_library
+from tui.content.export import EXPORTERS, FORMATS
 from tui.content.library import LIBRARY_ENV
 
 
@@ -42,6 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     check_cmd = commands.add_parser("check", help="check every file in the library")
     _library_option(check_cmd)
+
+    refs_cmd = commands.add_parser(
+        "refs", help="print an article's references for Zotero and other reference managers"
+    )
+    refs_cmd.add_argument("slug", help="the article's slug")
+    refs_cmd.add_argument(
+        "--format", choices=FORMATS, default="bibtex", help="bibtex (default), csl-json or ris"
+    )
+    _library_option(refs_cmd)
     return parser
 
 
@@ -78,11 +88,19 @@ def cmd_check(library: Library, out: TextIO) -> int:
     return 1 if has_errors(problems) else 0
 
 
+def cmd_refs(library: Library, slug: str, fmt: str, out: TextIO) -> int:
+    article = library.article(slug)
+    out.write(EXPORTERS[fmt](article.references))
+    return 0
+
+
 def run_app(library: Library, slug: str | None) -> int:
     # Imported here so the text commands start fast and never need a terminal.
     from tui.app import WellreadApp
+    from tui.settings import load_settings
 
-    WellreadApp(library, open_slug=slug).run()
+    settings, message = load_settings()
+    WellreadApp(library, open_slug=slug, settings=settings, settings_message=message).run()
     return 0
 
 
@@ -97,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_list(library, sys.stdout)
     if args.command == "check":
         return cmd_check(library, sys.stdout)
+    if args.command == "refs":
+        if args.slug not in library.articles:
+            return _unknown_slug(library, args.slug, sys.stderr)
+        return cmd_refs(library, args.slug, args.format, sys.stdout)
     if args.command == "open":
         if args.slug not in library.articles:
             return _unknown_slug(library, args.slug, sys.stderr)

@@ -6,6 +6,7 @@ Raw HTML is off, so HTML in an article shows as the text it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -76,6 +77,9 @@ class _Walker:
         self.path = path
         self.body_line = body_line
         self.citations: list[Citation] = []
+        self.footnote_refs: list[FootnoteRef] = []
+        # Text that still holds "[^": a note marker markdown-it could not resolve.
+        self.texts_with_notes: list[tuple[str, int]] = []
         self.problems: list[Problem] = []
         self.footnotes: list[Footnote] = []
 
@@ -99,6 +103,8 @@ class _Walker:
                     link_text.append(text)
                 elif text:
                     runs.append(Text(text, frozenset(marks)))
+                if "[^" in text:
+                    self.texts_with_notes.append((text, line))
             elif kind == "softbreak":
                 line += 1
                 if link_href is not None:
@@ -137,7 +143,9 @@ class _Walker:
                 runs.append(citation)
             elif kind == "footnote_ref":
                 number = int(child.meta["id"]) + 1
-                runs.append(FootnoteRef(str(child.meta["label"]), number, line))
+                note = FootnoteRef(str(child.meta["label"]), number, line)
+                self.footnote_refs.append(note)
+                runs.append(note)
             else:
                 # Anything new markdown-it may add still reads as its text.
                 text = clean_text(child.content)
@@ -272,10 +280,37 @@ def parse_inline(path: Path, text: str, line: int) -> tuple[list[Inline], list[C
     return (walker.inlines(tokens[0]) if tokens else []), walker.citations
 
 
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+_UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def _footnote_problems(path: Path, body: str, body_line: int, walker: _Walker) -> None:
+    """Notes marked but never defined, and notes defined but never marked."""
+    referenced = {run.label for run in walker.footnote_refs}
+    defined = {note.label for note in walker.footnotes}
+    for match in _FOOTNOTE_DEFINITION.finditer(body):
+        label = match.group(1)
+        if label not in referenced:
+            line = body_line + body.count("\n", 0, match.start())
+            walker.problems.append(
+                Problem(
+                    path, line, f"footnote [^{label}] is defined but never used", Severity.WARNING
+                )
+            )
+    for text, line in walker.texts_with_notes:
+        for match in _UNDEFINED_NOTE.finditer(text):
+            if match.group(1) not in defined:
+                walker.problems.append(
+                    Problem(path, line, f"footnote [^{match.group(1)}] has no definition")
+                )
+
+
 def parse_body(path: Path, body: str, body_line: int, title: str = "") -> ParsedBody:
     walker = _Walker(path, body_line)
     tokens = markdown_parser().parse(body)
     blocks, _ = walker.blocks(tokens, 0, None)
+    if "[^" in body:
+        _footnote_problems(path, body, body_line, walker)
 
     overview: list[Block] = []
     sections: list[Section] = []

@@ -17,6 +17,16 @@ class CitationStyle(StrEnum):
     AUTHOR_YEAR = "author-year"
     NUMERIC = "numeric"
 
+    @property
+    def other(self) -> CitationStyle:
+        if self is CitationStyle.AUTHOR_YEAR:
+            return CitationStyle.NUMERIC
+        return CitationStyle.AUTHOR_YEAR
+
+    @property
+    def example(self) -> str:
+        return "[1]" if self is CitationStyle.NUMERIC else "(Author, Year)"
+
 
 def _authors_short(ref: Reference) -> str:
     names = [name.short for name in ref.authors if name.short]

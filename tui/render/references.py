@@ -49,3 +49,8 @@ def reference_lines(ref: Reference) -> list[str]:
 
 def reference_text(ref: Reference) -> str:
     return " ".join(reference_lines(ref))
+
+
+def reference_address(ref: Reference) -> str:
+    """Where the work can be found: its DOI as a link, else its web address."""
+    return ref.doi_url or ref.url

@@ -1,58 +1,102 @@
-"""An exercise card, full screen: how to do it, dose, cautions, references."""
+"""An exercise card, full screen: how to do it, dose, cautions, references.
+
+Citations on a card lead to the card's own reference list; Backspace comes back.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 
 from tui.content import Exercise
+from tui.content.model import Document
 from tui.content.vocab import DISCLAIMER_SHORT
 from tui.render.document import render_document
+from tui.render.labels import CitationStyle
+from tui.screens.evidence import CitationStyleChanged, EvidenceScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine, TitleBar
 
 
-class ExerciseScreen(Screen[None]):
+class ExerciseScreen(EvidenceScreen):
     HELP_NAME = "Exercise card"
-    HELP_INTRO = "An exercise card. Escape goes back to the article, where you were."
+    HELP_INTRO = (
+        "An exercise card. Escape goes back to the article, where you were. "
+        ". (full stop) and , (comma) move between citations; Enter shows the reference "
+        "and Backspace comes back."
+    )
+    VIEW_ID = "card"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "next_section", "Next section"),
         Binding("left_square_bracket", "previous_section", "Previous section"),
+        Binding("backspace", "back_jump", "Back to where you were before a jump"),
         Binding("escape,q", "back", "Back to the article"),
     ]
 
-    def __init__(self, exercise: Exercise) -> None:
+    def __init__(
+        self, exercise: Exercise, citation_style: CitationStyle = CitationStyle.AUTHOR_YEAR
+    ) -> None:
         super().__init__()
         self.exercise = exercise
-        self.rendered = render_document(exercise)
+        self.citation_style = citation_style
+        self.rendered = render_document(exercise, citation_style)
+
+    @property
+    def shown_document(self) -> Document | None:
+        return self.exercise
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title-bar")
-        yield ArticleView(id="card")
+        yield ArticleView(self.rendered, id="card")
         yield StatusLine(id="status")
 
     def on_mount(self) -> None:
         self.query_one(TitleBar).set_title(f"Exercise: {self.exercise.title}")
-        view = self.query_one(ArticleView)
+        view = self.view
         view.border_title = "Exercise card"
-        view.show(self.rendered)
         view.focus()
 
-    def on_article_view_position_changed(self, event: ArticleView.PositionChanged) -> None:
+    @on(ArticleView.PositionChanged)
+    def position_changed(self, event: ArticleView.PositionChanged) -> None:
         entry = self.rendered.outline[event.section]
         self.query_one(StatusLine).set_status(
-            f"{entry.label} · {event.percent}% read", f"{DISCLAIMER_SHORT} · ? help"
+            f"{entry.label} · {event.percent}% read",
+            f"{DISCLAIMER_SHORT} · ? help",
+            keep_notice=not event.moved,
         )
 
+    @on(ArticleView.AnchorChosen)
+    def anchor_chosen(self, event: ArticleView.AnchorChosen) -> None:
+        if event.action == "copy":
+            self.copy_address(event.kind, event.targets)
+        elif self.follow_common(event.kind, event.targets):
+            return
+        elif event.kind == "citation" and event.targets:
+            target = self.view.find_anchor("reference", event.targets[0])
+            if target is not None:
+                self.remember_place()
+                self.view.focus_anchor(target)
+                self.notice("The reference. Backspace goes back to the citation.")
+        elif event.kind == "reference":
+            self.notice("A reference. y copies its DOI or web address.")
+
+    @on(ArticleView.CitationStyleToggled)
+    def citation_style_toggled(self) -> None:
+        self.citation_style = self.citation_style.other
+        self.rendered = render_document(self.exercise, self.citation_style)
+        self.view.replace_document(self.rendered)
+        self.post_message(CitationStyleChanged(self.citation_style))
+        self.notice(f"Citations now read as {self.citation_style.example}.")
+
     def action_next_section(self) -> None:
-        self.query_one(ArticleView).next_section()
+        self.view.next_section()
 
     def action_previous_section(self) -> None:
-        self.query_one(ArticleView).previous_section()
+        self.view.previous_section()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -107,9 +107,11 @@ class LibraryScreen(Screen[None]):
         Binding("down", "list_move('down')", "Next article", show=False),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, message: str | None = None) -> None:
         super().__init__()
         self.library = library
+        # Said once on the status line: a settings file that had to be set aside, say.
+        self.message = message
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title-bar")
@@ -135,6 +137,8 @@ class LibraryScreen(Screen[None]):
         else:
             panel.display = False
         article_list.focus()
+        if self.message:
+            self.query_one(StatusLine).set_notice(self.message)
 
     def show_entries(self, query: str) -> None:
         entries = [e for e in self.library.article_entries() if matches(e, query)]

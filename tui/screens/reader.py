@@ -1,7 +1,8 @@
 """The reader: outline, article and sidebar, with a status line.
 
-The screen appears at once with the article's title; parsing and rendering run in a
-worker thread, so even a very long article never freezes the keyboard.
+A short article is ready in the first frame. A long one shows its opening sections
+in the first frame and the whole of it arrives from a thread, so even a very long
+article never freezes the keyboard.
 """
 
 from __future__ import annotations
@@ -14,15 +15,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 
 from tui.content import Article, Library
+from tui.content.model import Document
 from tui.content.vocab import DISCLAIMER_SHORT
 from tui.render.blocks import OutlineEntry, RenderedDocument
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle, ReferenceLabels
+from tui.render.places import citation_places
 from tui.render.references import reference_lines
 from tui.render.summaries import exercise_lines
+from tui.screens.cited_in import CitedInScreen
+from tui.screens.evidence import CitationStyleChanged, EvidenceScreen
 from tui.threads import background_work
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine, TitleBar
@@ -45,16 +49,19 @@ def section_status(entry: OutlineEntry, document: RenderedDocument) -> str:
     return entry.title
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(EvidenceScreen):
     HELP_NAME = "Reader"
     HELP_INTRO = (
         "Left: the contents of the article. Centre: the article. Right: related "
-        "exercises and the references. Tab moves between them."
+        "exercises and the references. Tab moves between them. In the article, "
+        ". (full stop) and , (comma) move between citations, notes and links; Enter "
+        "follows one and Backspace comes back."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "next_section", "Next section"),
         Binding("left_square_bracket", "previous_section", "Previous section"),
+        Binding("backspace", "back_jump", "Back to where you were before a jump"),
         Binding("escape,q", "back", "Back to the library"),
     ]
 
@@ -63,21 +70,30 @@ class ReaderScreen(Screen[None]):
             super().__init__()
             self.slug = slug
 
+    class OpenArticle(Message):
+        def __init__(self, slug: str) -> None:
+            super().__init__()
+            self.slug = slug
+
     class Loaded(Message):
-        """The article, or a preview of its opening, parsed and rendered (from the
-        loading thread)."""
+        """The whole article, parsed and rendered (from the loading thread)."""
 
         def __init__(self, article: Article, rendered: RenderedDocument) -> None:
             super().__init__()
             self.article = article
             self.rendered = rendered
 
-    def __init__(self, library: Library, slug: str) -> None:
+    def __init__(
+        self,
+        library: Library,
+        slug: str,
+        citation_style: CitationStyle = CitationStyle.AUTHOR_YEAR,
+    ) -> None:
         super().__init__()
         self.library = library
         self.slug = slug
         self.entry = library.articles[slug]
-        self.citation_style = CitationStyle.AUTHOR_YEAR
+        self.citation_style = citation_style
         self.article: Article | None = None
         self.rendered: RenderedDocument | None = None
         if self.entry.path.stat().st_size <= SYNC_LOAD_BYTES:
@@ -87,17 +103,23 @@ class ReaderScreen(Screen[None]):
             # of it from a thread once the first frame is on screen.
             preview = library.article_preview(slug)
             if preview is not None:
-                article, share = preview
-                self.article = article
-                self.rendered = render_document(article, self.citation_style, self.titles, share)
-
-    def prepare(self) -> tuple[Article, RenderedDocument]:
-        article = self.library.article(self.slug)
-        return article, render_document(article, self.citation_style, self.titles)
+                self.article, share = preview
+                self.rendered = self.render_article(self.article, share)
 
     @property
     def titles(self) -> dict[str, str]:
         return {slug: entry.title for slug, entry in self.library.articles.items()}
+
+    def render_article(self, article: Article, share: float | None = None) -> RenderedDocument:
+        return render_document(article, self.citation_style, self.titles, share)
+
+    def prepare(self) -> tuple[Article, RenderedDocument]:
+        article = self.library.article(self.slug)
+        return article, self.render_article(article)
+
+    @property
+    def shown_document(self) -> Document | None:
+        return self.article
 
     def compose(self) -> ComposeResult:
         # A short article is ready now, and goes to the panes as they are made, so the
@@ -113,7 +135,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(TitleBar).set_title(self.entry.title)
         self.query_one(Outline).border_title = "Contents"
-        view = self.query_one(ArticleView)
+        view = self.view
         view.border_title = "Article"
         self.query_one(Sidebar).border_title = "Related"
         view.focus()
@@ -134,17 +156,20 @@ class ReaderScreen(Screen[None]):
         # The article's objects live as long as the screen: keep the garbage collector
         # from walking them on every full collection (a pause of tens of ms at 4 MB).
         gc.freeze()
+        self.show_rendered(event.article, event.rendered)
+
+    def show_rendered(self, article: Article, rendered: RenderedDocument) -> None:
+        """Show a (new rendering of the) article, keeping the reader's place if any."""
         replacing = self.rendered is not None
-        self.article, self.rendered = event.article, event.rendered
-        view = self.query_one(ArticleView)
-        self.query_one(Outline).set_sections(event.rendered.outline, keep_place=replacing)
+        self.article, self.rendered = article, rendered
+        self.query_one(Outline).set_sections(rendered.outline, keep_place=replacing)
         if replacing:
-            view.replace_document(event.rendered)
+            self.view.replace_document(rendered)
         else:
-            view.show(event.rendered)
+            self.view.show(rendered)
         for line_list, entries in zip(
             (self.query_one(ExerciseList), self.query_one(ReferenceList)),
-            self.sidebar_entries(event.article),
+            self.sidebar_entries(article),
             strict=True,
         ):
             # Keep the reader's item highlighted when the whole article replaces its preview.
@@ -173,12 +198,14 @@ class ReaderScreen(Screen[None]):
         self.query_one(Outline).mark_current(event.section)
         where = section_status(self.rendered.outline[event.section], self.rendered)
         self.query_one(StatusLine).set_status(
-            f"{where} · {event.percent}% read", f"{DISCLAIMER_SHORT} · ? help"
+            f"{where} · {event.percent}% read",
+            f"{DISCLAIMER_SHORT} · ? help",
+            keep_notice=not event.moved,
         )
 
     @on(Outline.SectionSelected)
     def section_selected(self, event: Outline.SectionSelected) -> None:
-        view = self.query_one(ArticleView)
+        view = self.view
         view.goto_section(event.entry)
         view.focus()
 
@@ -186,16 +213,92 @@ class ReaderScreen(Screen[None]):
     def exercise_selected(self, event: ExerciseList.Selected) -> None:
         self.post_message(self.OpenExercise(event.slug))
 
+    @on(ArticleView.AnchorChosen)
+    def anchor_chosen(self, event: ArticleView.AnchorChosen) -> None:
+        if event.action == "copy":
+            self.copy_address(event.kind, event.targets)
+        elif self.follow_common(event.kind, event.targets):
+            return
+        elif event.kind == "citation":
+            self.show_references(event.targets)
+        elif event.kind == "article" and event.targets:
+            self.post_message(self.OpenArticle(event.targets[0]))
+
+    def show_references(self, ref_ids: tuple[str, ...]) -> None:
+        """A citation followed: its references, selected, in the References tab."""
+        references = self.query_one(ReferenceList)
+        missing = [ref_id for ref_id in ref_ids if references.index_of(ref_id) is None]
+        if len(missing) == len(ref_ids):
+            self.notice(
+                "This citation names a source that is not in this article's references: "
+                + ", ".join(missing)
+            )
+            return
+        self.remember_place()
+        self.query_one(Sidebar).action_show_tab("reference-list")
+        references.show_cited(ref_ids)
+        references.focus()
+        numbers = ", ".join(
+            str(index + 1) for index, entry in enumerate(references.entries) if entry.id in ref_ids
+        )
+        plural = "s" if len(ref_ids) > 1 else ""
+        gone = f" Not in the references: {', '.join(missing)}." if missing else ""
+        self.notice(f"Reference{plural} {numbers}.{gone} Backspace goes back to the citation.")
+
+    @on(ReferenceList.Selected)
+    def reference_selected(self, event: ReferenceList.Selected) -> None:
+        """Enter on a reference: where the article cites it, to go to one."""
+        if self.rendered is None or self.article is None:
+            return
+        places = citation_places(self.rendered, event.ref_id)
+        if not places:
+            self.notice("This article lists the reference but does not cite it in the text.")
+            return
+        sections = []
+        for place in places:
+            if place.section not in sections:
+                sections.append(place.section)
+        title = "Cited in " + "; ".join(sections)
+
+        def go(index: int | None) -> None:
+            if index is None:
+                return
+            place = places[index]
+            self.remember_place()
+            view = self.view
+            view.focus()
+            view.focus_anchor((place.block, place.anchor))
+            self.notice(f"Cited here, in {place.section}. Backspace goes back to the reference.")
+
+        self.app.push_screen(CitedInScreen(title, places), go)
+
+    @on(ArticleView.CitationStyleToggled)
+    def citation_style_toggled(self) -> None:
+        self.citation_style = self.citation_style.other
+        self.post_message(CitationStyleChanged(self.citation_style))
+        if self.article is not None and self.rendered is not None:
+            share = self.rendered.share if self.rendered.partial else None
+            self.show_rendered(self.article, self.render_article(self.article, share))
+        self.notice(f"Citations now read as {self.citation_style.example}.")
+
     # ------------------------------------------------------------ actions
 
     def action_next_section(self) -> None:
-        self.query_one(ArticleView).next_section()
+        self.view.next_section()
 
     def action_previous_section(self) -> None:
-        self.query_one(ArticleView).previous_section()
+        self.view.previous_section()
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_back_jump(self) -> None:
+        stack = self.app.screen_stack
+        if not len(self.jumps) and len(stack) >= 2 and isinstance(stack[-2], ReaderScreen):
+            # Opened from another article's link: going back is going there.
+            self.dismiss()
+            return
+        super().action_back_jump()
 
     def on_unmount(self) -> None:
         gc.unfreeze()

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
@@ -27,7 +28,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from tui.render.blocks import RenderedDocument
+from tui.render.blocks import RenderedDocument, Span
 from tui.render.layout import Layout
 from tui.threads import background_work
 from tui.widgets.strips import TextStyles, component_classes, line_segments
@@ -60,11 +61,24 @@ class ReadingPosition:
     offset: int
 
 
+@dataclass(frozen=True)
+class Place:
+    """A place to come back to: the top of the view and the focused anchor, if any."""
+
+    position: ReadingPosition
+    anchor: tuple[int, int] | None
+
+
+# Anchors a reader moves between; footnote bodies are only places to jump to.
+NAVIGABLE = frozenset({"citation", "footnote", "link", "article", "reference"})
+
+
 class ArticleView(Widget, can_focus=True):
     """Article text at a readable width, moved through a line or a page at a time."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--thumb",
+        "article-view--anchor-focus",
         *component_classes("article-view"),
     }
 
@@ -82,6 +96,7 @@ class ArticleView(Widget, can_focus=True):
     ArticleView > .article-view--cite { text-style: underline; }
     ArticleView > .article-view--fnref { text-style: underline; }
     ArticleView > .article-view--thumb { color: $foreground 60%; }
+    ArticleView > .article-view--anchor-focus { text-style: reverse bold; }
     """
 
     HELP_NAME = "Article"
@@ -92,16 +107,43 @@ class ArticleView(Widget, can_focus=True):
         Binding("b,pageup", "page_up", "Page up", show=False),
         Binding("g,home", "top", "Go to the start", show=False),
         Binding("G,end", "bottom", "Go to the end", show=False),
+        Binding("full_stop", "next_anchor", "Next citation, note or link", show=False),
+        Binding("comma", "previous_anchor", "Previous citation, note or link", show=False),
+        Binding("enter", "follow", "Follow the citation, note or link", show=False),
+        Binding("y", "copy", "Copy the link or DOI under the cursor", show=False),
+        Binding("c", "citation_style", "Citations as (Author, Year) or [number]", show=False),
     ]
 
     class PositionChanged(Message):
-        """The view moved: the outline entry at its top and how far the reader is."""
+        """The view moved: the outline entry at its top and how far the reader is.
 
-        def __init__(self, view: ArticleView, section: int, percent: int) -> None:
+        *moved* is False when only the percentage changed (the pane was resized).
+        """
+
+        def __init__(self, view: ArticleView, section: int, percent: int, moved: bool) -> None:
             super().__init__()
             self.view = view
             self.section = section
             self.percent = percent
+            self.moved = moved
+
+    class AnchorChosen(Message):
+        """Enter ("follow") or y ("copy") on the focused citation, note or link.
+
+        *kind* is None when nothing is focused, so the screen can say how to reach one.
+        """
+
+        def __init__(
+            self, view: ArticleView, kind: str | None, targets: tuple[str, ...], action: str
+        ) -> None:
+            super().__init__()
+            self.view = view
+            self.kind = kind
+            self.targets = targets
+            self.action = action
+
+    class CitationStyleToggled(Message):
+        """The reader asked for the other citation style."""
 
     class LaidOut(Message):
         """The background layout has grown (or finished) for *layout*."""
@@ -135,8 +177,10 @@ class ArticleView(Widget, can_focus=True):
         self._pinned: tuple[int, int] | None = None
         # A jump asked for before the layout reached its target: ("section", n) or ("end", 0).
         self._pending: tuple[str, int] | None = None
-        self._reported: tuple[int, int] | None = None
+        self._reported: tuple[int, int, int] | None = None
         self._frame = _Frame(Style(), 0, 0, Style(), range(0))
+        # The citation, note or link the reader moved to: (block, anchor index).
+        self.focused_anchor: tuple[int, int] | None = None
 
     # ------------------------------------------------------------ feeding
 
@@ -148,9 +192,10 @@ class ArticleView(Widget, can_focus=True):
     def replace_document(self, document: RenderedDocument) -> None:
         """Swap a preview for the whole document, keeping the reader's place and any
         jump they asked for (the preview's blocks are the whole one's first blocks)."""
-        keep, pending = self.position, self._pending
+        keep, pending, anchor = self.position, self._pending, self.focused_anchor
         self.show(document)
         self._pending = pending
+        self.focused_anchor = anchor
         if keep is not None and self.size.width:
             self.move_to(self._line_for(keep))
             self._try_pending()
@@ -163,6 +208,7 @@ class ArticleView(Widget, can_focus=True):
         self._pending = None
         self._reported = None
         self.top_line = 0
+        self.focused_anchor = None
         if self.size.width:
             self._relayout(keep=None)
 
@@ -336,10 +382,11 @@ class ArticleView(Widget, can_focus=True):
     def _report(self) -> None:
         if self._layout is None:
             return
-        state = (self.current_section, self.percent_read)
+        state = (self.current_section, self.percent_read, self.top_line)
         if state != self._reported:
+            moved = self._reported is None or state[::2] != self._reported[::2]
             self._reported = state
-            self.post_message(self.PositionChanged(self, *state))
+            self.post_message(self.PositionChanged(self, state[0], state[1], moved))
         if self.has_focus:
             self._place_cursor()
 
@@ -396,8 +443,13 @@ class ArticleView(Widget, can_focus=True):
     # ------------------------------------------------------------ cursor
 
     def _place_cursor(self) -> None:
+        """The terminal cursor on the focused anchor if it is in view, else the top line."""
         region = self.content_region
-        self.app.cursor_position = Offset(region.x + self.left_margin, region.y)
+        x, y = self.left_margin, 0
+        cell = self._anchor_cell(self.focused_anchor) if self.focused_anchor else None
+        if cell is not None:
+            x, y = cell
+        self.app.cursor_position = Offset(region.x + x, region.y + y)
 
     def on_focus(self) -> None:
         self.call_after_refresh(self._place_cursor)
@@ -483,7 +535,154 @@ class ArticleView(Widget, can_focus=True):
             line = layout.lines[index]
             block = self.document.blocks[line.block]
             segments = [Segment(" " * margin, base)]
-            segments += line_segments(block, line, layout.width, base, self._style)
+            segments += line_segments(
+                block, line, layout.width, base, self._style, self._focus_spans(line.block)
+            )
             strip = Strip(segments).crop_extend(0, width - 1, base)
             self._strips[index] = strip
         return Strip([*strip, thumb], width)
+
+    # ------------------------------------------------------------ anchors
+
+    def _focus_spans(self, block: int) -> tuple[Span, ...]:
+        if self.focused_anchor is None or self.focused_anchor[0] != block:
+            return ()
+        assert self.document is not None
+        anchor = self.document.blocks[block].anchors[self.focused_anchor[1]]
+        return (Span(anchor.start, anchor.end, "anchor-focus"),)
+
+    def anchor_line(self, anchor: tuple[int, int]) -> int:
+        """The layout line holding the start of *anchor* (laying out up to it if need be)."""
+        assert self._layout is not None and self.document is not None
+        block, index = anchor
+        self._layout.ensure_block(block)
+        start = self.document.blocks[block].anchors[index].start
+        return self._line_for(ReadingPosition(block, start))
+
+    def _anchor_cell(self, anchor: tuple[int, int]) -> tuple[int, int] | None:
+        """(x, y) of the anchor's first cell within the view, or None when off screen."""
+        if self._layout is None or self.document is None:
+            return None
+        y = self.anchor_line(anchor) - self.top_line
+        if not 0 <= y < self.page_height:
+            return None
+        block = self.document.blocks[anchor[0]]
+        line = self._layout.lines[self.top_line + y]
+        before = block.text[line.start : block.anchors[anchor[1]].start]
+        x = self.left_margin + block.indent + len(block.prefix) + cell_len(before)
+        return x, y
+
+    def _anchor_in_view(self) -> bool:
+        return (
+            self.focused_anchor is not None and self._anchor_cell(self.focused_anchor) is not None
+        )
+
+    def focus_anchor(self, anchor: tuple[int, int] | None) -> None:
+        """Mark *anchor* as the reader's place, bringing it into view if it is not."""
+        self.focused_anchor = anchor
+        self._strips.clear()
+        if anchor is not None and not self._anchor_in_view():
+            line = self.anchor_line(anchor)
+            self.move_to(line - self.page_height // 3)
+        self.refresh()
+        if self.has_focus:
+            self._place_cursor()
+
+    def find_anchor(self, kind: str, target: str) -> tuple[int, int] | None:
+        """The first anchor of *kind* that points at *target*."""
+        if self.document is None:
+            return None
+        for number, block in enumerate(self.document.blocks):
+            for index, anchor in enumerate(block.anchors):
+                if anchor.kind == kind and target in anchor.targets:
+                    return number, index
+        return None
+
+    def _anchors_from(self, block: int, step: int) -> list[tuple[int, int]]:
+        """Navigable anchors of *block*, in reading order or reversed."""
+        assert self.document is not None
+        anchors = [
+            (block, index)
+            for index, anchor in enumerate(self.document.blocks[block].anchors)
+            if anchor.kind in NAVIGABLE
+        ]
+        return anchors if step > 0 else anchors[::-1]
+
+    def _step_anchor(self, step: int) -> None:
+        layout, document = self._layout, self.document
+        if layout is None or document is None or not layout.lines:
+            return
+        if not self._anchor_in_view():
+            # Nothing focused on screen: the first anchor from the top of the view going
+            # on, or the last one above its bottom going back.
+            last = min(self.top_line + self.page_height, len(layout.lines)) - 1
+            found = self._anchor_near(self.top_line if step > 0 else last, step)
+            if found is not None:
+                self.focus_anchor(found)
+            return
+        assert self.focused_anchor is not None
+        origin = self.focused_anchor
+        block = origin[0]
+        while 0 <= block < len(document.blocks):
+            for anchor in self._anchors_from(block, step):
+                if (anchor > origin) if step > 0 else (anchor < origin):
+                    self.focus_anchor(anchor)
+                    return
+            block += step
+
+    def _anchor_near(self, y: int, step: int) -> tuple[int, int] | None:
+        """The first anchor on or after line *y* (step 1), or on or before it (step -1)."""
+        assert self._layout is not None and self.document is not None
+        block = self._layout.lines[y].block
+        while 0 <= block < len(self.document.blocks):
+            for anchor in self._anchors_from(block, step):
+                line = self.anchor_line(anchor)
+                if (line >= y) if step > 0 else (line <= y):
+                    return anchor
+            block += step
+        return None
+
+    def action_next_anchor(self) -> None:
+        self._step_anchor(1)
+
+    def action_previous_anchor(self) -> None:
+        self._step_anchor(-1)
+
+    def _chosen(self, action: str) -> None:
+        if self.document is None:
+            return
+        if not self._anchor_in_view():
+            self.post_message(self.AnchorChosen(self, None, (), action))
+            return
+        assert self.focused_anchor is not None
+        block, index = self.focused_anchor
+        anchor = self.document.blocks[block].anchors[index]
+        self.post_message(self.AnchorChosen(self, anchor.kind, anchor.targets, action))
+
+    def action_follow(self) -> None:
+        self._chosen("follow")
+
+    def action_copy(self) -> None:
+        self._chosen("copy")
+
+    def action_citation_style(self) -> None:
+        self.post_message(self.CitationStyleToggled())
+
+    # ------------------------------------------------------------ places
+
+    @property
+    def place(self) -> Place | None:
+        position = self.position
+        return None if position is None else Place(position, self.focused_anchor)
+
+    def restore(self, place: Place) -> None:
+        """Back to a place: the same top line and the same focused anchor."""
+        if self._layout is None:
+            return
+        self._pending = None
+        self._layout.ensure_block(place.position.block)
+        self.focused_anchor = place.anchor
+        self._strips.clear()
+        self.move_to(self._line_for(place.position), force=True)
+        if self.has_focus:
+            self._place_cursor()

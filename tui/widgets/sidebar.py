@@ -17,6 +17,9 @@ from textual.widgets import ContentSwitcher
 from tui.render.blocks import TextBlock
 from tui.widgets.line_list import LineList, ListEntry
 
+# Beside references named by the citation the reader followed.
+CITED = "◆ "
+
 
 def card_entry(entry_id: str, lines: Sequence[str], label: str = "") -> ListEntry:
     """A bold first line (after an optional number) and its details indented beneath."""
@@ -52,7 +55,19 @@ class ExerciseList(LineList):
 
 
 class ReferenceList(LineList):
+    """Numbered references; those the last followed citation names are marked ◆."""
+
     HELP_NAME = "References"
+
+    def __init__(self, entries: list[ListEntry] | None = None, *, id: str | None = None) -> None:
+        super().__init__(entries, id=id)
+        self.marked: set[int] = set()
+
+    def set_entries(
+        self, entries: list[ListEntry], cursor: int = 0, keep_scroll: bool = False
+    ) -> None:
+        self.marked = set()
+        super().set_entries(entries, cursor, keep_scroll)
 
     class Selected(Message):
         def __init__(self, ref_id: str) -> None:
@@ -67,10 +82,15 @@ class ReferenceList(LineList):
     def set_references(self, references: Sequence[tuple[str, int, Sequence[str]]]) -> None:
         self.set_entries(self.entries_for(references))
 
-    def select_reference(self, ref_id: str) -> None:
-        index = self.index_of(ref_id)
-        if index is not None:
-            self.move_cursor(index)
+    def show_cited(self, ref_ids: tuple[str, ...]) -> None:
+        """Mark the references a citation names, and put the cursor on the first."""
+        self.marked = {index for index, entry in enumerate(self.entries) if entry.id in ref_ids}
+        if self.marked:
+            self.move_cursor(min(self.marked))
+        self.refresh()
+
+    def gutter_mark(self, index: int) -> str:
+        return super().gutter_mark(index) or (CITED if index in self.marked else "")
 
     def selected_message(self, index: int, entry_id: str) -> Message:
         return self.Selected(entry_id)

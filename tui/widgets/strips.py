@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.widget import Widget
 
-from tui.render.blocks import TextBlock
+from tui.render.blocks import Span, TextBlock
 from tui.render.layout import Line, text_width
 
 
@@ -19,8 +19,12 @@ def line_segments(
     layout_width: int,
     base: Style,
     style_of: Callable[[str], Style],
+    extra: Sequence[Span] = (),
 ) -> list[Segment]:
-    """The indent, prefix and styled text of *line* (no margin, no padding to width)."""
+    """The indent, prefix and styled text of *line* (no margin, no padding to width).
+
+    *extra* spans (the focused citation, say) are drawn over the block's own.
+    """
     block_style = base + style_of(block.style)
     segments = [Segment(" " * block.indent, base)] if block.indent else []
     if line.blank:
@@ -34,7 +38,7 @@ def line_segments(
         return segments
 
     start, end = line.start, line.end
-    spans = [span for span in block.spans if span.start < end and span.end > start]
+    spans = [span for span in (*block.spans, *extra) if span.start < end and span.end > start]
     if not spans:
         segments.append(Segment(block.text[start:end], block_style))
         return segments

@@ -1,0 +1,134 @@
+"""Following the evidence on a screen that shows a document: what Enter and y do on a
+citation, note or link, and Backspace back to where the reader was.
+
+Shared by the reader and the exercise card; each screen adds where a citation leads
+(the References tab, or the card's own reference list).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+
+from tui.content.model import Document
+from tui.render.labels import CitationStyle
+from tui.render.references import reference_address
+from tui.widgets.article_view import ArticleView, Place
+from tui.widgets.bars import StatusLine
+
+HISTORY_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Jump:
+    """Where the reader was before a jump, and which pane had focus."""
+
+    place: Place
+    focused: str | None
+
+
+class CitationStyleChanged(Message):
+    """The reader switched citation styles; the app keeps the choice."""
+
+    def __init__(self, style: CitationStyle) -> None:
+        super().__init__()
+        self.style = style
+
+
+class JumpHistory:
+    def __init__(self) -> None:
+        self._jumps: list[Jump] = []
+
+    def push(self, jump: Jump) -> None:
+        self._jumps.append(jump)
+        del self._jumps[:-HISTORY_LIMIT]
+
+    def pop(self) -> Jump | None:
+        return self._jumps.pop() if self._jumps else None
+
+    def __len__(self) -> int:
+        return len(self._jumps)
+
+
+class EvidenceScreen(Screen[None]):
+    """A screen with an ArticleView (#article or #card) and a StatusLine (#status)."""
+
+    VIEW_ID = "article"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jumps = JumpHistory()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(f"#{self.VIEW_ID}", ArticleView)
+
+    @property
+    def shown_document(self) -> Document | None:
+        raise NotImplementedError
+
+    def notice(self, text: str) -> None:
+        """Say something on the status line until the reader moves on."""
+        self.query_one(StatusLine).set_notice(text)
+
+    def remember_place(self) -> None:
+        place = self.view.place
+        if place is not None:
+            focused: Widget | None = self.focused
+            self.jumps.push(Jump(place, focused.id if focused is not None else None))
+
+    def action_back_jump(self) -> None:
+        jump = self.jumps.pop()
+        if jump is None:
+            self.notice(
+                "Nothing to go back to: Backspace returns after following a citation or note."
+            )
+            return
+        view = self.view
+        view.focus()
+        view.restore(jump.place)
+        if jump.focused and jump.focused != view.id:
+            self.query_one(f"#{jump.focused}").focus()
+        self.notice("Back where you were.")
+
+    def copy_address(self, kind: str | None, targets: tuple[str, ...]) -> None:
+        """y: copy a link, or the DOI (else web address) of the cited works."""
+        document = self.shown_document
+        text = ""
+        if kind == "link":
+            text = targets[0] if targets else ""
+        elif kind in ("citation", "reference") and document is not None:
+            refs = [document.reference(ref_id) for ref_id in targets]
+            text = " ".join(address for ref in refs if ref and (address := reference_address(ref)))
+        if kind is None:
+            self.notice("Move to a citation or link with . (full stop) first, then press y.")
+        elif not text:
+            self.notice("This has no DOI or web address to copy.")
+        else:
+            # OSC 52: the terminal puts it on the clipboard, over ssh too.
+            self.app.copy_to_clipboard(text)
+            self.notice(f"Copied to the clipboard: {text}")
+
+    def follow_common(self, kind: str | None, targets: tuple[str, ...]) -> bool:
+        """Enter on what every document has (notes, links); False for the rest."""
+        view = self.view
+        if kind is None:
+            self.notice("Press . (full stop) to move to the next citation, note or link.")
+            return True
+        if kind == "footnote":
+            target = view.find_anchor("footnote-body", targets[0])
+            if target is not None:
+                self.remember_place()
+                view.focus_anchor(target)
+                self.notice("The note. Backspace goes back to where it is marked.")
+            return True
+        if kind == "footnote-body":
+            return True
+        if kind == "link":
+            address = targets[0] if targets else ""
+            self.notice(f"wellread works offline and does not open links: {address} (y copies it)")
+            return True
+        return False
