@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +14,8 @@ from tui import __version__
 from tui.content import Library, check_library, has_errors, load_library
 from tui.content.export import EXPORTERS, FORMATS
 from tui.content.library import LIBRARY_ENV
+from tui.linear import LinearReader, accessible_requested
+from tui.render.plain import article_text
 
 
 def _library_option(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +28,15 @@ def _library_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _plain_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="plain text and numbered menus instead of the full-screen app (or set ACCESSIBLE=1)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wellread",
@@ -32,11 +44,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"wellread {__version__}")
     _library_option(parser)
+    _plain_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     open_cmd = commands.add_parser("open", help="open one article in the reader")
     open_cmd.add_argument("slug", help="the article's slug, as 'wellread list' prints it")
     _library_option(open_cmd)
+    _plain_option(open_cmd)
+
+    read_cmd = commands.add_parser(
+        "read", help="print one article as plain linear text (with --plain, or when piped)"
+    )
+    read_cmd.add_argument("slug", help="the article's slug")
+    _library_option(read_cmd)
+    _plain_option(read_cmd)
 
     list_cmd = commands.add_parser("list", help="print each article's slug and title")
     _library_option(list_cmd)
@@ -88,6 +109,15 @@ def cmd_check(library: Library, out: TextIO) -> int:
     return 1 if has_errors(problems) else 0
 
 
+def cmd_read(library: Library, slug: str, out: TextIO) -> int:
+    article = library.article(slug)
+    facts = [library.exercise_facts(s) for s in article.related_exercises if s in library.exercises]
+    titles = {s: entry.title for s, entry in library.articles.items()}
+    for line in article_text(article, facts, titles):
+        print(line, file=out)
+    return 0
+
+
 def cmd_refs(library: Library, slug: str, fmt: str, out: TextIO) -> int:
     article = library.article(slug)
     out.write(EXPORTERS[fmt](article.references))
@@ -105,7 +135,20 @@ def run_app(library: Library, slug: str | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): stop quietly, as cat does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    # NO_COLOR counts only when it is not empty (no-color.org); Textual reads it later.
+    if os.environ.get("NO_COLOR") == "":
+        del os.environ["NO_COLOR"]
     args = build_parser().parse_args(argv)
+    plain = getattr(args, "plain", False) or accessible_requested()
     library_dir: Path | None = getattr(args, "library", None)
     if library_dir is not None and not library_dir.is_dir():
         print(f"wellread: library folder not found: {library_dir}", file=sys.stderr)
@@ -115,12 +158,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_list(library, sys.stdout)
     if args.command == "check":
         return cmd_check(library, sys.stdout)
+    if args.command in ("read", "open") and args.slug not in library.articles:
+        return _unknown_slug(library, args.slug, sys.stderr)
+    if args.command == "read" and (plain or not sys.stdout.isatty()):
+        return cmd_read(library, args.slug, sys.stdout)
+    if plain or (args.command is None and not sys.stdout.isatty()):
+        reader = LinearReader(library, sys.stdin, sys.stdout)
+        if args.command in ("read", "open"):
+            reader.read_article(args.slug)
+            return 0
+        return reader.run()
     if args.command == "refs":
         if args.slug not in library.articles:
             return _unknown_slug(library, args.slug, sys.stderr)
         return cmd_refs(library, args.slug, args.format, sys.stdout)
-    if args.command == "open":
-        if args.slug not in library.articles:
-            return _unknown_slug(library, args.slug, sys.stderr)
+    if args.command in ("open", "read"):
         return run_app(library, args.slug)
     return run_app(library, None)
