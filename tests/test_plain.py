@@ -61,19 +61,13 @@ def test_citations_read_as_numbers(bundled_dir: Path, capsys: pytest.CaptureFixt
     assert "et al.," not in text.split("References (")[0]
 
 
-def test_accessible_values() -> None:
-    for value, expected in (
-        ("1", True),
-        ("yes", True),
-        ("", False),
-        ("0", False),
-        ("false", False),
-    ):
-        import os
-
-        os.environ["ACCESSIBLE"] = value
-        assert accessible_requested() is expected, value
-    del os.environ["ACCESSIBLE"]
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("1", True), ("yes", True), ("", False), ("0", False), ("false", False), ("FALSE", False)],
+)
+def test_accessible_values(value: str, expected: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ACCESSIBLE", value)
+    assert accessible_requested() is expected
 
 
 def _first_words(blocks: list[object]) -> str:
