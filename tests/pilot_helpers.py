@@ -16,11 +16,8 @@ async def article_ready(pilot: Pilot[Any]) -> None:
     """Wait until the reader on top has its article parsed, rendered and fully laid out."""
     for _ in range(MAX_WAITS):
         screen = pilot.app.screen
-        if (
-            isinstance(screen, ReaderScreen)
-            and screen.rendered is not None
-            and screen.query_one(ArticleView).ready
-        ):
+        views = screen.query(ArticleView) if isinstance(screen, ReaderScreen) else []
+        if views and screen.rendered is not None and views.first().ready:
             await pilot.pause()
             return
         await pilot.pause(0.01)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 
 from tui.content import Library
 from tui.render.labels import CitationStyle
@@ -16,6 +18,9 @@ from tui.screens.help import HelpScreen, help_text
 from tui.screens.library import ArticleList, LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.settings import Settings, save_settings
+from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
+from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
+from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine
 
 
@@ -25,11 +30,14 @@ class WellreadApp(App[None]):
     TITLE = "wellread"
     CSS_PATH = "wellread.tcss"
     HELP_NAME = "Everywhere"
+    # Below 70 columns the reader shows one pane at a time (see ReaderScreen).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "focus_next", "Next pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
         Binding("question_mark,f1", "help", "Show the keys of this screen"),
+        Binding("ctrl+t", "next_theme", "Next colour theme (high contrast among them)"),
         Binding("ctrl+p", "command_palette", "Command palette", show=False),
         Binding("ctrl+q", "quit", "Quit wellread", priority=True),
     ]
@@ -40,12 +48,28 @@ class WellreadApp(App[None]):
         open_slug: str | None = None,
         settings: Settings | None = None,
         settings_message: str | None = None,
+        speaker: Speaker | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.open_slug = open_slug
         self.settings = settings or Settings()
         self.settings_message = settings_message
+        self.speaker: Speaker = speaker or CommandSpeaker()
+        # Theme changes are saved only once the app runs, not while it starts.
+        self._settings_ready = False
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = (
+            self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME
+        )
+        if not self.settings.animations:
+            self.animation_level = "none"
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # NO_COLOR means no colour codes at all: Textual's own filter keeps greys.
+        if self.no_color:
+            return [StripColour()]
+        return super().get_line_filters()
 
     @property
     def citation_style(self) -> CitationStyle:
@@ -58,25 +82,18 @@ class WellreadApp(App[None]):
         self.push_screen(LibraryScreen(self.library, self.settings_message))
         if self.open_slug is not None:
             self.open_article(self.open_slug)
+        self._settings_ready = True
+
+    # ------------------------------------------------------------ screens
 
     def open_article(self, slug: str) -> None:
         if slug in self.library.articles:
-            self.push_screen(ReaderScreen(self.library, slug, self.citation_style))
+            width = self.settings.reading_width
+            self.push_screen(ReaderScreen(self.library, slug, self.citation_style, width))
 
     @on(ReaderScreen.OpenArticle)
     def related_article_chosen(self, event: ReaderScreen.OpenArticle) -> None:
         self.open_article(event.slug)
-
-    @on(CitationStyleChanged)
-    def citation_style_changed(self, event: CitationStyleChanged) -> None:
-        self.settings.citation_style = event.style.value
-        self.save_settings()
-
-    def save_settings(self) -> None:
-        try:
-            save_settings(self.settings)
-        except OSError as error:
-            self.screen.query_one(StatusLine).set_notice(f"Could not save settings: {error}")
 
     @on(ArticleList.Open)
     def article_chosen(self, event: ArticleList.Open) -> None:
@@ -84,9 +101,72 @@ class WellreadApp(App[None]):
 
     @on(ReaderScreen.OpenExercise)
     def exercise_chosen(self, event: ReaderScreen.OpenExercise) -> None:
-        self.push_screen(ExerciseScreen(self.library.exercise(event.slug), self.citation_style))
+        exercise = self.library.exercise(event.slug)
+        width = self.settings.reading_width
+        self.push_screen(ExerciseScreen(exercise, self.citation_style, width))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(help_text(self, self.screen)))
+
+    # ------------------------------------------------------------ settings
+
+    def save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except OSError as error:
+            self.notice(f"Could not save settings: {error}")
+
+    def notice(self, text: str) -> None:
+        """A message on the current screen's status line."""
+        for status in self.screen.query(StatusLine):
+            status.set_notice(text)
+
+    @on(CitationStyleChanged)
+    def citation_style_changed(self, event: CitationStyleChanged) -> None:
+        self.settings.citation_style = event.style.value
+        self.save_settings()
+
+    @on(ArticleView.ReadingWidthChanged)
+    def reading_width_changed(self, event: ArticleView.ReadingWidthChanged) -> None:
+        self.settings.reading_width = event.width
+        self.save_settings()
+        self.notice(f"Reading width: {event.width} columns.")
+
+    def watch_theme(self, theme: str) -> None:
+        if self._settings_ready and theme != self.settings.theme:
+            self.settings.theme = theme
+            self.save_settings()
+
+    def action_next_theme(self) -> None:
+        current = THEME_CYCLE.index(self.theme) if self.theme in THEME_CYCLE else -1
+        self.theme = THEME_CYCLE[(current + 1) % len(THEME_CYCLE)]
+        self.notice(f"Theme: {self.theme}. Ctrl+T for the next one.")
+
+    def action_toggle_animations(self) -> None:
+        self.settings.animations = not self.settings.animations
+        self.animation_level = "full" if self.settings.animations else "none"
+        self.save_settings()
+        self.notice("Animations on." if self.settings.animations else "Animations off.")
+
+    # ------------------------------------------------------------ reading aloud
+
+    @on(ArticleView.ReadAloud)
+    def read_aloud(self, event: ArticleView.ReadAloud) -> None:
+        if not self.speaker.available:
+            self.notice(INSTALL_HINT)
+            return
+        self.speaker.speak(event.text)
+        self.notice("Reading aloud. Press any key to stop.")
+
+    async def on_event(self, event: events.Event) -> None:
+        # While speaking, any key stops the voice and does nothing else.
+        if isinstance(event, events.Key) and self.speaker.speaking:
+            self.speaker.stop()
+            self.notice("Stopped reading aloud.")
+            return
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self.speaker.stop()

@@ -122,8 +122,7 @@ class LinearReader:
     def _contents(sections: list[PlainSection], numbers: list[str]) -> str:
         lines = [f"It has {len(sections)} parts:"]
         lines += [
-            f"{number}: {section.title}"
-            for number, section in zip(numbers, sections, strict=True)
+            f"{number}: {section.title}" for number, section in zip(numbers, sections, strict=True)
         ]
         return "\n".join(lines)
 

@@ -46,5 +46,6 @@ DISCLAIMER = (
     "doctor or physical therapist, especially after a fracture or a fall."
 )
 
-# The one line that stays on screen while reading.
+# The line that stays on screen while reading, and its shortest form for small windows.
 DISCLAIMER_SHORT = "General information, not medical advice: ask your clinician."
+DISCLAIMER_TINY = "Not medical advice."

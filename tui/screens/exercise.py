@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 
 from tui.content import Exercise
 from tui.content.model import Document
-from tui.content.vocab import DISCLAIMER_SHORT
+from tui.content.vocab import DISCLAIMER_SHORT, DISCLAIMER_TINY
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle
 from tui.screens.evidence import CitationStyleChanged, EvidenceScreen
@@ -37,10 +37,17 @@ class ExerciseScreen(EvidenceScreen):
         Binding("escape,q", "back", "Back to the article"),
     ]
 
+    # Where focus lands when the screen opens (Textual would pick the first pane).
+    AUTO_FOCUS = "#card"
+
     def __init__(
-        self, exercise: Exercise, citation_style: CitationStyle = CitationStyle.AUTHOR_YEAR
+        self,
+        exercise: Exercise,
+        citation_style: CitationStyle = CitationStyle.AUTHOR_YEAR,
+        reading_width: int = 72,
     ) -> None:
         super().__init__()
+        self.reading_width = reading_width
         self.exercise = exercise
         self.citation_style = citation_style
         self.rendered = render_document(exercise, citation_style)
@@ -51,8 +58,8 @@ class ExerciseScreen(EvidenceScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title-bar")
-        yield ArticleView(self.rendered, id="card")
-        yield StatusLine(id="status")
+        yield ArticleView(self.rendered, reading_width=self.reading_width, id="card")
+        yield StatusLine(f"{DISCLAIMER_SHORT} · ? help", f"{DISCLAIMER_TINY} ? help", id="status")
 
     def on_mount(self) -> None:
         self.query_one(TitleBar).set_title(f"Exercise: {self.exercise.title}")
@@ -64,9 +71,7 @@ class ExerciseScreen(EvidenceScreen):
     def position_changed(self, event: ArticleView.PositionChanged) -> None:
         entry = self.rendered.outline[event.section]
         self.query_one(StatusLine).set_status(
-            f"{entry.label} · {event.percent}% read",
-            f"{DISCLAIMER_SHORT} · ? help",
-            keep_notice=not event.moved,
+            f"{entry.label} · {event.percent}% read", keep_notice=not event.moved
         )
 
     @on(ArticleView.AnchorChosen)

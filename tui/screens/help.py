@@ -43,6 +43,11 @@ _WORDS = {
     "backspace": "Backspace",
     "space": "Space",
     "enter": "Enter",
+    "full_stop": ". (full stop)",
+    "comma": ", (comma)",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
 }
 
 

@@ -69,6 +69,10 @@ class ArticleList(LineList, inherit_bindings=False):
 class FilterInput(Input):
     HELP_NAME = "Filter"
 
+    def on_mount(self) -> None:
+        # Nothing on screen moves by itself: the text cursor stays, steady.
+        self.cursor_blink = False
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_filter", "Clear the filter and go back to the list"),
     ]
@@ -107,6 +111,9 @@ class LibraryScreen(Screen[None]):
         Binding("down", "list_move('down')", "Next article", show=False),
     ]
 
+    # Where focus lands when the screen opens (Textual would pick the first pane).
+    AUTO_FOCUS = "#article-list"
+
     def __init__(self, library: Library, message: str | None = None) -> None:
         super().__init__()
         self.library = library
@@ -121,7 +128,7 @@ class LibraryScreen(Screen[None]):
             )
             yield ArticleList(id="article-list")
             yield Static(id="library-problems")
-        yield StatusLine(id="status")
+        yield StatusLine("Enter opens · ? help · q quits", "? help", id="status")
 
     def on_mount(self) -> None:
         self.query_one(TitleBar).set_title("Library")
@@ -149,7 +156,7 @@ class LibraryScreen(Screen[None]):
     def update_status(self) -> None:
         total = len(self.library.articles)
         count = f"{self.shown} of {total} articles" if self.shown != total else f"{total} articles"
-        self.query_one(StatusLine).set_status(count, "Enter opens · ? help · q quits")
+        self.query_one(StatusLine).set_status(count)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:

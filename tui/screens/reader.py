@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -18,7 +18,7 @@ from textual.message import Message
 
 from tui.content import Article, Library
 from tui.content.model import Document
-from tui.content.vocab import DISCLAIMER_SHORT
+from tui.content.vocab import DISCLAIMER_SHORT, DISCLAIMER_TINY
 from tui.render.blocks import OutlineEntry, RenderedDocument
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle, ReferenceLabels
@@ -62,8 +62,16 @@ class ReaderScreen(EvidenceScreen):
         Binding("right_square_bracket", "next_section", "Next section"),
         Binding("left_square_bracket", "previous_section", "Previous section"),
         Binding("backspace", "back_jump", "Back to where you were before a jump"),
-        Binding("escape,q", "back", "Back to the library"),
+        Binding("escape,q", "back", "Back (to the article, or to the library)"),
+        Binding("tab", "next_pane", "Next pane", show=False),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False),
     ]
+
+    # Where focus lands when the screen opens (Textual would pick the first pane).
+    AUTO_FOCUS = "#article"
+
+    # In a narrow window (the app's "-narrow" breakpoint) one pane shows at a time.
+    PANES = ("outline", "article", "sidebar")
 
     class OpenExercise(Message):
         def __init__(self, slug: str) -> None:
@@ -88,8 +96,10 @@ class ReaderScreen(EvidenceScreen):
         library: Library,
         slug: str,
         citation_style: CitationStyle = CitationStyle.AUTHOR_YEAR,
+        reading_width: int = 72,
     ) -> None:
         super().__init__()
+        self.reading_width = reading_width
         self.library = library
         self.slug = slug
         self.entry = library.articles[slug]
@@ -128,9 +138,9 @@ class ReaderScreen(EvidenceScreen):
         yield TitleBar(id="title-bar")
         with Horizontal(id="panes"):
             yield Outline(rendered.outline if rendered else None, id="outline")
-            yield ArticleView(rendered, id="article")
+            yield ArticleView(rendered, reading_width=self.reading_width, id="article")
             yield Sidebar(*self.sidebar_entries(article) if article else (None, None), id="sidebar")
-        yield StatusLine(id="status")
+        yield StatusLine(f"{DISCLAIMER_SHORT} · ? help", f"{DISCLAIMER_TINY} ? help", id="status")
 
     def on_mount(self) -> None:
         self.query_one(TitleBar).set_title(self.entry.title)
@@ -141,7 +151,7 @@ class ReaderScreen(EvidenceScreen):
         view.focus()
         if self.rendered is None:
             view.show_placeholder(f"Opening {self.entry.title} ...")
-            self.query_one(StatusLine).set_status("Opening ...", f"{DISCLAIMER_SHORT} · ? help")
+            self.query_one(StatusLine).set_status("Opening ...")
         if self.rendered is None or self.rendered.partial:
             # After the first frame, so parsing never competes with drawing it.
             self.call_after_refresh(self.load)
@@ -198,9 +208,7 @@ class ReaderScreen(EvidenceScreen):
         self.query_one(Outline).mark_current(event.section)
         where = section_status(self.rendered.outline[event.section], self.rendered)
         self.query_one(StatusLine).set_status(
-            f"{where} · {event.percent}% read",
-            f"{DISCLAIMER_SHORT} · ? help",
-            keep_notice=not event.moved,
+            f"{where} · {event.percent}% read", keep_notice=not event.moved
         )
 
     @on(Outline.SectionSelected)
@@ -290,7 +298,57 @@ class ReaderScreen(EvidenceScreen):
         self.view.previous_section()
 
     def action_back(self) -> None:
+        if self.narrow and self.shown_pane != "article":
+            self.show_pane("article")
+            return
         self.dismiss()
+
+    # ------------------------------------------------------------ narrow windows
+
+    @property
+    def narrow(self) -> bool:
+        return self.has_class("-narrow")
+
+    @property
+    def shown_pane(self) -> str:
+        for pane in self.PANES:
+            if self.has_class(f"-show-{pane}"):
+                return pane
+        return "article"
+
+    def show_pane(self, pane: str) -> None:
+        """Show *pane* (alone, when narrow) and put the focus in it."""
+        for other in self.PANES:
+            self.set_class(other == pane, f"-show-{other}")
+        target = self.query_one(f"#{pane}")
+        if pane == "sidebar":
+            target = self.query_one(f"#{self.query_one(Sidebar).active_tab}")
+        self.call_after_refresh(target.focus)
+
+    def _cycle(self, step: int) -> None:
+        if not self.narrow:
+            if step > 0:
+                self.focus_next()
+            else:
+                self.focus_previous()
+            return
+        index = self.PANES.index(self.shown_pane)
+        self.show_pane(self.PANES[(index + step) % len(self.PANES)])
+
+    def action_next_pane(self) -> None:
+        self._cycle(1)
+
+    def action_previous_pane(self) -> None:
+        self._cycle(-1)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Whatever moved the focus (Enter in the outline, Backspace), show its pane.
+        for pane in self.PANES:
+            node = self.query_one(f"#{pane}")
+            if event.widget is node or node in event.widget.ancestors:
+                for other in self.PANES:
+                    self.set_class(other == pane, f"-show-{other}")
+                return
 
     def action_back_jump(self) -> None:
         stack = self.app.screen_stack

@@ -30,9 +30,14 @@ from textual.worker import get_current_worker
 
 from tui.render.blocks import RenderedDocument, Span
 from tui.render.layout import Layout
+from tui.render.plain import plain_sections
 from tui.threads import background_work
 from tui.widgets.strips import TextStyles, component_classes, line_segments
 
+# The reading column, in columns, and how much + and - change it.
+MIN_READING_WIDTH = 40
+MAX_READING_WIDTH = 120
+READING_WIDTH_STEP = 4
 # How often the background layout tells the view it has grown, in seconds.
 GROWTH_REPORT_INTERVAL = 0.05
 # Blocks laid out between checks for cancellation.
@@ -112,6 +117,9 @@ class ArticleView(Widget, can_focus=True):
         Binding("enter", "follow", "Follow the citation, note or link", show=False),
         Binding("y", "copy", "Copy the link or DOI under the cursor", show=False),
         Binding("c", "citation_style", "Citations as (Author, Year) or [number]", show=False),
+        Binding("plus,equals_sign", "wider", "Wider reading column", show=False),
+        Binding("minus", "narrower", "Narrower reading column", show=False),
+        Binding("a", "read_aloud", "Read this section aloud (any key stops)", show=False),
     ]
 
     class PositionChanged(Message):
@@ -144,6 +152,20 @@ class ArticleView(Widget, can_focus=True):
 
     class CitationStyleToggled(Message):
         """The reader asked for the other citation style."""
+
+    class ReadingWidthChanged(Message):
+        """The reader made the reading column wider or narrower."""
+
+        def __init__(self, width: int) -> None:
+            super().__init__()
+            self.width = width
+
+    class ReadAloud(Message):
+        """The reader asked to hear the current section."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
 
     class LaidOut(Message):
         """The background layout has grown (or finished) for *layout*."""
@@ -667,6 +689,24 @@ class ArticleView(Widget, can_focus=True):
 
     def action_citation_style(self) -> None:
         self.post_message(self.CitationStyleToggled())
+
+    def _change_width(self, step: int) -> None:
+        width = max(MIN_READING_WIDTH, min(MAX_READING_WIDTH, self.reading_width + step))
+        if width != self.reading_width:
+            self.set_reading_width(width)
+        self.post_message(self.ReadingWidthChanged(width))
+
+    def action_wider(self) -> None:
+        self._change_width(READING_WIDTH_STEP)
+
+    def action_narrower(self) -> None:
+        self._change_width(-READING_WIDTH_STEP)
+
+    def action_read_aloud(self) -> None:
+        if self.document is not None:
+            section = plain_sections(self.document)[self.current_section]
+            text = "\n".join([section.heading, *section.lines])
+            self.post_message(self.ReadAloud(text))
 
     # ------------------------------------------------------------ places
 

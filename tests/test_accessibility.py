@@ -1,0 +1,266 @@
+"""Accessibility of the full-screen app: colour, contrast, cursor, motion, small windows."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pilot_helpers import article_ready
+from rich.console import Console
+from textual.geometry import Offset
+
+from tui.app import WellreadApp
+from tui.content import load_library
+from tui.screens.library import FilterInput
+from tui.settings import Settings, load_settings, save_settings
+from tui.themes import HIGH_CONTRAST, StripColour, contrast_ratio
+from tui.widgets.article_view import ArticleView
+from tui.widgets.bars import StatusLine
+from tui.widgets.line_list import LineList
+from tui.widgets.outline import Outline
+from tui.widgets.sidebar import ExerciseList
+
+RUNNING = "running-and-osteoporosis"
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def _colour_parameters(output: str) -> list[str]:
+    """SGR parameters that set a colour: 30-49 (with 38/48 extended) and 90-107."""
+    found = []
+    for params in SGR.findall(output):
+        for part in params.split(";"):
+            if part and (30 <= int(part) <= 49 or 90 <= int(part) <= 107):
+                found.append(params)
+                break
+    return found
+
+
+def _terminal_output(app: WellreadApp) -> str:
+    """What the app would write to the terminal for a full repaint of its screen."""
+    update = app.screen._compositor.render_update(full=True)
+    assert update is not None
+    console = Console(color_system="truecolor", force_terminal=True, width=200)
+    return update.render_segments(console)
+
+
+class FakeSpeaker:
+    def __init__(self, available: bool = True) -> None:
+        self.available = available
+        self.spoken: list[str] = []
+        self._speaking = False
+
+    @property
+    def speaking(self) -> bool:
+        return self._speaking
+
+    def speak(self, text: str) -> None:
+        self.spoken.append(text)
+        self._speaking = True
+
+    def stop(self) -> None:
+        self._speaking = False
+
+
+async def test_no_color_means_no_colour_codes(
+    bundled_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = WellreadApp(load_library(bundled_dir), open_slug=RUNNING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await article_ready(pilot)
+        await pilot.press("full_stop", "tab")
+        assert app.no_color
+        assert isinstance(app.get_line_filters()[0], StripColour)
+        output = _terminal_output(app)
+        assert "Running and osteoporosis" in output
+        assert _colour_parameters(output) == []
+        # Focus is still there to see: reverse video and the heavy border of the pane.
+        assert "7" in {p for params in SGR.findall(output) for p in params.split(";")}
+        assert "┏" in output
+
+
+async def test_colour_codes_are_there_without_no_color(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir), open_slug=RUNNING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await article_ready(pilot)
+        assert _colour_parameters(_terminal_output(app)) != []
+
+
+async def test_high_contrast_theme_reaches_seven_to_one(bundled_dir: Path) -> None:
+    app = WellreadApp(
+        load_library(bundled_dir), open_slug=RUNNING, settings=Settings(theme=HIGH_CONTRAST.name)
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await article_ready(pilot)
+        assert app.theme == HIGH_CONTRAST.name
+        view = app.screen.query_one(ArticleView)
+        body = view.rich_style
+        assert body.color is not None and body.bgcolor is not None
+        assert contrast_ratio(body.color, body.bgcolor) >= 7
+
+        status = app.screen.query_one(StatusLine).rich_style
+        assert status.color is not None and status.bgcolor is not None
+        assert contrast_ratio(status.color, status.bgcolor) >= 7
+
+        outline = app.screen.query_one(Outline)
+        outline.focus()
+        await pilot.pause()
+        cursor = outline.get_component_rich_style("line-list--cursor")
+        assert cursor.color is not None and cursor.bgcolor is not None
+        assert contrast_ratio(cursor.color, cursor.bgcolor) >= 7
+        # The focused pane's border against the background.
+        border_colour = outline.styles.border_top[1]
+        assert contrast_ratio(border_colour, view.styles.background) >= 7
+
+
+def test_contrast_ratio_matches_wcag_examples() -> None:
+    from textual.color import Color
+
+    assert contrast_ratio(Color(0, 0, 0), Color(255, 255, 255)) == pytest.approx(21, abs=0.01)
+    assert contrast_ratio(Color(119, 119, 119), Color(255, 255, 255)) == pytest.approx(
+        4.48, abs=0.01
+    )
+
+
+async def test_cursor_follows_focus_after_tab_and_section_jump(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir), open_slug=RUNNING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        region = view.content_region
+        assert app.cursor_position == Offset(region.x + view.left_margin, region.y)
+        assert view.document is not None
+        heading = view.document.blocks[view.text_layout.lines[view.top_line].block].text  # type: ignore[union-attr]
+        assert heading.startswith("2. ")
+
+        await pilot.press("tab")
+        await pilot.pause()
+        sidebar_list = app.focused
+        assert isinstance(sidebar_list, ExerciseList)
+        first, _ = sidebar_list.entry_lines(sidebar_list.cursor)
+        assert app.cursor_position.y == sidebar_list.content_region.y + first - round(
+            sidebar_list.scroll_y
+        )
+
+        await pilot.press("tab")  # round to the outline
+        await pilot.pause()
+        outline = app.focused
+        assert isinstance(outline, Outline)
+        first, _ = outline.entry_lines(outline.cursor)
+        assert app.cursor_position.y == outline.content_region.y + first - round(outline.scroll_y)
+
+
+async def test_idle_screens_do_not_change(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.query_one(FilterInput).focus()  # a text cursor, which must not blink
+        await pilot.pause()
+        before = app.export_screenshot()
+        await pilot.pause(1.2)
+        assert app.export_screenshot() == before
+        app.open_article(RUNNING)
+        await article_ready(pilot)
+        before = app.export_screenshot()
+        await pilot.pause(1.2)
+        assert app.export_screenshot() == before
+
+
+async def test_animations_setting_turns_them_off(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir), settings=Settings(animations=False))
+    async with app.run_test(size=(80, 24)):
+        assert app.animation_level == "none"
+
+
+async def test_small_window_shows_one_pane_and_reflows(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir), open_slug=RUNNING)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await article_ready(pilot)
+        screen = app.screen
+        view = screen.query_one(ArticleView)
+        assert app.focused is view
+        assert view.display and not screen.query_one(Outline).display
+        assert view.region.width == 40
+        layout = view.text_layout
+        assert layout is not None
+        assert all(line.end - line.start <= layout.width for line in layout.lines)
+        # Every drawn line fits the window: nothing to scroll sideways.
+        for y in range(view.content_region.height):
+            assert view.render_line(y).cell_length <= 40
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.focused, LineList) and not view.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is view and view.display
+
+
+async def test_reading_width_changes_within_limits_and_persists(bundled_dir: Path) -> None:
+    app = WellreadApp(
+        load_library(bundled_dir), open_slug=RUNNING, settings=Settings(reading_width=72)
+    )
+    async with app.run_test(size=(160, 40)) as pilot:
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("plus")
+        assert view.reading_width == 76 and view.wrap_width == 76
+        for _ in range(20):
+            await pilot.press("plus")
+        assert view.reading_width == 120
+        for _ in range(30):
+            await pilot.press("minus")
+        assert view.reading_width == 40
+    settings, _ = load_settings()
+    assert settings.reading_width == 40
+
+
+async def test_read_aloud_speaks_the_section_and_any_key_stops(bundled_dir: Path) -> None:
+    speaker = FakeSpeaker()
+    app = WellreadApp(load_library(bundled_dir), open_slug=RUNNING, speaker=speaker)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("right_square_bracket", "a")
+        assert speaker.speaking
+        assert speaker.spoken[0].startswith("Section 1: What running does for bone")
+        top = view.top_line
+        await pilot.press("j")
+        assert not speaker.speaking
+        assert view.top_line == top  # the key only stopped the voice
+
+
+async def test_read_aloud_without_a_synthesiser_says_how_to_get_one(bundled_dir: Path) -> None:
+    app = WellreadApp(
+        load_library(bundled_dir), open_slug=RUNNING, speaker=FakeSpeaker(available=False)
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await article_ready(pilot)
+        await pilot.press("a")
+        assert "install espeak-ng" in app.screen.query_one(StatusLine).left
+
+
+async def test_theme_key_cycles_and_the_choice_persists(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir))
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.theme
+        await pilot.press("ctrl+t")
+        assert app.theme != first
+        chosen = app.theme
+    settings, _ = load_settings()
+    assert settings.theme == chosen
+    again = WellreadApp(load_library(bundled_dir), settings=settings)
+    async with again.run_test(size=(80, 24)):
+        assert again.theme == chosen
+
+
+def test_broken_settings_file_is_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("this is [not toml", encoding="utf-8")
+    settings, message = load_settings(path)
+    assert settings == Settings()
+    assert message is not None and "moved to" in message
+    assert (tmp_path / "config.toml.broken").read_text(encoding="utf-8") == "this is [not toml"
+    save_settings(Settings(theme="ansi-dark"), path)
+    assert load_settings(path)[0].theme == "ansi-dark"
