@@ -108,7 +108,12 @@ async def test_help_lists_the_keys_of_the_current_screen(library_dir: Path) -> N
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.text.plain
-        for words in ("Next section", "Previous section", "Back (to the article, or to the library)", "Page down"):
+        for words in (
+            "Next section",
+            "Previous section",
+            "Back (to the article, or to the library)",
+            "Page down",
+        ):
             assert words in text, words
         assert "]" in text and "[" in text
         await pilot.press("escape")
