@@ -264,3 +264,17 @@ def test_broken_settings_file_is_set_aside(tmp_path: Path) -> None:
     assert (tmp_path / "config.toml.broken").read_text(encoding="utf-8") == "this is [not toml"
     save_settings(Settings(theme="ansi-dark"), path)
     assert load_settings(path)[0].theme == "ansi-dark"
+
+
+async def test_wellread_commands_are_in_the_palette(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir))
+    async with app.run_test(size=(80, 24)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in ("Next colour theme", "High-contrast theme", "Animations on or off"):
+            assert wanted in titles
+        toggle = next(
+            c for c in app.get_system_commands(app.screen) if c.title.startswith("Show or hide")
+        )
+        toggle.callback()
+        assert app.settings.show_cursor is True
+    assert load_settings()[0].show_cursor is True

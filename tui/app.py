@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
 
 from textual import events, on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
+from textual.screen import Screen
 
 from tui.content import Library
 from tui.render.labels import CitationStyle
@@ -79,6 +80,7 @@ class WellreadApp(App[None]):
             return CitationStyle.AUTHOR_YEAR
 
     def on_mount(self) -> None:
+        self._apply_cursor_setting()
         self.push_screen(LibraryScreen(self.library, self.settings_message))
         if self.open_slug is not None:
             self.open_article(self.open_slug)
@@ -143,6 +145,42 @@ class WellreadApp(App[None]):
         current = THEME_CYCLE.index(self.theme) if self.theme in THEME_CYCLE else -1
         self.theme = THEME_CYCLE[(current + 1) % len(THEME_CYCLE)]
         self.notice(f"Theme: {self.theme}. Ctrl+T for the next one.")
+
+    def _apply_cursor_setting(self) -> None:
+        # Textual hides the terminal cursor once, at start; showing it again keeps it
+        # visible, and Textual already moves it to the focus after every frame.
+        if self.settings.show_cursor and self._driver is not None and not self.is_headless:
+            self._driver.write("\x1b[?25h")
+
+    def action_toggle_cursor(self) -> None:
+        self.settings.show_cursor = not self.settings.show_cursor
+        if self._driver is not None and not self.is_headless:
+            self._driver.write("\x1b[?25h" if self.settings.show_cursor else "\x1b[?25l")
+        self.save_settings()
+        self.notice(
+            "Terminal cursor shown." if self.settings.show_cursor else "Terminal cursor hidden."
+        )
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Next colour theme", "Step to the next theme (also Ctrl+T)", self.action_next_theme
+        )
+        yield SystemCommand(
+            "High-contrast theme",
+            "White on black with yellow focus",
+            lambda: setattr(self, "theme", HIGH_CONTRAST.name),
+        )
+        yield SystemCommand(
+            "Animations on or off",
+            "Turn Textual's animations " + ("off" if self.settings.animations else "on"),
+            self.action_toggle_animations,
+        )
+        yield SystemCommand(
+            "Show or hide the terminal cursor",
+            "Some screen readers and braille displays follow only a visible cursor",
+            self.action_toggle_cursor,
+        )
 
     def action_toggle_animations(self) -> None:
         self.settings.animations = not self.settings.animations

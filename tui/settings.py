@@ -23,6 +23,8 @@ class Settings:
     theme: str = ""  # empty: wellread's default theme
     reading_width: int = 72
     animations: bool = True
+    # Show the terminal's own cursor where the focus is (some screen readers need it).
+    show_cursor: bool = False
 
 
 def config_path() -> Path:
