@@ -20,8 +20,9 @@ from tui.screens.library import ArticleList, LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.settings import Settings, save_settings
 from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
+from tui.state import StateStore
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
-from tui.widgets.article_view import ArticleView
+from tui.widgets.article_view import ArticleView, ReadingPosition
 from tui.widgets.bars import StatusLine
 
 
@@ -50,9 +51,11 @@ class WellreadApp(App[None]):
         settings: Settings | None = None,
         settings_message: str | None = None,
         speaker: Speaker | None = None,
+        state: StateStore | None = None,
     ) -> None:
         super().__init__()
         self.library = library
+        self.state = state or StateStore(library.root)
         self.open_slug = open_slug
         self.settings = settings or Settings()
         self.settings_message = settings_message
@@ -81,17 +84,20 @@ class WellreadApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_cursor_setting()
-        self.push_screen(LibraryScreen(self.library, self.settings_message))
+        messages = [m for m in (self.settings_message, self.state.message) if m]
+        self.push_screen(LibraryScreen(self.library, self.state, " ".join(messages) or None))
         if self.open_slug is not None:
             self.open_article(self.open_slug)
         self._settings_ready = True
 
     # ------------------------------------------------------------ screens
 
-    def open_article(self, slug: str) -> None:
+    def open_article(self, slug: str, start_at: ReadingPosition | None = None) -> None:
         if slug in self.library.articles:
             width = self.settings.reading_width
-            self.push_screen(ReaderScreen(self.library, slug, self.citation_style, width))
+            self.push_screen(
+                ReaderScreen(self.library, slug, self.citation_style, width, self.state, start_at)
+            )
 
     @on(ReaderScreen.OpenArticle)
     def related_article_chosen(self, event: ReaderScreen.OpenArticle) -> None:
@@ -99,7 +105,7 @@ class WellreadApp(App[None]):
 
     @on(ArticleList.Open)
     def article_chosen(self, event: ArticleList.Open) -> None:
-        self.open_article(event.slug)
+        self.open_article(event.slug, event.start_at)
 
     @on(ReaderScreen.OpenExercise)
     def exercise_chosen(self, event: ReaderScreen.OpenExercise) -> None:
@@ -206,5 +212,13 @@ class WellreadApp(App[None]):
             return
         await super().on_event(event)
 
+    async def action_quit(self) -> None:
+        # Quitting from inside an article keeps the place, just as leaving it does.
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.save_place()
+        await super().action_quit()
+
     def on_unmount(self) -> None:
         self.speaker.stop()
+        self.state.close()

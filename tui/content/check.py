@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tui.content.library import Library
 from tui.content.model import Document
+from tui.content.paths import PATHS_FILE
 from tui.content.problems import Problem, Severity
 
 
@@ -37,6 +38,16 @@ def check_library(library: Library) -> list[Problem]:
                             f"related {what} '{target}' does not exist",
                         )
                     )
+    for reading_path in library.paths:
+        for slug, line in zip(reading_path.articles, reading_path.article_lines, strict=True):
+            if slug not in library.articles:
+                problems.append(
+                    Problem(
+                        library.root / PATHS_FILE,
+                        line,
+                        f"path '{reading_path.id}' names an article that does not exist: '{slug}'",
+                    )
+                )
     for slug in library.exercises:
         exercise = library.exercise(slug)
         problems.extend(exercise.problems)

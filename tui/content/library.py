@@ -17,6 +17,7 @@ from tui.content.documents import (
     read_exercise_facts,
 )
 from tui.content.model import Article, Entry, Exercise, ExerciseFacts
+from tui.content.paths import ReadingPath, load_paths
 from tui.content.preview import preview_body
 from tui.content.problems import ContentError, Problem
 
@@ -44,6 +45,7 @@ class Library:
     exercises: dict[str, Entry] = field(default_factory=dict)
     # Problems with files that could not be listed at all.
     unreadable: list[Problem] = field(default_factory=list)
+    paths: list[ReadingPath] = field(default_factory=list)
     _articles: dict[str, Article] = field(default_factory=dict, repr=False)
     _exercises: dict[str, Exercise] = field(default_factory=dict, repr=False)
 
@@ -101,4 +103,6 @@ def load_library(root: Path | None = None) -> Library:
         return library
     library.articles = _entries(root, "article", library)
     library.exercises = _entries(root / "exercises", "exercise", library)
+    library.paths, problems = load_paths(root)
+    library.unreadable.extend(problems)
     return library

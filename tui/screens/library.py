@@ -14,8 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tui.content import Entry, Library, Problem
+from tui.content.paths import ReadingPath
 from tui.render.blocks import TextBlock
 from tui.render.summaries import entry_facts
+from tui.state import SavedPosition, StateStore
+from tui.widgets.article_view import ReadingPosition
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.line_list import LineList, ListEntry
 
@@ -26,44 +29,83 @@ def matches(entry: Entry, query: str) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
-def entry_card(entry: Entry) -> ListEntry:
+# A reading path's article counts as read from this far on.
+READ_PERCENT = 95
+DONE, TO_DO = "✓", "○"
+
+
+def entry_card(entry: Entry, saved: SavedPosition | None) -> ListEntry:
+    facts = entry_facts(entry)
+    if saved is not None:
+        facts = f"{facts} · {saved.percent}% read"
     return ListEntry(
-        entry.slug,
+        f"article:{entry.slug}",
         [
             TextBlock(entry.title, style="title"),
             TextBlock(entry.summary, indent=2),
-            TextBlock(entry_facts(entry), style="meta", indent=2),
+            TextBlock(facts, style="meta", indent=2),
+        ],
+    )
+
+
+def continue_card(entry: Entry, saved: SavedPosition) -> ListEntry:
+    return ListEntry(
+        f"article:{entry.slug}",
+        [
+            TextBlock(f"Continue reading: {entry.title}", style="title"),
+            TextBlock(f"{saved.section} · {saved.percent}% read", style="meta", indent=2),
+        ],
+    )
+
+
+def path_card(
+    reading_path: ReadingPath, library: Library, positions: dict[str, SavedPosition]
+) -> ListEntry:
+    steps = []
+    done = 0
+    for slug in reading_path.articles:
+        saved = positions.get(slug)
+        finished = saved is not None and saved.percent >= READ_PERCENT
+        done += finished
+        title = library.articles[slug].title if slug in library.articles else slug
+        steps.append(f"{DONE if finished else TO_DO} {title}")
+    return ListEntry(
+        f"path:{reading_path.id}",
+        [
+            TextBlock(
+                f"Reading path: {reading_path.title} ({done} of {len(steps)} read)",
+                style="title",
+            ),
+            TextBlock(reading_path.summary, indent=2),
+            *(TextBlock(step, indent=4) for step in steps),
         ],
     )
 
 
 class ArticleList(LineList, inherit_bindings=False):
-    """The articles. Letters are left free here, so typing a word filters the list."""
+    """What the library offers: continue reading, paths, articles, bookmarks, search.
+
+    Letters are left free here, so typing a word filters the list.
+    """
 
     HELP_NAME = "Article list"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Next article", show=False),
-        Binding("up", "cursor_up", "Previous article", show=False),
+        Binding("down", "cursor_down", "Next item", show=False),
+        Binding("up", "cursor_up", "Previous item", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home", "first", "First article", show=False),
-        Binding("end", "last", "Last article", show=False),
-        Binding("enter", "select", "Open the highlighted article", show=False),
+        Binding("home", "first", "First item", show=False),
+        Binding("end", "last", "Last item", show=False),
+        Binding("enter", "select", "Open the highlighted item", show=False),
     ]
 
     class Open(Message):
-        def __init__(self, slug: str) -> None:
+        """Open an article: where the reader left off, or at *start_at*."""
+
+        def __init__(self, slug: str, start_at: ReadingPosition | None = None) -> None:
             super().__init__()
             self.slug = slug
-
-    def set_articles(self, entries: list[Entry]) -> None:
-        cards = [entry_card(entry) for entry in entries]
-        if not cards:
-            cards = [ListEntry("", [TextBlock("No article matches the filter.")], enabled=False)]
-        self.set_entries(cards)
-
-    def selected_message(self, index: int, entry_id: str) -> Message:
-        return self.Open(entry_id)
+            self.start_at = start_at
 
 
 class FilterInput(Input):
@@ -114,9 +156,12 @@ class LibraryScreen(Screen[None]):
     # Where focus lands when the screen opens (Textual would pick the first pane).
     AUTO_FOCUS = "#article-list"
 
-    def __init__(self, library: Library, message: str | None = None) -> None:
+    def __init__(
+        self, library: Library, state: StateStore | None = None, message: str | None = None
+    ) -> None:
         super().__init__()
         self.library = library
+        self.state = state
         # Said once on the status line: a settings file that had to be set aside, say.
         self.message = message
 
@@ -148,10 +193,79 @@ class LibraryScreen(Screen[None]):
             self.query_one(StatusLine).set_notice(self.message)
 
     def show_entries(self, query: str) -> None:
-        entries = [e for e in self.library.article_entries() if matches(e, query)]
-        self.query_one(ArticleList).set_articles(entries)
-        self.shown = len(entries)
+        articles = [e for e in self.library.article_entries() if matches(e, query)]
+        positions = self.state.positions() if self.state is not None else {}
+        cards: list[ListEntry] = []
+        if not query:
+            # The reader's own way in first: where they stopped, their paths.
+            last = self.state.last_read() if self.state is not None else None
+            if last is not None and last.slug in self.library.articles:
+                cards.append(continue_card(self.library.articles[last.slug], last))
+            cards += [path_card(p, self.library, positions) for p in self.library.paths]
+        cards += [entry_card(entry, positions.get(entry.slug)) for entry in articles]
+        if not articles:
+            cards.append(
+                ListEntry("", [TextBlock("No article matches the filter.")], enabled=False)
+            )
+        if not query:
+            marks = self.state.bookmarks() if self.state is not None else []
+            cards.append(
+                ListEntry(
+                    "bookmarks",
+                    [TextBlock(f"Your bookmarks ({len(marks)})", style="title")],
+                )
+            )
+        cards.append(
+            ListEntry(
+                "search",
+                [
+                    TextBlock("Search every article", style="title"),
+                    TextBlock("Find where the library speaks of a word or phrase.", indent=2),
+                ],
+            )
+        )
+        self.query_one(ArticleList).set_entries(cards)
+        self.shown = len(articles)
         self.update_status()
+
+    def on_screen_resume(self) -> None:
+        # Back from an article: its place and the paths' ticks have moved on.
+        if self.is_mounted:
+            self.show_entries(self.query_one(FilterInput).value)
+
+    @on(LineList.Selected, "#article-list")
+    def item_chosen(self, event: LineList.Selected) -> None:
+        event.stop()
+        kind, _, name = event.entry_id.partition(":")
+        if kind == "article":
+            self.post_message(ArticleList.Open(name))
+        elif kind == "path":
+            self.open_path(name)
+        elif kind == "bookmarks":
+            self.post_message(self.ShowBookmarks())
+        elif kind == "search":
+            self.post_message(self.ShowSearch(self.query_one(FilterInput).value))
+
+    def open_path(self, path_id: str) -> None:
+        """The first article on the path not read yet (or the first, when all are)."""
+        reading_path = next(p for p in self.library.paths if p.id == path_id)
+        positions = self.state.positions() if self.state is not None else {}
+        available = [slug for slug in reading_path.articles if slug in self.library.articles]
+        unread = [
+            slug
+            for slug in available
+            if slug not in positions or positions[slug].percent < READ_PERCENT
+        ]
+        if available:
+            self.post_message(ArticleList.Open((unread or available)[0]))
+
+    class ShowBookmarks(Message):
+        pass
+
+    class ShowSearch(Message):
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
 
     def update_status(self) -> None:
         total = len(self.library.articles)

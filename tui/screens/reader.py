@@ -27,8 +27,9 @@ from tui.render.references import reference_lines
 from tui.render.summaries import exercise_lines
 from tui.screens.cited_in import CitedInScreen
 from tui.screens.evidence import CitationStyleChanged, EvidenceScreen
+from tui.state import StateStore
 from tui.threads import background_work
-from tui.widgets.article_view import ArticleView
+from tui.widgets.article_view import ArticleView, ReadingPosition
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.line_list import ListEntry
 from tui.widgets.outline import Outline
@@ -97,9 +98,15 @@ class ReaderScreen(EvidenceScreen):
         slug: str,
         citation_style: CitationStyle = CitationStyle.AUTHOR_YEAR,
         reading_width: int = 72,
+        state: StateStore | None = None,
+        start_at: ReadingPosition | None = None,
     ) -> None:
         super().__init__()
         self.reading_width = reading_width
+        self.state = state
+        # Where to open: as asked (a search result, a bookmark), else where the reader left off.
+        saved = state.position(slug) if state is not None and start_at is None else None
+        self.start_at = start_at or (ReadingPosition(saved.block, saved.offset) if saved else None)
         self.library = library
         self.slug = slug
         self.entry = library.articles[slug]
@@ -138,7 +145,9 @@ class ReaderScreen(EvidenceScreen):
         yield TitleBar(id="title-bar")
         with Horizontal(id="panes"):
             yield Outline(rendered.outline if rendered else None, id="outline")
-            yield ArticleView(rendered, reading_width=self.reading_width, id="article")
+            yield ArticleView(
+                rendered, resume=self.start_at, reading_width=self.reading_width, id="article"
+            )
             yield Sidebar(*self.sidebar_entries(article) if article else (None, None), id="sidebar")
         yield StatusLine(f"{DISCLAIMER_SHORT} · ? help", f"{DISCLAIMER_TINY} ? help", id="status")
 
@@ -149,7 +158,11 @@ class ReaderScreen(EvidenceScreen):
         view.border_title = "Article"
         self.query_one(Sidebar).border_title = "Related"
         view.focus()
+        if self.state is not None:
+            self.state.record_visit(self.slug)
         if self.rendered is None:
+            if self.start_at is not None:
+                view.resume_at(self.start_at)
             view.show_placeholder(f"Opening {self.entry.title} ...")
             self.query_one(StatusLine).set_status("Opening ...")
         if self.rendered is None or self.rendered.partial:
@@ -205,6 +218,8 @@ class ReaderScreen(EvidenceScreen):
     def position_changed(self, event: ArticleView.PositionChanged) -> None:
         if self.rendered is None:
             return
+        if event.section != self.query_one(Outline).current:
+            self.save_place()
         self.query_one(Outline).mark_current(event.section)
         where = section_status(self.rendered.outline[event.section], self.rendered)
         self.query_one(StatusLine).set_status(
@@ -301,6 +316,7 @@ class ReaderScreen(EvidenceScreen):
         if self.narrow and self.shown_pane != "article":
             self.show_pane("article")
             return
+        self.save_place()
         self.dismiss()
 
     # ------------------------------------------------------------ narrow windows
@@ -354,9 +370,27 @@ class ReaderScreen(EvidenceScreen):
         stack = self.app.screen_stack
         if not len(self.jumps) and len(stack) >= 2 and isinstance(stack[-2], ReaderScreen):
             # Opened from another article's link: going back is going there.
+            self.save_place()
             self.dismiss()
             return
         super().action_back_jump()
+
+    def save_place(self) -> None:
+        """Remember where the reader is in this article, for next time."""
+        views = self.query(ArticleView)
+        if self.state is None or self.rendered is None or not views:
+            return
+        view = views.first()
+        position = view.position
+        if position is None:
+            return
+        entry = self.rendered.outline[view.current_section]
+        self.state.save_position(
+            self.slug, position.block, position.offset, entry.label, view.percent_read
+        )
+
+    def on_screen_suspend(self) -> None:
+        self.save_place()
 
     def on_unmount(self) -> None:
         gc.unfreeze()

@@ -178,6 +178,7 @@ class ArticleView(Widget, can_focus=True):
         self,
         document: RenderedDocument | None = None,
         *,
+        resume: ReadingPosition | None = None,
         reading_width: int = 72,
         name: str | None = None,
         id: str | None = None,
@@ -203,6 +204,8 @@ class ArticleView(Widget, can_focus=True):
         self._frame = _Frame(Style(), 0, 0, Style(), range(0))
         # The citation, note or link the reader moved to: (block, anchor index).
         self.focused_anchor: tuple[int, int] | None = None
+        # Where to open: the place saved last time, kept until its block has arrived.
+        self._resume = resume
 
     # ------------------------------------------------------------ feeding
 
@@ -211,16 +214,34 @@ class ArticleView(Widget, can_focus=True):
         self.placeholder = text
         self.refresh()
 
+    def resume_at(self, position: ReadingPosition) -> None:
+        """Open at a saved place (now, or when a long article's rest has arrived)."""
+        self._resume = position
+        self._apply_resume()
+
+    def _apply_resume(self) -> None:
+        resume, layout, document = self._resume, self._layout, self.document
+        if resume is None or layout is None or document is None:
+            return
+        if resume.block >= len(document.blocks):
+            return  # beyond a preview: wait for the whole article
+        self._resume = None
+        layout.ensure_block(resume.block)
+        self.move_to(self._line_for(resume))
+
     def replace_document(self, document: RenderedDocument) -> None:
         """Swap a preview for the whole document, keeping the reader's place and any
         jump they asked for (the preview's blocks are the whole one's first blocks)."""
         keep, pending, anchor = self.position, self._pending, self.focused_anchor
+        resume = self._resume
         self.show(document)
         self._pending = pending
         self.focused_anchor = anchor
         if keep is not None and self.size.width:
             self.move_to(self._line_for(keep))
             self._try_pending()
+        if resume is not None:
+            self.resume_at(resume)
 
     def show(self, document: RenderedDocument) -> None:
         self.document = document
@@ -290,6 +311,7 @@ class ArticleView(Widget, can_focus=True):
         top = self._line_for(keep) if keep else 0
         layout.ensure_lines(top + 2 * max(self.page_height, 24))
         self.move_to(top, force=True)
+        self._apply_resume()
         if not layout.complete:
             self._finish_layout(layout)
 
@@ -514,10 +536,18 @@ class ArticleView(Widget, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         if self.document is not None and self._layout is None and self.size.width:
-            # The first frame: lay out what it shows, before it is drawn.
-            self.call_later(self._relayout, None)
-            self._layout = Layout(self.document, self.wrap_width)
-            self._layout.ensure_lines(self.size.height * 2)
+            # The first frame: lay out what it shows, before it is drawn (from the
+            # saved place, when there is one), and start the rest.
+            layout = self._layout = Layout(self.document, self.wrap_width)
+            resume = self._resume
+            line = 0
+            if resume is not None and resume.block < len(self.document.blocks):
+                layout.ensure_block(resume.block)
+                line = self._line_for(resume)
+            layout.ensure_lines(line + self.size.height * 2)
+            self.top_line = min(line, self.max_top_line)
+            keep = self.position if self.top_line else None
+            self.call_later(self._relayout, keep)
         # Values every line needs, looked up once a frame rather than once a line.
         base = self.rich_style
         self._frame = _Frame(

@@ -1,0 +1,101 @@
+"""Reading paths: ordered routes through the library, from `paths.yaml`.
+
+```yaml
+paths:
+  - id: start-here
+    title: Start here
+    summary: One sentence on who the path is for.
+    articles: [moving-safely-with-osteoporosis, balance-and-fall-prevention]
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from tui.content.problems import Problem
+from tui.content.source import clean_text, read_source
+
+PATHS_FILE = "paths.yaml"
+
+
+@dataclass(frozen=True)
+class ReadingPath:
+    id: str
+    title: str
+    summary: str
+    articles: tuple[str, ...]
+    line: int
+    article_lines: tuple[int, ...] = field(default=())
+
+    def next_after(self, slug: str) -> str | None:
+        """The article that follows *slug* on this path, if any."""
+        if slug in self.articles:
+            index = self.articles.index(slug)
+            if index + 1 < len(self.articles):
+                return self.articles[index + 1]
+        return None
+
+
+def _node_line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _scalar(fields: dict[str, yaml.Node], key: str) -> str:
+    node = fields.get(key)
+    if isinstance(node, yaml.ScalarNode):
+        return clean_text(" ".join(str(node.value).split()))
+    return ""
+
+
+def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): value for key, value in node.value}
+
+
+def load_paths(root: Path) -> tuple[list[ReadingPath], list[Problem]]:
+    path = root / PATHS_FILE
+    if not path.is_file():
+        return [], []
+    try:
+        source = read_source(path)
+        node = yaml.compose(source.text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        return [], [Problem(path, line, f"not valid YAML: {error.problem or error}")]
+    except Exception as error:  # ContentError and the like: report, never stop the app
+        problem = getattr(error, "problem", None)
+        return [], [problem if isinstance(problem, Problem) else Problem(path, 1, str(error))]
+    problems: list[Problem] = []
+    top = _mapping(node) if node is not None else {}
+    items = top.get("paths")
+    if not isinstance(items, yaml.SequenceNode):
+        return [], [Problem(path, 1, "paths.yaml needs a 'paths:' list")]
+    paths: list[ReadingPath] = []
+    for item in items.value:
+        fields = _mapping(item)
+        line = _node_line(item)
+        path_id, title = _scalar(fields, "id"), _scalar(fields, "title")
+        articles_node = fields.get("articles")
+        if not path_id or not title:
+            problems.append(Problem(path, line, "a path needs an 'id' and a 'title'"))
+            continue
+        if not isinstance(articles_node, yaml.SequenceNode) or not articles_node.value:
+            problems.append(Problem(path, line, f"path '{path_id}' needs a list of 'articles'"))
+            continue
+        paths.append(
+            ReadingPath(
+                id=path_id,
+                title=title,
+                summary=_scalar(fields, "summary"),
+                articles=tuple(clean_text(str(a.value)) for a in articles_node.value),
+                line=line,
+                article_lines=tuple(_node_line(a) for a in articles_node.value),
+            )
+        )
+    return paths, problems
