@@ -12,15 +12,18 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 
 from tui.content import Library
+from tui.content.search import SearchHit, index_path
 from tui.render.labels import CitationStyle
+from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.evidence import CitationStyleChanged
 from tui.screens.exercise import ExerciseScreen
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.library import ArticleList, LibraryScreen
 from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
 from tui.settings import Settings, save_settings
 from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
-from tui.state import StateStore
+from tui.state import Bookmark, StateStore, data_dir
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
 from tui.widgets.article_view import ArticleView, ReadingPosition
 from tui.widgets.bars import StatusLine
@@ -92,12 +95,47 @@ class WellreadApp(App[None]):
 
     # ------------------------------------------------------------ screens
 
-    def open_article(self, slug: str, start_at: ReadingPosition | None = None) -> None:
+    def open_article(
+        self,
+        slug: str,
+        start_at: ReadingPosition | None = None,
+        section: int | None = None,
+        highlight: str = "",
+    ) -> None:
         if slug in self.library.articles:
-            width = self.settings.reading_width
             self.push_screen(
-                ReaderScreen(self.library, slug, self.citation_style, width, self.state, start_at)
+                ReaderScreen(
+                    self.library,
+                    slug,
+                    self.citation_style,
+                    self.settings.reading_width,
+                    self.state,
+                    start_at,
+                    section,
+                    highlight,
+                )
             )
+
+    @on(LibraryScreen.ShowSearch)
+    def show_search(self, event: LibraryScreen.ShowSearch | None = None) -> None:
+        screen = SearchScreen(
+            self.library,
+            index_path(data_dir(), self.library.root),
+            event.query if event is not None else "",
+        )
+
+        def go(hit: SearchHit | None) -> None:
+            if hit is None:
+                return
+            section = max(hit.entry, 0)
+            if hit.kind == "exercise":
+                exercise = self.library.exercise(hit.slug)
+                width = self.settings.reading_width
+                self.push_screen(ExerciseScreen(exercise, self.citation_style, width, section))
+            else:
+                self.open_article(hit.slug, section=section, highlight=screen.query_text)
+
+        self.push_screen(screen, go)
 
     @on(ReaderScreen.OpenArticle)
     def related_article_chosen(self, event: ReaderScreen.OpenArticle) -> None:
@@ -106,6 +144,21 @@ class WellreadApp(App[None]):
     @on(ArticleList.Open)
     def article_chosen(self, event: ArticleList.Open) -> None:
         self.open_article(event.slug, event.start_at)
+
+    @on(LibraryScreen.ShowBookmarks)
+    @on(ArticleView.BookmarksRequested)
+    def show_bookmarks(self) -> None:
+        def go(mark: Bookmark | None) -> None:
+            if mark is None:
+                return
+            position = ReadingPosition(mark.block, mark.offset)
+            screen = self.screen
+            if isinstance(screen, ReaderScreen) and screen.slug == mark.slug:
+                screen.go_to(position)
+            else:
+                self.open_article(mark.slug, position)
+
+        self.push_screen(BookmarksScreen(self.library, self.state), go)
 
     @on(ReaderScreen.OpenExercise)
     def exercise_chosen(self, event: ReaderScreen.OpenExercise) -> None:
@@ -169,6 +222,10 @@ class WellreadApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Search every article", "Find where the library speaks of a word", self.show_search
+        )
+        yield SystemCommand("Bookmarks", "Your bookmarks, to go back to one", self.show_bookmarks)
         yield SystemCommand(
             "Next colour theme", "Step to the next theme (also Ctrl+T)", self.action_next_theme
         )

@@ -14,8 +14,10 @@ from tui import __version__
 from tui.content import Library, check_library, has_errors, load_library
 from tui.content.export import EXPORTERS, FORMATS
 from tui.content.library import LIBRARY_ENV
+from tui.content.search import SearchIndex, index_path, split_snippet
 from tui.linear import LinearReader, accessible_requested
 from tui.render.plain import article_text
+from tui.state import data_dir
 
 
 def _library_option(parser: argparse.ArgumentParser) -> None:
@@ -64,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check_cmd = commands.add_parser("check", help="check every file in the library")
     _library_option(check_cmd)
+
+    search_cmd = commands.add_parser(
+        "search", help="find where the library speaks of a word or phrase"
+    )
+    search_cmd.add_argument("query", nargs="+", help='words to find; "quote" a phrase')
+    _library_option(search_cmd)
 
     refs_cmd = commands.add_parser(
         "refs", help="print an article's references for Zotero and other reference managers"
@@ -118,6 +126,31 @@ def cmd_read(library: Library, slug: str, out: TextIO) -> int:
     return 0
 
 
+def cmd_search(library: Library, query: str, out: TextIO, err: TextIO) -> int:
+    index = SearchIndex(library, index_path(data_dir(), library.root))
+    changed, _ = index.stale()
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % 100 == 0:
+            print(f"Preparing the search: {done} of {total} files", file=err, flush=True)
+
+    index.update(progress if len(changed) > 50 else None)
+    hits = index.search(query)
+    index.close()
+    if not hits:
+        print(f"No article or exercise speaks of {query!r}.", file=out)
+        return 1
+    print(f"{len(hits)} places speak of {query!r}, best first:", file=out)
+    for number, hit in enumerate(hits, start=1):
+        kind = "exercise card" if hit.kind == "exercise" else "article"
+        snippet = "".join(text for text, _ in split_snippet(hit.snippet))
+        print(f"{number}. {hit.title} ({kind}): {hit.heading}", file=out)
+        print(f"   {snippet}", file=out)
+        if hit.kind == "article":
+            print(f"   wellread open {hit.slug}", file=out)
+    return 0
+
+
 def cmd_refs(library: Library, slug: str, fmt: str, out: TextIO) -> int:
     article = library.article(slug)
     out.write(EXPORTERS[fmt](article.references))
@@ -168,6 +201,8 @@ def _main(argv: Sequence[str] | None) -> int:
             reader.read_article(args.slug)
             return 0
         return reader.run()
+    if args.command == "search":
+        return cmd_search(library, " ".join(args.query), sys.stdout, sys.stderr)
     if args.command == "refs":
         if args.slug not in library.articles:
             return _unknown_slug(library, args.slug, sys.stderr)

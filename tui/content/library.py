@@ -76,6 +76,16 @@ class Library:
         """A card's title, kind, impact, equipment and cautions, without parsing its body."""
         return read_exercise_facts(self.exercises[slug])[0]
 
+    def document(self, kind: str, slug: str) -> Article | Exercise:
+        return self.article(slug) if kind == "article" else self.exercise(slug)
+
+    def is_parsed(self, kind: str, slug: str) -> bool:
+        return slug in (self._articles if kind == "article" else self._exercises)
+
+    def forget(self, kind: str, slug: str) -> None:
+        """Drop a parsed document from memory (it is parsed again when next needed)."""
+        (self._articles if kind == "article" else self._exercises).pop(slug, None)
+
     def article_entries(self) -> list[Entry]:
         """Articles in the order the library lists them: by title."""
         return sorted(self.articles.values(), key=lambda entry: entry.title.casefold())

@@ -35,6 +35,9 @@ from tui.render.blocks import Anchor, OutlineEntry, RenderedDocument, Span, Text
 from tui.render.labels import CitationStyle, ReferenceLabels
 from tui.render.references import reference_text
 
+# (reading path's title, next article's slug, its title)
+NextReading = tuple[str, str, str]
+
 
 @dataclass
 class _Runs:
@@ -79,8 +82,10 @@ class DocumentRenderer:
         style: CitationStyle = CitationStyle.AUTHOR_YEAR,
         titles: Mapping[str, str] | None = None,
         preview_share: float | None = None,
+        next_reading: NextReading | None = None,
     ) -> None:
         self.document = document
+        self.next_reading = next_reading
         # A preview stops after its sections: notes and related reading come with the whole.
         self.partial = preview_share is not None
         self.share = preview_share if preview_share is not None else 1.0
@@ -248,6 +253,16 @@ class DocumentRenderer:
                 start, end = runs.add(self.titles.get(slug, slug), "link")
                 runs.anchors.append(Anchor(start, end, "article", (slug,)))
                 self.emit(runs.block(prefix="• ", blank_before=0))
+        if self.next_reading is not None:
+            path_title, slug, title = self.next_reading
+            self.entry("", "Next in your path", 2)
+            self.emit(TextBlock("Next in your path", style="h2", blank_before=2))
+            runs = _Runs()
+            runs.add(f"On the path “{path_title}”, next: ")
+            start, end = runs.add(title, "link")
+            runs.anchors.append(Anchor(start, end, "article", (slug,)))
+            runs.add(". Move to it with . and press Enter.")
+            self.emit(runs.block())
         return RenderedDocument(self.blocks, self.outline)
 
     def exercise(self, exercise: Exercise) -> RenderedDocument:
@@ -289,9 +304,11 @@ def render_document(
     style: CitationStyle = CitationStyle.AUTHOR_YEAR,
     titles: Mapping[str, str] | None = None,
     preview_share: float | None = None,
+    next_reading: NextReading | None = None,
 ) -> RenderedDocument:
-    """Blocks and outline; with *preview_share*, a preview of the opening sections."""
-    renderer = DocumentRenderer(document, style, titles, preview_share)
+    """Blocks and outline; with *preview_share*, a preview of the opening sections;
+    with *next_reading* (path title, slug, title), where the reader's path goes next."""
+    renderer = DocumentRenderer(document, style, titles, preview_share, next_reading)
     if isinstance(document, Exercise):
         return renderer.exercise(document)
     if isinstance(document, Article):

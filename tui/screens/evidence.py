@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from tui.content.model import Document
+from tui.render.find import Match, find_matches
 from tui.render.labels import CitationStyle
 from tui.render.references import reference_address
-from tui.widgets.article_view import ArticleView, Place
-from tui.widgets.bars import StatusLine
+from tui.widgets.article_view import ArticleView, Place, ReadingPosition
+from tui.widgets.bars import SearchLine, StatusLine
 
 HISTORY_LIMIT = 200
 
@@ -61,6 +63,7 @@ class EvidenceScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.jumps = JumpHistory()
+        self.searched = ""
 
     @property
     def view(self) -> ArticleView:
@@ -69,6 +72,70 @@ class EvidenceScreen(Screen[None]):
     @property
     def shown_document(self) -> Document | None:
         raise NotImplementedError
+
+    # ------------------------------------------------------------ search in the document
+
+    @property
+    def search_line(self) -> SearchLine:
+        return self.query_one(SearchLine)
+
+    def on_article_view_search_requested(self, event: ArticleView.SearchRequested) -> None:
+        line = self.search_line
+        line.display = True
+        line.focus()
+        self.notice("Type what to find; Enter goes to it, then n and N move between matches.")
+
+    def search_for(self, query: str) -> list[Match]:
+        self.searched = query
+        view = self.view
+        matches = find_matches(view.document, query) if view.document is not None else []
+        view.set_matches(matches)
+        self.matches_changed(matches)
+        if not query.strip():
+            self.notice("Type what to find.")
+        elif not matches:
+            self.notice(f"No match for “{query}”.")
+        else:
+            sections = (
+                len({view.document.blocks[m.block].section for m in matches})
+                if view.document
+                else 0
+            )
+            self.notice(
+                f"{len(matches)} match{'es' if len(matches) != 1 else ''} in "
+                f"{sections} part{'s' if sections != 1 else ''}. Enter goes to the first."
+            )
+        return matches
+
+    def matches_changed(self, matches: list[Match]) -> None:
+        """A screen with an outline shows where the matches are."""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Setting the line's text for the reader (from a search result) also lands here.
+        if event.input is self.search_line and event.value != self.searched:
+            self.search_for(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is not self.search_line:
+            return
+        view = self.view
+        line = self.search_line
+        line.display = False
+        view.focus()
+        if view.matches:
+            start = view.first_match_from(view.position or ReadingPosition(0, 0)) or 0
+            self.remember_place()
+            view.goto_match(start)
+
+    def on_search_line_closed(self, event: SearchLine.Closed) -> None:
+        line = self.search_line
+        self.searched = ""
+        line.value = ""
+        line.display = False
+        self.view.set_matches([])
+        self.matches_changed([])
+        self.view.focus()
+        self.notice("Search closed.")
 
     def notice(self, text: str) -> None:
         """Say something on the status line until the reader moves on."""

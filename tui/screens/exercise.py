@@ -18,7 +18,7 @@ from tui.render.document import render_document
 from tui.render.labels import CitationStyle
 from tui.screens.evidence import CitationStyleChanged, EvidenceScreen
 from tui.widgets.article_view import ArticleView
-from tui.widgets.bars import StatusLine, TitleBar
+from tui.widgets.bars import SearchLine, StatusLine, TitleBar
 
 
 class ExerciseScreen(EvidenceScreen):
@@ -45,9 +45,11 @@ class ExerciseScreen(EvidenceScreen):
         exercise: Exercise,
         citation_style: CitationStyle = CitationStyle.AUTHOR_YEAR,
         reading_width: int = 72,
+        start_section: int | None = None,
     ) -> None:
         super().__init__()
         self.reading_width = reading_width
+        self.start_section = start_section
         self.exercise = exercise
         self.citation_style = citation_style
         self.rendered = render_document(exercise, citation_style)
@@ -59,6 +61,7 @@ class ExerciseScreen(EvidenceScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title-bar")
         yield ArticleView(self.rendered, reading_width=self.reading_width, id="card")
+        yield SearchLine(placeholder="Find in this article", id="search-line")
         yield StatusLine(f"{DISCLAIMER_SHORT} · ? help", f"{DISCLAIMER_TINY} ? help", id="status")
 
     def on_mount(self) -> None:
@@ -66,6 +69,8 @@ class ExerciseScreen(EvidenceScreen):
         view = self.view
         view.border_title = "Exercise card"
         view.focus()
+        if self.start_section is not None:
+            self.call_after_refresh(view.goto_section, self.start_section)
 
     @on(ArticleView.PositionChanged)
     def position_changed(self, event: ArticleView.PositionChanged) -> None:

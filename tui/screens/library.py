@@ -236,6 +236,7 @@ class LibraryScreen(Screen[None]):
     @on(LineList.Selected, "#article-list")
     def item_chosen(self, event: LineList.Selected) -> None:
         event.stop()
+        self.query_one(StatusLine).set_notice("")
         kind, _, name = event.entry_id.partition(":")
         if kind == "article":
             self.post_message(ArticleList.Open(name))
@@ -270,7 +271,8 @@ class LibraryScreen(Screen[None]):
     def update_status(self) -> None:
         total = len(self.library.articles)
         count = f"{self.shown} of {total} articles" if self.shown != total else f"{total} articles"
-        self.query_one(StatusLine).set_status(count)
+        # A message about settings or reading state stays until the reader opens something.
+        self.query_one(StatusLine).set_status(count, keep_notice=True)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:

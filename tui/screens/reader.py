@@ -20,17 +20,19 @@ from tui.content import Article, Library
 from tui.content.model import Document
 from tui.content.vocab import DISCLAIMER_SHORT, DISCLAIMER_TINY
 from tui.render.blocks import OutlineEntry, RenderedDocument
-from tui.render.document import render_document
+from tui.render.document import NextReading, render_document
+from tui.render.find import Match, matches_per_section
 from tui.render.labels import CitationStyle, ReferenceLabels
 from tui.render.places import citation_places
 from tui.render.references import reference_lines
 from tui.render.summaries import exercise_lines
+from tui.screens.bookmarks import NoteScreen
 from tui.screens.cited_in import CitedInScreen
 from tui.screens.evidence import CitationStyleChanged, EvidenceScreen
 from tui.state import StateStore
 from tui.threads import background_work
 from tui.widgets.article_view import ArticleView, ReadingPosition
-from tui.widgets.bars import StatusLine, TitleBar
+from tui.widgets.bars import SearchLine, StatusLine, TitleBar
 from tui.widgets.line_list import ListEntry
 from tui.widgets.outline import Outline
 from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
@@ -100,8 +102,15 @@ class ReaderScreen(EvidenceScreen):
         reading_width: int = 72,
         state: StateStore | None = None,
         start_at: ReadingPosition | None = None,
+        start_section: int | None = None,
+        highlight: str = "",
     ) -> None:
         super().__init__()
+        # From a search result: open at that section with the words found highlighted.
+        self.start_section = start_section
+        self.highlight = highlight
+        if start_section is not None and start_at is None:
+            start_at = ReadingPosition(0, 0)
         self.reading_width = reading_width
         self.state = state
         # Where to open: as asked (a search result, a bookmark), else where the reader left off.
@@ -128,7 +137,17 @@ class ReaderScreen(EvidenceScreen):
         return {slug: entry.title for slug, entry in self.library.articles.items()}
 
     def render_article(self, article: Article, share: float | None = None) -> RenderedDocument:
-        return render_document(article, self.citation_style, self.titles, share)
+        return render_document(
+            article, self.citation_style, self.titles, share, self.next_in_path()
+        )
+
+    def next_in_path(self) -> NextReading | None:
+        """The next article on the first reading path this one is on."""
+        for reading_path in self.library.paths:
+            following = reading_path.next_after(self.slug)
+            if following is not None and following in self.library.articles:
+                return reading_path.title, following, self.library.articles[following].title
+        return None
 
     def prepare(self) -> tuple[Article, RenderedDocument]:
         article = self.library.article(self.slug)
@@ -149,6 +168,7 @@ class ReaderScreen(EvidenceScreen):
                 rendered, resume=self.start_at, reading_width=self.reading_width, id="article"
             )
             yield Sidebar(*self.sidebar_entries(article) if article else (None, None), id="sidebar")
+        yield SearchLine(placeholder="Find in this article", id="search-line")
         yield StatusLine(f"{DISCLAIMER_SHORT} · ? help", f"{DISCLAIMER_TINY} ? help", id="status")
 
     def on_mount(self) -> None:
@@ -168,6 +188,23 @@ class ReaderScreen(EvidenceScreen):
         if self.rendered is None or self.rendered.partial:
             # After the first frame, so parsing never competes with drawing it.
             self.call_after_refresh(self.load)
+        if self.rendered is not None:
+            self.call_after_refresh(self.show_search_result)
+
+    def show_search_result(self) -> None:
+        """Opened from a search: go to the section and highlight the words there."""
+        if self.start_section is None or self.rendered is None:
+            return
+        view = self.view
+        view.goto_section(self.start_section)
+        if self.highlight and (matches := self.search_for(self.highlight)):
+            self.search_line.value = self.highlight  # so n, N and / carry on from it
+            entry = self.rendered.outline[min(self.start_section, len(self.rendered.outline) - 1)]
+            first = view.first_match_from(ReadingPosition(entry.block, 0))
+            if first is not None and matches[first].block >= entry.block:
+                view.goto_match(first)
+        if not self.rendered.partial:
+            self.start_section = None
 
     @work(thread=True, exclusive=True, group="load-article")
     def load(self) -> None:
@@ -180,6 +217,9 @@ class ReaderScreen(EvidenceScreen):
         # from walking them on every full collection (a pause of tens of ms at 4 MB).
         gc.freeze()
         self.show_rendered(event.article, event.rendered)
+        if self.search_line.value:
+            self.search_for(self.search_line.value)  # the whole article, not the preview
+        self.show_search_result()
 
     def show_rendered(self, article: Article, rendered: RenderedDocument) -> None:
         """Show a (new rendering of the) article, keeping the reader's place if any."""
@@ -199,6 +239,10 @@ class ReaderScreen(EvidenceScreen):
             chosen = line_list.cursor_id
             index = next((i for i, e in enumerate(entries) if e.id == chosen), 0)
             line_list.set_entries(entries, cursor=index, keep_scroll=replacing)
+
+    def matches_changed(self, matches: list[Match]) -> None:
+        if self.rendered is not None:
+            self.query_one(Outline).set_match_counts(matches_per_section(self.rendered, matches))
 
     def sidebar_entries(self, article: Article) -> tuple[list[ListEntry], list[ListEntry]]:
         cards = [
@@ -374,6 +418,34 @@ class ReaderScreen(EvidenceScreen):
             self.dismiss()
             return
         super().action_back_jump()
+
+    @on(ArticleView.BookmarkRequested)
+    def bookmark_requested(self) -> None:
+        view = self.view
+        position = view.position
+        if self.state is None or self.rendered is None or position is None:
+            return
+        if not self.state.enabled:
+            self.notice("Bookmarks are off: the reading state file could not be used.")
+            return
+        section = self.rendered.outline[view.current_section].label
+        state = self.state
+
+        def save(note: str | None) -> None:
+            if note is None:
+                self.notice("No bookmark made.")
+                return
+            state.add_bookmark(self.slug, position.block, position.offset, section, note)
+            self.notice(f"Bookmarked {section}. ' (apostrophe) lists your bookmarks.")
+
+        self.app.push_screen(NoteScreen(section), save)
+
+    def go_to(self, position: ReadingPosition) -> None:
+        """Jump to a place in this article (a bookmark), remembering where we were."""
+        self.remember_place()
+        view = self.view
+        view.focus()
+        view.resume_at(position)
 
     def save_place(self) -> None:
         """Remember where the reader is in this article, for next time."""

@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from tui.render.blocks import RenderedDocument, Span
+from tui.render.find import Match
 from tui.render.layout import Layout
 from tui.render.plain import plain_sections
 from tui.threads import background_work
@@ -84,6 +85,8 @@ class ArticleView(Widget, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--thumb",
         "article-view--anchor-focus",
+        "article-view--match",
+        "article-view--match-current",
         *component_classes("article-view"),
     }
 
@@ -102,6 +105,8 @@ class ArticleView(Widget, can_focus=True):
     ArticleView > .article-view--fnref { text-style: underline; }
     ArticleView > .article-view--thumb { color: $foreground 60%; }
     ArticleView > .article-view--anchor-focus { text-style: reverse bold; }
+    ArticleView > .article-view--match { text-style: bold underline; background: $warning 30%; }
+    ArticleView > .article-view--match-current { text-style: reverse bold underline; }
     """
 
     HELP_NAME = "Article"
@@ -120,6 +125,11 @@ class ArticleView(Widget, can_focus=True):
         Binding("plus,equals_sign", "wider", "Wider reading column", show=False),
         Binding("minus", "narrower", "Narrower reading column", show=False),
         Binding("a", "read_aloud", "Read this section aloud (any key stops)", show=False),
+        Binding("slash", "search", "Search in this article", show=False),
+        Binding("n", "next_match", "Next match of the search", show=False),
+        Binding("N", "previous_match", "Previous match of the search", show=False),
+        Binding("m", "bookmark", "Bookmark this place (with a note if you like)", show=False),
+        Binding("apostrophe", "bookmarks", "Show your bookmarks", show=False),
     ]
 
     class PositionChanged(Message):
@@ -167,6 +177,15 @@ class ArticleView(Widget, can_focus=True):
             super().__init__()
             self.text = text
 
+    class SearchRequested(Message):
+        """/: search in this article."""
+
+    class BookmarkRequested(Message):
+        """m: bookmark the top of the view."""
+
+    class BookmarksRequested(Message):
+        """': show the bookmarks."""
+
     class LaidOut(Message):
         """The background layout has grown (or finished) for *layout*."""
 
@@ -206,6 +225,10 @@ class ArticleView(Widget, can_focus=True):
         self.focused_anchor: tuple[int, int] | None = None
         # Where to open: the place saved last time, kept until its block has arrived.
         self._resume = resume
+        # Search matches: all of them, by block, and the one the reader is on.
+        self.matches: list[Match] = []
+        self._matches_by_block: dict[int, list[Match]] = {}
+        self.match_index: int | None = None
 
     # ------------------------------------------------------------ feeding
 
@@ -252,6 +275,7 @@ class ArticleView(Widget, can_focus=True):
         self._reported = None
         self.top_line = 0
         self.focused_anchor = None
+        self.set_matches([])
         if self.size.width:
             self._relayout(keep=None)
 
@@ -487,10 +511,16 @@ class ArticleView(Widget, can_focus=True):
     # ------------------------------------------------------------ cursor
 
     def _place_cursor(self) -> None:
-        """The terminal cursor on the focused anchor if it is in view, else the top line."""
+        """The terminal cursor on the current match or focused anchor if in view, else
+        on the top line."""
         region = self.content_region
         x, y = self.left_margin, 0
-        cell = self._anchor_cell(self.focused_anchor) if self.focused_anchor else None
+        cell = None
+        if self.match_index is not None:
+            match = self.matches[self.match_index]
+            cell = self._cell_of(match.block, match.start)
+        if cell is None and self.focused_anchor is not None:
+            cell = self._anchor_cell(self.focused_anchor)
         if cell is not None:
             x, y = cell
         self.app.cursor_position = Offset(region.x + x, region.y + y)
@@ -597,11 +627,70 @@ class ArticleView(Widget, can_focus=True):
     # ------------------------------------------------------------ anchors
 
     def _focus_spans(self, block: int) -> tuple[Span, ...]:
-        if self.focused_anchor is None or self.focused_anchor[0] != block:
-            return ()
-        assert self.document is not None
-        anchor = self.document.blocks[block].anchors[self.focused_anchor[1]]
-        return (Span(anchor.start, anchor.end, "anchor-focus"),)
+        spans: list[Span] = []
+        current = self.matches[self.match_index] if self.match_index is not None else None
+        for match in self._matches_by_block.get(block, ()):
+            style = "match-current" if match == current else "match"
+            spans.append(Span(match.start, match.end, style))
+        if self.focused_anchor is not None and self.focused_anchor[0] == block:
+            assert self.document is not None
+            anchor = self.document.blocks[block].anchors[self.focused_anchor[1]]
+            spans.append(Span(anchor.start, anchor.end, "anchor-focus"))
+        return tuple(spans)
+
+    # ------------------------------------------------------------ search
+
+    def set_matches(self, matches: list[Match]) -> None:
+        """Highlight *matches* (none to clear); the reader moves between them with n and N."""
+        self.matches = matches
+        self._matches_by_block = {}
+        for match in matches:
+            self._matches_by_block.setdefault(match.block, []).append(match)
+        self.match_index = None
+        self._strips.clear()
+        self.refresh()
+
+    def goto_match(self, index: int) -> None:
+        if not self.matches or self._layout is None:
+            return
+        self.match_index = index % len(self.matches)
+        match = self.matches[self.match_index]
+        self._pending = None
+        self._layout.ensure_block(match.block)
+        line = self._line_for(ReadingPosition(match.block, match.start))
+        if not self.top_line <= line < self.top_line + self.page_height:
+            self.move_to(line - self.page_height // 3)
+        self._strips.clear()
+        self.refresh()
+        if self.has_focus:
+            self._place_cursor()
+
+    def first_match_from(self, position: ReadingPosition) -> int | None:
+        """The first match at or after *position*, wrapping to the first of all."""
+        for index, match in enumerate(self.matches):
+            if (match.block, match.start) >= (position.block, position.offset):
+                return index
+        return 0 if self.matches else None
+
+    def _step_match(self, step: int) -> None:
+        if not self.matches:
+            self.post_message(self.SearchRequested())
+            return
+        if self.match_index is None:
+            position = self.position or ReadingPosition(0, 0)
+            start = self.first_match_from(position) or 0
+            self.goto_match(start if step > 0 else start - 1)
+        else:
+            self.goto_match(self.match_index + step)
+
+    def action_search(self) -> None:
+        self.post_message(self.SearchRequested())
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
 
     def anchor_line(self, anchor: tuple[int, int]) -> int:
         """The layout line holding the start of *anchor* (laying out up to it if need be)."""
@@ -613,14 +702,22 @@ class ArticleView(Widget, can_focus=True):
 
     def _anchor_cell(self, anchor: tuple[int, int]) -> tuple[int, int] | None:
         """(x, y) of the anchor's first cell within the view, or None when off screen."""
+        if self.document is None:
+            return None
+        start = self.document.blocks[anchor[0]].anchors[anchor[1]].start
+        return self._cell_of(anchor[0], start)
+
+    def _cell_of(self, block_index: int, offset: int) -> tuple[int, int] | None:
+        """(x, y) within the view of a character of a block, or None when off screen."""
         if self._layout is None or self.document is None:
             return None
-        y = self.anchor_line(anchor) - self.top_line
+        self._layout.ensure_block(block_index)
+        y = self._line_for(ReadingPosition(block_index, offset)) - self.top_line
         if not 0 <= y < self.page_height:
             return None
-        block = self.document.blocks[anchor[0]]
+        block = self.document.blocks[block_index]
         line = self._layout.lines[self.top_line + y]
-        before = block.text[line.start : block.anchors[anchor[1]].start]
+        before = block.text[line.start : offset]
         x = self.left_margin + block.indent + len(block.prefix) + cell_len(before)
         return x, y
 
@@ -731,6 +828,12 @@ class ArticleView(Widget, can_focus=True):
 
     def action_narrower(self) -> None:
         self._change_width(-READING_WIDTH_STEP)
+
+    def action_bookmark(self) -> None:
+        self.post_message(self.BookmarkRequested())
+
+    def action_bookmarks(self) -> None:
+        self.post_message(self.BookmarksRequested())
 
     def action_read_aloud(self) -> None:
         if self.document is not None:

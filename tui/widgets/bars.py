@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 
 class TitleBar(Static):
@@ -72,3 +76,21 @@ class StatusLine(Widget):
         if len(left) + len(right) + 2 <= width:
             return Text(left + " " * (width - len(left) - len(right)) + right)
         return Text(f"{left}\n{right}")
+
+
+class SearchLine(Input):
+    """The line under the article where the reader types what to find (/)."""
+
+    HELP_NAME = "Search line"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close the search and clear its highlights"),
+    ]
+
+    class Closed(Message):
+        """Escape: the reader no longer wants the search."""
+
+    def on_mount(self) -> None:
+        self.cursor_blink = False  # nothing on screen moves by itself
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.style import Style
 from textual.message import Message
 
-from tui.render.blocks import OutlineEntry, TextBlock
+from tui.render.blocks import OutlineEntry, Span, TextBlock
 from tui.widgets.line_list import LineList, ListEntry
 
 # The section being read; the focused list's cursor (▶) takes the same gutter.
 CURRENT = "▸ "
 
 
-def outline_entries(entries: list[OutlineEntry]) -> list[ListEntry]:
+def outline_entries(
+    entries: list[OutlineEntry], counts: Mapping[int, int] | None = None
+) -> list[ListEntry]:
+    """Outline items; with *counts*, each says how many search matches it holds."""
     items = []
     for index, entry in enumerate(entries):
         number = ""
         if entry.number:
             number = f"{entry.number}. " if entry.level == 2 else f"{entry.number} "
         indent = 2 if entry.level == 3 else 0
-        items.append(ListEntry(str(index), [TextBlock(entry.title, prefix=number, indent=indent)]))
+        title = entry.title
+        found = (counts or {}).get(index, 0)
+        block = TextBlock(title, prefix=number, indent=indent)
+        if found:
+            block.text = f"{title} ({found} found)"
+            block.spans = [Span(len(title) + 1, len(block.text), "strong")]
+        items.append(ListEntry(str(index), [block]))
     return items
 
 
@@ -44,13 +55,26 @@ class Outline(LineList):
     ) -> None:
         super().__init__(outline_entries(sections or []), id=id, classes=classes)
         self.current = 0
+        self.sections: list[OutlineEntry] = sections or []
+        self.counts: Mapping[int, int] = {}
 
     def set_sections(self, entries: list[OutlineEntry], keep_place: bool = False) -> None:
         """New sections; with *keep_place* (the whole article after its preview) the
         marker and cursor stay where they were."""
         current, cursor = (self.current, self.cursor) if keep_place else (0, 0)
         self.current = current
+        self.sections = entries
+        self.counts = {}
         self.set_entries(outline_entries(entries), cursor=cursor, keep_scroll=keep_place)
+
+    def set_match_counts(self, counts: Mapping[int, int]) -> None:
+        """Show how many search matches each section holds (none: plain titles)."""
+        if dict(counts) == dict(self.counts):
+            return
+        self.counts = counts
+        self.set_entries(
+            outline_entries(self.sections, counts), cursor=self.cursor, keep_scroll=True
+        )
 
     def mark_current(self, entry: int) -> None:
         """Move the current-section marker; the cursor follows unless the reader is here."""
