@@ -20,20 +20,20 @@ WORDS = (
 REFERENCE_COUNT = 60
 
 
-def _sentence(rng: random.Random, cite: bool) -> str:
+def _sentence(rng: random.Random, cite: bool, references: int = REFERENCE_COUNT) -> str:
     words = [rng.choice(WORDS) for _ in range(rng.randint(8, 22))]
     text = " ".join(words).capitalize()
     if cite:
-        ids = sorted({f"ref{rng.randrange(REFERENCE_COUNT)}" for _ in range(rng.randint(1, 3))})
+        ids = sorted({f"ref{rng.randrange(references)}" for _ in range(rng.randint(1, 3))})
         text += " [" + "; ".join(f"@{ref_id}" for ref_id in ids) + "]"
     return text + "."
 
 
-def _paragraph(rng: random.Random, sentences: int) -> str:
-    return " ".join(_sentence(rng, rng.random() < 0.3) for _ in range(sentences))
+def _paragraph(rng: random.Random, sentences: int, references: int = REFERENCE_COUNT) -> str:
+    return " ".join(_sentence(rng, rng.random() < 0.3, references) for _ in range(sentences))
 
 
-def _front_matter(title: str) -> str:
+def _front_matter(title: str, references: int = REFERENCE_COUNT) -> str:
     lines = [
         "---",
         f"title: {title}",
@@ -43,7 +43,7 @@ def _front_matter(title: str) -> str:
         "  - Generated text for measuring speed [@ref0].",
         "references:",
     ]
-    for index in range(REFERENCE_COUNT):
+    for index in range(references):
         lines += [
             f"  - id: ref{index}",
             "    type: article-journal",
@@ -59,10 +59,21 @@ def _front_matter(title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_article(size_bytes: int, seed: int = 7, title: str = "Generated long review") -> str:
-    """An article of about *size_bytes* bytes (UTF-8), the same for the same arguments."""
+def make_article(
+    size_bytes: int,
+    seed: int = 7,
+    title: str = "Generated long review",
+    references: int = REFERENCE_COUNT,
+    extra_words: tuple[str, ...] = (),
+) -> str:
+    """An article of about *size_bytes* bytes (UTF-8), the same for the same arguments.
+
+    *extra_words* are sprinkled through the text, so searches have something rare to find.
+    """
     rng = random.Random(seed)
-    parts = [_front_matter(title), _paragraph(rng, 6) + "\n"]
+    parts = [_front_matter(title, references), _paragraph(rng, 6, references) + "\n"]
+    if extra_words:
+        parts.append(" ".join(extra_words).capitalize() + " appear here.\n")
     length = sum(len(part) for part in parts)
     section = 0
     notes = 0
@@ -72,10 +83,11 @@ def make_article(size_bytes: int, seed: int = 7, title: str = "Generated long re
         for sub in range(1, rng.randint(2, 4)):
             chunk.append(f"\n### {section}.{sub} About {rng.choice(WORDS)} {section}-{sub}\n")
             for _ in range(rng.randint(2, 4)):
-                chunk.append("\n" + _paragraph(rng, rng.randint(4, 12)) + "\n")
+                chunk.append("\n" + _paragraph(rng, rng.randint(4, 12), references) + "\n")
             kind = rng.random()
             if kind < 0.3:
-                chunk.append("\n" + "\n".join(f"- {_sentence(rng, True)}" for _ in range(4)) + "\n")
+                bullets = (f"- {_sentence(rng, True, references)}" for _ in range(4))
+                chunk.append("\n" + "\n".join(bullets) + "\n")
             elif kind < 0.45:
                 chunk.append(
                     "\n" + "\n".join(f"{n}. {_sentence(rng, False)}" for n in range(1, 5)) + "\n"
@@ -88,9 +100,8 @@ def make_article(size_bytes: int, seed: int = 7, title: str = "Generated long re
                 chunk.append(f"\n| Item | Number | Note |\n|---|---|---|\n{rows}\n")
             elif kind < 0.6:
                 notes += 1
-                chunk.append(
-                    f"\nA point with a note[^n{notes}].\n\n[^n{notes}]: {_sentence(rng, True)}\n"
-                )
+                note = _sentence(rng, True, references)
+                chunk.append(f"\nA point with a note[^n{notes}].\n\n[^n{notes}]: {note}\n")
         text = "".join(chunk)
         parts.append(text)
         length += len(text)

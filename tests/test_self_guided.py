@@ -285,3 +285,71 @@ async def test_palette_offers_search_and_bookmarks(bundled_dir: Path) -> None:
     async with app.run_test(size=(80, 24)):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Search every article" in titles and "Bookmarks" in titles
+
+
+async def test_palette_lists_articles_sections_exercises_and_bookmarks(
+    tmp_path: Path, bundled_dir: Path
+) -> None:
+    from tui.commands import WellreadCommands
+
+    state = _state(tmp_path, bundled_dir)
+    state.add_bookmark(RUNNING, 10, 0, "2. Ways to vary a run", "try hills")
+    app = WellreadApp(load_library(bundled_dir), open_slug=RUNNING, state=state)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await article_ready(pilot)
+        provider = WellreadCommands(app.screen)
+        titles = [title for title, _, _ in provider.commands()]
+        assert "Go to 4. Safety concerns" in titles
+        assert "Open Walking for bone health" in titles
+        assert "Exercise card: Heel drops" in titles
+        assert "Bookmark: Running and osteoporosis, 2. Ways to vary a run (try hills)" in titles
+        # Choosing a section goes there.
+        go = next(
+            action
+            for title, _, action in provider.commands()
+            if title == "Go to 4. Safety concerns"
+        )
+        go()
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.document is not None
+        assert view.document.outline[view.current_section].label == "4. Safety concerns"
+
+
+async def test_back_and_forward_through_jumps(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir), open_slug=RUNNING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("full_stop")
+        before = view.focused_anchor
+        await pilot.press("enter")  # to the references
+        await pilot.press("backspace")
+        assert app.focused is view and view.focused_anchor == before
+        await pilot.press("alt+right")
+        assert app.focused is app.screen.query_one("#reference-list")
+        await pilot.press("alt+left")
+        assert app.focused is view and view.focused_anchor == before
+
+
+async def test_back_from_a_linked_article_and_forward_to_it(
+    tmp_path: Path, bundled_dir: Path
+) -> None:
+    app = WellreadApp(load_library(bundled_dir), state=_state(tmp_path, bundled_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_article(RUNNING)
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.document is not None
+        related = view.find_anchor("article", "walking-for-bone-health")
+        assert related is not None
+        view.focus_anchor(related)
+        await pilot.press("enter")
+        await article_ready(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.slug == "walking-for-bone-health"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.slug == RUNNING
+        await pilot.press("alt+right")
+        await article_ready(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.slug == "walking-for-bone-health"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
@@ -11,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.screen import Screen
 
+from tui.commands import WellreadCommands
 from tui.content import Library
 from tui.content.search import SearchHit, index_path
 from tui.render.labels import CitationStyle
@@ -34,6 +36,7 @@ class WellreadApp(App[None]):
 
     TITLE = "wellread"
     CSS_PATH = "wellread.tcss"
+    COMMANDS = App.COMMANDS | {WellreadCommands}
     HELP_NAME = "Everywhere"
     # Below 70 columns the reader shows one pane at a time (see ReaderScreen).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
@@ -63,6 +66,8 @@ class WellreadApp(App[None]):
         self.settings = settings or Settings()
         self.settings_message = settings_message
         self.speaker: Speaker = speaker or CommandSpeaker()
+        # Articles left with Backspace for the one that linked to them: Alt+Right returns.
+        self.forward_articles: list[str] = []
         # Theme changes are saved only once the app runs, not while it starts.
         self._settings_ready = False
         self.register_theme(HIGH_CONTRAST)
@@ -86,6 +91,9 @@ class WellreadApp(App[None]):
             return CitationStyle.AUTHOR_YEAR
 
     def on_mount(self) -> None:
+        # The library's entries live as long as the app: keep full garbage collections
+        # from walking them (with thousands of articles, a pause felt on a key press).
+        gc.freeze()
         self._apply_cursor_setting()
         messages = [m for m in (self.settings_message, self.state.message) if m]
         self.push_screen(LibraryScreen(self.library, self.state, " ".join(messages) or None))
@@ -129,9 +137,7 @@ class WellreadApp(App[None]):
                 return
             section = max(hit.entry, 0)
             if hit.kind == "exercise":
-                exercise = self.library.exercise(hit.slug)
-                width = self.settings.reading_width
-                self.push_screen(ExerciseScreen(exercise, self.citation_style, width, section))
+                self.open_exercise(hit.slug, section)
             else:
                 self.open_article(hit.slug, section=section, highlight=screen.query_text)
 
@@ -139,7 +145,19 @@ class WellreadApp(App[None]):
 
     @on(ReaderScreen.OpenArticle)
     def related_article_chosen(self, event: ReaderScreen.OpenArticle) -> None:
+        self.forward_articles.clear()
         self.open_article(event.slug)
+
+    @on(ReaderScreen.LeftForArticle)
+    def left_for_article(self, event: ReaderScreen.LeftForArticle) -> None:
+        self.forward_articles.append(event.slug)
+
+    @on(ReaderScreen.ForwardToArticle)
+    def forward_to_article(self) -> None:
+        if self.forward_articles:
+            self.open_article(self.forward_articles.pop())  # at its saved place
+        else:
+            self.notice("Nothing ahead: Alt+Right goes forward after going back.")
 
     @on(ArticleList.Open)
     def article_chosen(self, event: ArticleList.Open) -> None:
@@ -162,9 +180,13 @@ class WellreadApp(App[None]):
 
     @on(ReaderScreen.OpenExercise)
     def exercise_chosen(self, event: ReaderScreen.OpenExercise) -> None:
-        exercise = self.library.exercise(event.slug)
-        width = self.settings.reading_width
-        self.push_screen(ExerciseScreen(exercise, self.citation_style, width))
+        self.open_exercise(event.slug)
+
+    def open_exercise(self, slug: str, section: int | None = None) -> None:
+        if slug in self.library.exercises:
+            exercise = self.library.exercise(slug)
+            width = self.settings.reading_width
+            self.push_screen(ExerciseScreen(exercise, self.citation_style, width, section))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

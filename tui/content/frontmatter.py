@@ -40,6 +40,21 @@ def split_front_matter(path: Path, text: str) -> tuple[str | None, str, int]:
     raise ContentError(Problem(path, 1, "front matter opened with '---' is never closed"))
 
 
+# libyaml when PyYAML was built with it: the same safe loader, about nine times faster,
+# which matters when a library holds thousands of articles.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose_and_construct(raw: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (for line numbers) and the data, in one parse."""
+    loader = _Loader(raw)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def parse_front_matter(path: Path, text: str) -> FrontMatter:
     raw, body, body_line = split_front_matter(path, text)
     if raw is None:
@@ -49,8 +64,7 @@ def parse_front_matter(path: Path, text: str) -> FrontMatter:
     # Front matter starts on file line 2; YAML marks are 0-based.
     offset = 2
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        data = yaml.load(raw, Loader=yaml.SafeLoader) if node is not None else None
+        node, data = _compose_and_construct(raw)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + offset if mark is not None else 1

@@ -32,7 +32,10 @@ from tui.content.model import (
 from tui.content.model import Heading as SubHeading
 from tui.content.problems import ContentError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+# Each document's rows have rowids from id * ROW_STRIDE: deleting them is a rowid
+# range, not a scan of the whole table (FTS5 has no index on other columns).
+ROW_STRIDE = 1 << 20
 # Marks around matched words in snippets; never shown as they are (see split_snippet).
 MATCH_START, MATCH_END = "\x02", "\x03"
 REFERENCES_ENTRY = -1
@@ -143,8 +146,9 @@ class SearchIndex:
             """
             BEGIN;
             CREATE TABLE IF NOT EXISTS files (
+                id INTEGER PRIMARY KEY,
                 kind TEXT NOT NULL, slug TEXT NOT NULL, size INTEGER, mtime INTEGER,
-                PRIMARY KEY (kind, slug)
+                UNIQUE (kind, slug)
             );
             CREATE VIRTUAL TABLE IF NOT EXISTS sections USING fts5(
                 kind UNINDEXED, slug UNINDEXED, entry UNINDEXED,
@@ -191,13 +195,31 @@ class SearchIndex:
         stats = UpdateStats(unchanged=len(self._documents()) - len(changed), removed=len(gone))
         paths = self._documents()
         db = self.db
+        ids = {
+            (kind, slug): file_id
+            for file_id, kind, slug in db.execute("SELECT id, kind, slug FROM files")
+        }
+
+        def drop_rows(file_id: int) -> None:
+            db.execute(
+                "DELETE FROM sections WHERE rowid >= ? AND rowid < ?",
+                (file_id * ROW_STRIDE, (file_id + 1) * ROW_STRIDE),
+            )
+
         db.execute("BEGIN IMMEDIATE")
         try:
-            for kind, slug in gone:
-                db.execute("DELETE FROM sections WHERE kind = ? AND slug = ?", (kind, slug))
-                db.execute("DELETE FROM files WHERE kind = ? AND slug = ?", (kind, slug))
+            for key in gone:
+                drop_rows(ids[key])
+                db.execute("DELETE FROM files WHERE id = ?", (ids[key],))
             for done, (kind, slug) in enumerate(changed, start=1):
-                db.execute("DELETE FROM sections WHERE kind = ? AND slug = ?", (kind, slug))
+                file_id = ids.get((kind, slug))
+                if file_id is None:
+                    cursor = db.execute(
+                        "INSERT INTO files (kind, slug) VALUES (?, ?)", (kind, slug)
+                    )
+                    file_id = int(cursor.lastrowid or 0)
+                else:
+                    drop_rows(file_id)
                 was_open = self.library.is_parsed(kind, slug)
                 try:
                     document = self.library.document(kind, slug)
@@ -210,11 +232,16 @@ class SearchIndex:
                 ]
                 refs = " ".join(ref.title for ref in document.references)
                 rows.append((kind, slug, REFERENCES_ENTRY, document.title, "References", "", refs))
-                db.executemany("INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                base = file_id * ROW_STRIDE
+                db.executemany(
+                    "INSERT INTO sections (rowid, kind, slug, entry, title, heading, body, refs) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(base + number, *row) for number, row in enumerate(rows)],
+                )
                 stat = os.stat(paths[(kind, slug)])
                 db.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                    (kind, slug, stat.st_size, stat.st_mtime_ns),
+                    "UPDATE files SET size = ?, mtime = ? WHERE id = ?",
+                    (stat.st_size, stat.st_mtime_ns, file_id),
                 )
                 stats.indexed += 1
                 if not was_open:

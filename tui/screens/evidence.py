@@ -41,18 +41,38 @@ class CitationStyleChanged(Message):
 
 
 class JumpHistory:
+    """Places before each jump (back) and after each step back (forward), as a browser keeps."""
+
     def __init__(self) -> None:
-        self._jumps: list[Jump] = []
+        self._back: list[Jump] = []
+        self._forward: list[Jump] = []
 
     def push(self, jump: Jump) -> None:
-        self._jumps.append(jump)
-        del self._jumps[:-HISTORY_LIMIT]
+        """A new jump from *jump*: what was ahead is forgotten."""
+        self._back.append(jump)
+        del self._back[:-HISTORY_LIMIT]
+        self._forward.clear()
 
-    def pop(self) -> Jump | None:
-        return self._jumps.pop() if self._jumps else None
+    def back(self, current: Jump | None) -> Jump | None:
+        if not self._back:
+            return None
+        if current is not None:
+            self._forward.append(current)
+        return self._back.pop()
+
+    def forward(self, current: Jump | None) -> Jump | None:
+        if not self._forward:
+            return None
+        if current is not None:
+            self._back.append(current)
+        return self._forward.pop()
+
+    @property
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)
 
     def __len__(self) -> int:
-        return len(self._jumps)
+        return len(self._back)
 
 
 class EvidenceScreen(Screen[None]):
@@ -141,25 +161,40 @@ class EvidenceScreen(Screen[None]):
         """Say something on the status line until the reader moves on."""
         self.query_one(StatusLine).set_notice(text)
 
-    def remember_place(self) -> None:
+    def current_jump(self) -> Jump | None:
         place = self.view.place
-        if place is not None:
-            focused: Widget | None = self.focused
-            self.jumps.push(Jump(place, focused.id if focused is not None else None))
+        if place is None:
+            return None
+        focused: Widget | None = self.focused
+        return Jump(place, focused.id if focused is not None else None)
 
-    def action_back_jump(self) -> None:
-        jump = self.jumps.pop()
-        if jump is None:
-            self.notice(
-                "Nothing to go back to: Backspace returns after following a citation or note."
-            )
-            return
+    def remember_place(self) -> None:
+        jump = self.current_jump()
+        if jump is not None:
+            self.jumps.push(jump)
+
+    def _go(self, jump: Jump) -> None:
         view = self.view
         view.focus()
         view.restore(jump.place)
         if jump.focused and jump.focused != view.id:
             self.query_one(f"#{jump.focused}").focus()
-        self.notice("Back where you were.")
+
+    def action_back_jump(self) -> None:
+        jump = self.jumps.back(self.current_jump())
+        if jump is None:
+            self.notice("Nothing to go back to: Backspace returns after following a citation.")
+            return
+        self._go(jump)
+        self.notice("Back where you were. Alt+Right goes forward again.")
+
+    def action_forward_jump(self) -> None:
+        jump = self.jumps.forward(self.current_jump())
+        if jump is None:
+            self.notice("Nothing ahead: Alt+Right goes forward after going back.")
+            return
+        self._go(jump)
+        self.notice("Forward again.")
 
     def copy_address(self, kind: str | None, targets: tuple[str, ...]) -> None:
         """y: copy a link, or the DOI (else web address) of the cited works."""

@@ -33,7 +33,8 @@ class ExerciseScreen(EvidenceScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "next_section", "Next section"),
         Binding("left_square_bracket", "previous_section", "Previous section"),
-        Binding("backspace", "back_jump", "Back to where you were before a jump"),
+        Binding("backspace,alt+left", "back_jump", "Back to where you were before a jump"),
+        Binding("alt+right", "forward_jump", "Forward again, after going back"),
         Binding("escape,q", "back", "Back to the article"),
     ]
 

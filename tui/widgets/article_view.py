@@ -247,7 +247,10 @@ class ArticleView(Widget, can_focus=True):
         if resume is None or layout is None or document is None:
             return
         if resume.block >= len(document.blocks):
-            return  # beyond a preview: wait for the whole article
+            if document.partial:
+                return  # beyond a preview: wait for the whole article
+            # A place saved in a longer version of the article: its end.
+            resume = ReadingPosition(len(document.blocks) - 1, 0)
         self._resume = None
         layout.ensure_block(resume.block)
         self.move_to(self._line_for(resume))
@@ -571,6 +574,10 @@ class ArticleView(Widget, can_focus=True):
             layout = self._layout = Layout(self.document, self.wrap_width)
             resume = self._resume
             line = 0
+            if resume is not None and not self.document.partial:
+                resume = ReadingPosition(
+                    min(resume.block, len(self.document.blocks) - 1), resume.offset
+                )
             if resume is not None and resume.block < len(self.document.blocks):
                 layout.ensure_block(resume.block)
                 line = self._line_for(resume)
