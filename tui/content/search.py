@@ -178,22 +178,23 @@ class SearchIndex:
                 "SELECT kind, slug, size, mtime FROM files"
             )
         }
+        documents = self._documents()
         changed = []
-        for key, path in self._documents().items():
+        for key, path in documents.items():
             try:
                 stat = os.stat(path)
             except OSError:
                 continue
             if known.get(key) != (stat.st_size, stat.st_mtime_ns):
                 changed.append(key)
-        gone = [key for key in known if key not in self._documents()]
+        gone = [key for key in known if key not in documents]
         return changed, gone
 
     def update(self, progress: Progress | None = None, batch: int = 200) -> UpdateStats:
         """Index what changed; *progress*(done, total) is called as it goes."""
         changed, gone = self.stale()
-        stats = UpdateStats(unchanged=len(self._documents()) - len(changed), removed=len(gone))
         paths = self._documents()
+        stats = UpdateStats(unchanged=len(paths) - len(changed), removed=len(gone))
         db = self.db
         ids = {
             (kind, slug): file_id
