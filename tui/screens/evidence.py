@@ -8,7 +8,9 @@ Shared by the reader and the exercise card; each screen adds where a citation le
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -79,6 +81,14 @@ class EvidenceScreen(Screen[None]):
     """A screen with an ArticleView (#article or #card) and a StatusLine (#status)."""
 
     VIEW_ID = "article"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "next_section", "Next section"),
+        Binding("left_square_bracket", "previous_section", "Previous section"),
+        Binding("backspace,alt+left", "back_jump", "Back to where you were before a jump"),
+        Binding("alt+right", "forward_jump", "Forward again, after going back"),
+    ]
+
+    citation_style: CitationStyle
 
     def __init__(self) -> None:
         super().__init__()
@@ -156,6 +166,24 @@ class EvidenceScreen(Screen[None]):
         self.matches_changed([])
         self.view.focus()
         self.notice("Search closed.")
+
+    def action_next_section(self) -> None:
+        self.view.next_section()
+
+    def action_previous_section(self) -> None:
+        self.view.previous_section()
+
+    def on_article_view_citation_style_toggled(
+        self, event: ArticleView.CitationStyleToggled
+    ) -> None:
+        self.citation_style = self.citation_style.other
+        self.post_message(CitationStyleChanged(self.citation_style))
+        self.rerender()
+        self.notice(f"Citations now read as {self.citation_style.example}.")
+
+    def rerender(self) -> None:
+        """Show the document again in the current citation style, keeping the place."""
+        raise NotImplementedError
 
     def notice(self, text: str) -> None:
         """Say something on the status line until the reader moves on."""

@@ -16,7 +16,7 @@ from tui.content.model import Document
 from tui.content.vocab import DISCLAIMER_SHORT, DISCLAIMER_TINY
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle
-from tui.screens.evidence import CitationStyleChanged, EvidenceScreen
+from tui.screens.evidence import EvidenceScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine, TitleBar
 
@@ -31,10 +31,6 @@ class ExerciseScreen(EvidenceScreen):
     VIEW_ID = "card"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "next_section", "Next section"),
-        Binding("left_square_bracket", "previous_section", "Previous section"),
-        Binding("backspace,alt+left", "back_jump", "Back to where you were before a jump"),
-        Binding("alt+right", "forward_jump", "Forward again, after going back"),
         Binding("escape,q", "back", "Back to the article"),
     ]
 
@@ -95,19 +91,9 @@ class ExerciseScreen(EvidenceScreen):
         elif event.kind == "reference":
             self.notice("A reference. y copies its DOI or web address.")
 
-    @on(ArticleView.CitationStyleToggled)
-    def citation_style_toggled(self) -> None:
-        self.citation_style = self.citation_style.other
+    def rerender(self) -> None:
         self.rendered = render_document(self.exercise, self.citation_style)
         self.view.replace_document(self.rendered)
-        self.post_message(CitationStyleChanged(self.citation_style))
-        self.notice(f"Citations now read as {self.citation_style.example}.")
-
-    def action_next_section(self) -> None:
-        self.view.next_section()
-
-    def action_previous_section(self) -> None:
-        self.view.previous_section()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -27,7 +27,7 @@ from tui.render.references import reference_lines
 from tui.render.summaries import exercise_lines
 from tui.screens.bookmarks import NoteScreen
 from tui.screens.cited_in import CitedInScreen
-from tui.screens.evidence import CitationStyleChanged, EvidenceScreen
+from tui.screens.evidence import EvidenceScreen
 from tui.state import StateStore
 from tui.threads import background_work
 from tui.widgets.article_view import ArticleView, ReadingPosition
@@ -61,10 +61,6 @@ class ReaderScreen(EvidenceScreen):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "next_section", "Next section"),
-        Binding("left_square_bracket", "previous_section", "Previous section"),
-        Binding("backspace,alt+left", "back_jump", "Back to where you were before a jump"),
-        Binding("alt+right", "forward_jump", "Forward again, after going back"),
         Binding("escape,q", "back", "Back (to the article, or to the library)"),
         Binding("tab", "next_pane", "Next pane", show=False),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False),
@@ -336,22 +332,10 @@ class ReaderScreen(EvidenceScreen):
 
         self.app.push_screen(CitedInScreen(title, places), go)
 
-    @on(ArticleView.CitationStyleToggled)
-    def citation_style_toggled(self) -> None:
-        self.citation_style = self.citation_style.other
-        self.post_message(CitationStyleChanged(self.citation_style))
+    def rerender(self) -> None:
         if self.article is not None and self.rendered is not None:
             share = self.rendered.share if self.rendered.partial else None
             self.show_rendered(self.article, self.render_article(self.article, share))
-        self.notice(f"Citations now read as {self.citation_style.example}.")
-
-    # ------------------------------------------------------------ actions
-
-    def action_next_section(self) -> None:
-        self.view.next_section()
-
-    def action_previous_section(self) -> None:
-        self.view.previous_section()
 
     def action_back(self) -> None:
         if self.narrow and self.shown_pane != "article":

@@ -106,7 +106,7 @@ class LineList(ScrollView, can_focus=True):
     # Blank lines between items; cards read better apart, an outline close together.
     GAP = 1
 
-    class Highlighted(Message):
+    class _ItemMessage(Message):
         def __init__(self, line_list: LineList, index: int, entry_id: str) -> None:
             super().__init__()
             self.line_list = line_list
@@ -117,16 +117,11 @@ class LineList(ScrollView, can_focus=True):
         def control(self) -> LineList:
             return self.line_list
 
-    class Selected(Message):
-        def __init__(self, line_list: LineList, index: int, entry_id: str) -> None:
-            super().__init__()
-            self.line_list = line_list
-            self.index = index
-            self.entry_id = entry_id
+    class Highlighted(_ItemMessage):
+        """The cursor moved to another item."""
 
-        @property
-        def control(self) -> LineList:
-            return self.line_list
+    class Selected(_ItemMessage):
+        """Enter (or a click) on an item."""
 
     def __init__(
         self,
