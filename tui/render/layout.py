@@ -18,8 +18,6 @@ from rich.cells import cell_len
 from tui.render.blocks import RenderedDocument, TextBlock
 
 _WORD = re.compile(r"[^ \t\n]+")
-# Narrower than this and words are broken rather than never fitting.
-MIN_TEXT_WIDTH = 8
 
 
 class Line(NamedTuple):
@@ -98,7 +96,8 @@ def wrap_hard(text: str, width: int) -> list[tuple[int, int]]:
 
 
 def text_width(block: TextBlock, width: int) -> int:
-    return max(MIN_TEXT_WIDTH, width - block.indent - len(block.prefix))
+    # Never wider than what is left: in a narrow pane a long word is broken, never cropped.
+    return max(1, width - block.indent - len(block.prefix))
 
 
 class Layout:

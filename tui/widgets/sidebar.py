@@ -99,8 +99,9 @@ class ReferenceList(LineList):
 class TabBar(Widget):
     """One line naming the sidebar's tabs; the shown one is marked by shape, not colour."""
 
+    # One line when both names fit, two when the pane is narrow: never a name cut off.
     DEFAULT_CSS = """
-    TabBar { height: 1; }
+    TabBar { height: auto; }
     """
 
     def __init__(self, tabs: list[tuple[str, str]], *, id: str | None = None) -> None:
