@@ -69,6 +69,10 @@ def parse_front_matter(path: Path, text: str) -> FrontMatter:
         mark = error.problem_mark or error.context_mark
         line = mark.line + offset if mark is not None else 1
         reason = error.problem or "invalid YAML"
+        # Where the parser gave up can be past the mistake: say where the construct began.
+        context = error.context_mark
+        if context is not None and error.context and context.line + offset < line:
+            reason += f" ({error.context} that began on line {context.line + offset})"
         raise ContentError(
             Problem(path, line, f"front matter is not valid YAML: {reason}")
         ) from None
