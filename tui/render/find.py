@@ -24,8 +24,23 @@ def query_pattern(query: str) -> re.Pattern[str] | None:
     return re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
 
 
-def find_matches(document: RenderedDocument, query: str) -> list[Match]:
-    pattern = query_pattern(query)
+def terms_pattern(query: str) -> re.Pattern[str] | None:
+    """Any of the query's words (or "quoted phrases"), in any form that starts with
+    them, as the library search matches: "fracture" also marks "fractures"."""
+    terms = [phrase or word for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query)]
+    parts = []
+    for term in terms:
+        words = re.findall(r"\w+", term)
+        if words:
+            parts.append(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\w*")
+    if not parts:
+        return None
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def find_matches(document: RenderedDocument, query: str, any_term: bool = False) -> list[Match]:
+    """Where *query* occurs: as typed (a phrase), or with *any_term*, any of its words."""
+    pattern = terms_pattern(query) if any_term else query_pattern(query)
     if pattern is None:
         return []
     matches: list[Match] = []

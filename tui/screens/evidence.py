@@ -115,10 +115,12 @@ class EvidenceScreen(Screen[None]):
         line.focus()
         self.notice("Type what to find; Enter goes to it, then n and N move between matches.")
 
-    def search_for(self, query: str) -> list[Match]:
+    def search_for(self, query: str, any_term: bool = False) -> list[Match]:
+        """Highlight *query* (a phrase; with *any_term*, any of its words) in the view."""
         self.searched = query
         view = self.view
-        matches = find_matches(view.document, query) if view.document is not None else []
+        document = view.document
+        matches = find_matches(document, query, any_term) if document is not None else []
         view.set_matches(matches)
         self.matches_changed(matches)
         if not query.strip():

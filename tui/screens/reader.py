@@ -193,7 +193,7 @@ class ReaderScreen(EvidenceScreen):
             return
         view = self.view
         view.goto_section(self.start_section)
-        if self.highlight and (matches := self.search_for(self.highlight)):
+        if self.highlight and (matches := self.search_for(self.highlight, any_term=True)):
             self.search_line.value = self.highlight  # so n, N and / carry on from it
             entry = self.rendered.outline[min(self.start_section, len(self.rendered.outline) - 1)]
             first = view.first_match_from(ReadingPosition(entry.block, 0))
@@ -211,7 +211,8 @@ class ReaderScreen(EvidenceScreen):
     def loaded(self, event: Loaded) -> None:
         self.show_rendered(event.article, event.rendered)
         if self.search_line.value:
-            self.search_for(self.search_line.value)  # the whole article, not the preview
+            # Again on the whole article, not the preview.
+            self.search_for(self.search_line.value, any_term=self.highlight != "")
         self.show_search_result()
 
     def show_rendered(self, article: Article, rendered: RenderedDocument) -> None:
