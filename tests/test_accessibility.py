@@ -61,6 +61,11 @@ class FakeSpeaker:
     def stop(self) -> None:
         self._speaking = False
 
+    def failure(self) -> str | None:
+        return self.problem
+
+    problem: str | None = None
+
 
 async def test_no_color_means_no_colour_codes(
     bundled_dir: Path, monkeypatch: pytest.MonkeyPatch
@@ -278,3 +283,18 @@ async def test_wellread_commands_are_in_the_palette(bundled_dir: Path) -> None:
         toggle.callback()
         assert app.settings.show_cursor is True
     assert load_settings()[0].show_cursor is True
+
+
+async def test_read_aloud_says_when_nothing_could_be_heard(bundled_dir: Path) -> None:
+    speaker = FakeSpeaker()
+    speaker.problem = "no sound device was found"
+    app = WellreadApp(load_library(bundled_dir), open_slug=RUNNING, speaker=speaker)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await article_ready(pilot)
+        await pilot.press("a")
+        speaker._speaking = False  # it ended at once, as espeak-ng does without a sound card
+        await pilot.pause(1.3)
+        assert (
+            "Could not read aloud: no sound device was found"
+            in app.screen.query_one(StatusLine).left
+        )

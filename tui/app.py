@@ -282,6 +282,13 @@ class WellreadApp(App[None]):
             return
         self.speaker.speak(event.text)
         self.notice("Reading aloud. Press any key to stop.")
+        # One look, a second later, to say so if nothing could be heard.
+        self.set_timer(1.0, self._check_speech)
+
+    def _check_speech(self) -> None:
+        problem = self.speaker.failure()
+        if problem:
+            self.notice(f"Could not read aloud: {problem}.")
 
     async def on_event(self, event: events.Event) -> None:
         # While speaking, any key stops the voice and does nothing else.

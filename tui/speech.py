@@ -25,6 +25,10 @@ class Speaker(Protocol):
     @property
     def speaking(self) -> bool: ...
 
+    def failure(self) -> str | None:
+        """Why the last speech could not be heard, once it has ended; else None."""
+        ...
+
     def speak(self, text: str) -> None: ...
 
     def stop(self) -> None: ...
@@ -46,6 +50,19 @@ class CommandSpeaker:
     def speaking(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
+    def failure(self) -> str | None:
+        process = self._process
+        if process is None or process.poll() is None or process.stderr is None:
+            return None
+        errors = process.stderr.read().decode("utf-8", "replace")
+        # espeak-ng exits with 0 even when it found no sound device: read what it said.
+        if "ALSA" in errors or "cannot find card" in errors:
+            return "no sound device was found"
+        lines = [line for line in errors.splitlines() if line.strip()]
+        if process.returncode or lines:
+            return lines[-1] if lines else f"the synthesiser stopped (code {process.returncode})"
+        return None
+
     def speak(self, text: str) -> None:
         self.stop()
         if self.espeak:
@@ -53,7 +70,7 @@ class CommandSpeaker:
                 [self.espeak, "-s", str(WORDS_PER_MINUTE), "--stdin"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
             )
             assert self._process.stdin is not None
             try:
@@ -66,7 +83,7 @@ class CommandSpeaker:
             self._process = subprocess.Popen(
                 [self.spd_say, "--wait", "--rate", rate, text],
                 stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
             )
 
     def stop(self) -> None:
