@@ -115,9 +115,13 @@ async def test_footnote_goes_to_its_note_and_back(library_dir: Path) -> None:
                 break
         kind, targets, shown = _focused_anchor(app)
         assert (kind, targets, shown) == ("footnote", ("n",), "[note 1]")
-        marker = view.focused_anchor
+        marker, top = view.focused_anchor, view.top_line
         await pilot.press("enter")
+        await pilot.pause()
         assert _focused_anchor(app)[0] == "footnote-body"
+        # The jump moved the view, and the reader is still told how to get back.
+        assert view.top_line != top
+        assert "Backspace goes back" in app.screen.query_one(StatusLine).left
         block = view.document.blocks[view.focused_anchor[0]] if view.document else None
         assert block is not None and block.text.startswith("A footnote that cites")
         await pilot.press("backspace")
@@ -215,3 +219,26 @@ async def test_citation_style_switches_and_persists(library_dir: Path) -> None:
     settings, message = load_settings()
     assert message is None
     assert settings.citation_style == CitationStyle.NUMERIC.value
+
+
+async def test_exercise_card_citation_goes_to_its_reference_and_back(bundled_dir: Path) -> None:
+    app = WellreadApp(load_library(bundled_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_exercise("heel-drops")
+        await pilot.pause()
+        view = _view(app)
+        await _to_citation(pilot, 1)
+        kind, targets, _shown = _focused_anchor(app)
+        assert kind == "citation" and targets
+        citation = view.focused_anchor
+
+        await pilot.press("enter")
+        await pilot.pause()
+        kind, ref_targets, _ = _focused_anchor(app)
+        # The card keeps its references at its foot: Enter lands on the cited one there.
+        assert (kind, ref_targets[0]) == ("reference", targets[0])
+        assert "Backspace goes back" in app.screen.query_one(StatusLine).left
+
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert view.focused_anchor == citation

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
@@ -94,6 +95,7 @@ class EvidenceScreen(Screen[None]):
         super().__init__()
         self.jumps = JumpHistory()
         self.searched = ""
+        self._notice_line: int | None = None
 
     @property
     def view(self) -> ArticleView:
@@ -189,7 +191,15 @@ class EvidenceScreen(Screen[None]):
 
     def notice(self, text: str) -> None:
         """Say something on the status line until the reader moves on."""
+        # A jump made just before the notice reports itself afterwards (messages are
+        # queued); the line the view stands on now tells that report from a later move.
+        self._notice_line = self.view.top_line
         self.query_one(StatusLine).set_notice(text)
+
+    def show_position(self, where: str, event: ArticleView.PositionChanged) -> None:
+        """Where the reader is, on the status line; a notice stays until they move on."""
+        keep = not event.moved or event.top_line == self._notice_line
+        self.query_one(StatusLine).set_status(f"{where} · {event.percent}% read", keep_notice=keep)
 
     def current_jump(self) -> Jump | None:
         place = self.view.place
@@ -243,6 +253,16 @@ class EvidenceScreen(Screen[None]):
             # OSC 52: the terminal puts it on the clipboard, over ssh too.
             self.app.copy_to_clipboard(text)
             self.notice(f"Copied to the clipboard: {text}")
+
+    @on(ArticleView.AnchorChosen)
+    def anchor_chosen(self, event: ArticleView.AnchorChosen) -> None:
+        if event.action == "copy":
+            self.copy_address(event.kind, event.targets)
+        elif not self.follow_common(event.kind, event.targets) and event.kind is not None:
+            self.follow_anchor(event.kind, event.targets)
+
+    def follow_anchor(self, kind: str, targets: tuple[str, ...]) -> None:
+        """Enter on a citation, reference or article link: each screen has its own answer."""
 
     def follow_common(self, kind: str | None, targets: tuple[str, ...]) -> bool:
         """Enter on what every document has (notes, links); False for the rest."""

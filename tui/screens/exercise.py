@@ -72,23 +72,16 @@ class ExerciseScreen(EvidenceScreen):
     @on(ArticleView.PositionChanged)
     def position_changed(self, event: ArticleView.PositionChanged) -> None:
         entry = self.rendered.outline[event.section]
-        self.query_one(StatusLine).set_status(
-            f"{entry.label} · {event.percent}% read", keep_notice=not event.moved
-        )
+        self.show_position(entry.label, event)
 
-    @on(ArticleView.AnchorChosen)
-    def anchor_chosen(self, event: ArticleView.AnchorChosen) -> None:
-        if event.action == "copy":
-            self.copy_address(event.kind, event.targets)
-        elif self.follow_common(event.kind, event.targets):
-            return
-        elif event.kind == "citation" and event.targets:
-            target = self.view.find_anchor("reference", event.targets[0])
+    def follow_anchor(self, kind: str, targets: tuple[str, ...]) -> None:
+        if kind == "citation" and targets:
+            target = self.view.find_anchor("reference", targets[0])
             if target is not None:
                 self.remember_place()
                 self.view.focus_anchor(target)
                 self.notice("The reference. Backspace goes back to the citation.")
-        elif event.kind == "reference":
+        elif kind == "reference":
             self.notice("A reference. y copies its DOI or web address.")
 
     def rerender(self) -> None:

@@ -260,9 +260,7 @@ class ReaderScreen(EvidenceScreen):
             self.save_place()
         self.query_one(Outline).mark_current(event.section)
         where = section_status(self.rendered.outline[event.section], self.rendered)
-        self.query_one(StatusLine).set_status(
-            f"{where} · {event.percent}% read", keep_notice=not event.moved
-        )
+        self.show_position(where, event)
 
     @on(Outline.SectionSelected)
     def section_selected(self, event: Outline.SectionSelected) -> None:
@@ -274,16 +272,11 @@ class ReaderScreen(EvidenceScreen):
     def exercise_selected(self, event: ExerciseList.Selected) -> None:
         self.post_message(self.OpenExercise(event.slug))
 
-    @on(ArticleView.AnchorChosen)
-    def anchor_chosen(self, event: ArticleView.AnchorChosen) -> None:
-        if event.action == "copy":
-            self.copy_address(event.kind, event.targets)
-        elif self.follow_common(event.kind, event.targets):
-            return
-        elif event.kind == "citation":
-            self.show_references(event.targets)
-        elif event.kind == "article" and event.targets:
-            self.post_message(self.OpenArticle(event.targets[0]))
+    def follow_anchor(self, kind: str, targets: tuple[str, ...]) -> None:
+        if kind == "citation":
+            self.show_references(targets)
+        elif kind == "article" and targets:
+            self.post_message(self.OpenArticle(targets[0]))
 
     def show_references(self, ref_ids: tuple[str, ...]) -> None:
         """A citation followed: its references, selected, in the References tab."""

@@ -135,14 +135,18 @@ class ArticleView(Widget, can_focus=True):
     class PositionChanged(Message):
         """The view moved: the outline entry at its top and how far the reader is.
 
-        *moved* is False when only the percentage changed (the pane was resized).
+        *moved* is False when only the percentage changed (the pane was resized);
+        *top_line* is the line the view had moved to when this was sent.
         """
 
-        def __init__(self, view: ArticleView, section: int, percent: int, moved: bool) -> None:
+        def __init__(
+            self, view: ArticleView, section: int, percent: int, top_line: int, moved: bool
+        ) -> None:
             super().__init__()
             self.view = view
             self.section = section
             self.percent = percent
+            self.top_line = top_line
             self.moved = moved
 
     class AnchorChosen(Message):
@@ -457,7 +461,7 @@ class ArticleView(Widget, can_focus=True):
         if state != self._reported:
             moved = self._reported is None or state[::2] != self._reported[::2]
             self._reported = state
-            self.post_message(self.PositionChanged(self, state[0], state[1], moved))
+            self.post_message(self.PositionChanged(self, *state, moved))
         if self.has_focus:
             self._place_cursor()
 
