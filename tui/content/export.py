@@ -120,27 +120,20 @@ def to_ris(references: list[Reference]) -> str:
     for ref in references:
         lines = [f"TY  - {_RIS_TYPES.get(ref.type, 'GEN')}"]
         lines += [f"AU  - {_name_plain(name)}" for name in ref.authors]
-        if ref.title:
-            lines.append(f"TI  - {ref.title}")
-        if ref.container:
-            lines.append(f"T2  - {ref.container}")
-        if ref.year is not None:
-            lines.append(f"PY  - {ref.year}")
-        if ref.volume:
-            lines.append(f"VL  - {ref.volume}")
-        if ref.issue:
-            lines.append(f"IS  - {ref.issue}")
-        if ref.page:
-            first, _, last = ref.page.partition("-")
-            lines.append(f"SP  - {first.strip()}")
-            if last:
-                lines.append(f"EP  - {last.strip()}")
-        if ref.publisher:
-            lines.append(f"PB  - {ref.publisher}")
-        if ref.doi:
-            lines.append(f"DO  - {ref.doi}")
-        if ref.url:
-            lines.append(f"UR  - {ref.url}")
+        first, _, last = (ref.page or "").partition("-")
+        fields = [
+            ("TI", ref.title),
+            ("T2", ref.container),
+            ("PY", ref.year),
+            ("VL", ref.volume),
+            ("IS", ref.issue),
+            ("SP", first.strip()),
+            ("EP", last.strip()),
+            ("PB", ref.publisher),
+            ("DO", ref.doi),
+            ("UR", ref.url),
+        ]
+        lines += [f"{tag}  - {value}" for tag, value in fields if value not in (None, "")]
         lines.append(f"ID  - {ref.id}")
         lines.append("ER  - ")
         records.append("\n".join(lines) + "\n")
