@@ -1,4 +1,10 @@
-"""The `wellread` command: the app, and text commands that work in any shell."""
+"""The `wellread` command: the app, and text commands that work in any shell.
+
+Subcommands are rows of `COMMANDS`: a name, a line of help, its arguments and the
+function that runs it. A new one is a `Command` passed to `register`. Text commands
+(`list`, `check`, `search`, `refs`) always print text, whatever ACCESSIBLE or
+`--plain` say; only the app itself (`wellread`, `open`, `read`) turns linear.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,9 @@ import argparse
 import difflib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TextIO
 
@@ -14,10 +22,50 @@ from tui import __version__
 from tui.content import Library, check_library, has_errors, load_library
 from tui.content.export import EXPORTERS, FORMATS
 from tui.content.library import LIBRARY_ENV
-from tui.content.search import SearchIndex, index_path, split_snippet
 from tui.linear import LinearReader, accessible_requested
-from tui.render.plain import article_text
-from tui.state import data_dir
+from tui.linear.finding import library_search
+from tui.render.plain import article_text, found_line, search_hit_lines
+from tui.render.plain_cards import card_text
+from tui.render.summaries import related_exercise_facts
+
+# The exit status of a program stopped by Ctrl+C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
+
+@dataclass
+class Context:
+    """What a command runs with: its arguments, its streams, and the library (loaded once)."""
+
+    args: argparse.Namespace
+    out: TextIO
+    err: TextIO
+
+    @property
+    def plain(self) -> bool:
+        return bool(getattr(self.args, "plain", False)) or accessible_requested()
+
+    @cached_property
+    def library(self) -> Library:
+        return load_library(getattr(self.args, "library", None))
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[Context], int]
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def register(command: Command) -> Command:
+    COMMANDS[command.name] = command
+    return command
+
+
+# ---------------------------------------------------------------- options
 
 
 def _library_option(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +87,10 @@ def _plain_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _slug_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("slug", help="an article's or exercise card's slug ('wellread list')")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wellread",
@@ -48,58 +100,67 @@ def build_parser() -> argparse.ArgumentParser:
     _library_option(parser)
     _plain_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    open_cmd = commands.add_parser("open", help="open one article in the reader")
-    open_cmd.add_argument("slug", help="the article's slug, as 'wellread list' prints it")
-    _library_option(open_cmd)
-    _plain_option(open_cmd)
-
-    read_cmd = commands.add_parser(
-        "read", help="print one article as plain linear text (with --plain, or when piped)"
-    )
-    read_cmd.add_argument("slug", help="the article's slug")
-    _library_option(read_cmd)
-    _plain_option(read_cmd)
-
-    list_cmd = commands.add_parser("list", help="print each article's slug and title")
-    _library_option(list_cmd)
-
-    check_cmd = commands.add_parser("check", help="check every file in the library")
-    _library_option(check_cmd)
-
-    search_cmd = commands.add_parser(
-        "search", help="find where the library speaks of a word or phrase"
-    )
-    search_cmd.add_argument("query", nargs="+", help='words to find; "quote" a phrase')
-    _library_option(search_cmd)
-
-    refs_cmd = commands.add_parser(
-        "refs", help="print an article's references for Zotero and other reference managers"
-    )
-    refs_cmd.add_argument("slug", help="the article's slug")
-    refs_cmd.add_argument(
-        "--format", choices=FORMATS, default="bibtex", help="bibtex (default), csl-json or ris"
-    )
-    _library_option(refs_cmd)
+    for command in COMMANDS.values():
+        sub = commands.add_parser(command.name, help=command.help)
+        command.arguments(sub)
+        _library_option(sub)
+        # Accepted everywhere; it changes only what opens the app (text stays text).
+        _plain_option(sub)
     return parser
 
 
-def _unknown_slug(library: Library, slug: str, err: TextIO) -> int:
-    print(f"wellread: no article called '{slug}' in {library.root}", file=err)
-    close = difflib.get_close_matches(slug, list(library.articles), n=3)
+# ---------------------------------------------------------------- the commands
+
+
+def _known_slug(context: Context) -> bool:
+    """Whether the slug names an article or a card; if not, say so and suggest some."""
+    library, slug = context.library, context.args.slug
+    if slug in library.articles or slug in library.exercises:
+        return True
+    err = context.err
+    print(f"wellread: no article called '{slug}' in {library.root}, nor a card", file=err)
+    close = difflib.get_close_matches(slug, [*library.articles, *library.exercises], n=3)
     if close:
         print("Did you mean: " + ", ".join(close) + "?", file=err)
-    print("'wellread list' prints every article's slug.", file=err)
-    return 2
+    print("'wellread list' prints every slug.", file=err)
+    return False
 
 
-def cmd_list(library: Library, out: TextIO) -> int:
-    for entry in library.article_entries():
-        print(f"{entry.slug}\t{entry.title}", file=out)
+def cmd_open(context: Context) -> int:
+    if not _known_slug(context):
+        return 2
+    if context.plain:
+        return LinearReader(context.library, sys.stdin, context.out, err=context.err).open(
+            context.args.slug
+        )
+    return run_app(context.library, context.args.slug)
+
+
+def cmd_read(context: Context) -> int:
+    if not _known_slug(context):
+        return 2
+    if not context.plain and context.out.isatty():
+        return run_app(context.library, context.args.slug)
+    library, slug = context.library, context.args.slug
+    if slug in library.articles:
+        article = library.article(slug)
+        titles = {s: entry.title for s, entry in library.articles.items()}
+        lines = article_text(article, related_exercise_facts(library, article), titles)
+    else:
+        lines = card_text(library.exercise(slug))
+    for line in lines:
+        print(line, file=context.out)
     return 0
 
 
-def cmd_check(library: Library, out: TextIO) -> int:
+def cmd_list(context: Context) -> int:
+    for entry in context.library.article_entries():
+        print(f"{entry.slug}\t{entry.title}", file=context.out)
+    return 0
+
+
+def cmd_check(context: Context) -> int:
+    library, out = context.library, context.out
     problems = check_library(library)
     for problem in problems:
         print(problem, file=out)
@@ -117,44 +178,64 @@ def cmd_check(library: Library, out: TextIO) -> int:
     return 1 if has_errors(problems) else 0
 
 
-def cmd_read(library: Library, slug: str, out: TextIO) -> int:
-    article = library.article(slug)
-    facts = [library.exercise_facts(s) for s in article.related_exercises if s in library.exercises]
-    titles = {s: entry.title for s, entry in library.articles.items()}
-    for line in article_text(article, facts, titles):
-        print(line, file=out)
-    return 0
-
-
-def cmd_search(library: Library, query: str, out: TextIO, err: TextIO) -> int:
-    index = SearchIndex(library, index_path(data_dir(), library.root))
-    changed, _ = index.stale()
-
-    def progress(done: int, total: int) -> None:
-        if done == total or done % 100 == 0:
-            print(f"Preparing the search: {done} of {total} files", file=err, flush=True)
-
-    index.update(progress if len(changed) > 50 else None)
-    hits = index.search(query)
-    index.close()
+def cmd_search(context: Context) -> int:
+    query, out = " ".join(context.args.query), context.out
+    hits = library_search(context.library, query, context.err)
     if not hits:
         print(f"No article or exercise speaks of {query!r}.", file=out)
         return 1
-    print(f"{len(hits)} places speak of {query!r}, best first:", file=out)
+    print(found_line(len(hits), query), file=out)
     for number, hit in enumerate(hits, start=1):
-        kind = "exercise card" if hit.kind == "exercise" else "article"
-        snippet = "".join(text for text, _ in split_snippet(hit.snippet))
-        print(f"{number}. {hit.title} ({kind}): {hit.heading}", file=out)
-        print(f"   {snippet}", file=out)
-        if hit.kind == "article":
-            print(f"   wellread open {hit.slug}", file=out)
+        for line in search_hit_lines(number, hit):
+            print(line, file=out)
     return 0
 
 
-def cmd_refs(library: Library, slug: str, fmt: str, out: TextIO) -> int:
-    article = library.article(slug)
-    out.write(EXPORTERS[fmt](article.references))
+def cmd_refs(context: Context) -> int:
+    if not _known_slug(context):
+        return 2
+    library, slug = context.library, context.args.slug
+    document = library.article(slug) if slug in library.articles else library.exercise(slug)
+    context.out.write(EXPORTERS[context.args.format](document.references))
     return 0
+
+
+def _query_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", help='words to find; "quote" a phrase')
+
+
+def _refs_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("slug", help="the article's or exercise card's slug")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="bibtex", help="bibtex (default), csl-json or ris"
+    )
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+for _command in (
+    Command("open", "open an article or exercise card in the reader", _slug_argument, cmd_open),
+    Command(
+        "read",
+        "print an article or exercise card as plain linear text (with --plain, or when piped)",
+        _slug_argument,
+        cmd_read,
+    ),
+    Command("list", "print each article's slug and title", _no_arguments, cmd_list),
+    Command("check", "check every file in the library", _no_arguments, cmd_check),
+    Command(
+        "search", "find where the library speaks of a word or phrase", _query_argument, cmd_search
+    ),
+    Command(
+        "refs",
+        "print an article's references for Zotero and other reference managers",
+        _refs_arguments,
+        cmd_refs,
+    ),
+):
+    register(_command)
 
 
 def run_app(library: Library, slug: str | None) -> int:
@@ -167,9 +248,16 @@ def run_app(library: Library, slug: str | None) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- main
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
+    except KeyboardInterrupt:
+        # Ctrl+C: one plain line (a screen reader reads a traceback aloud in full).
+        print("\nwellread: stopped.", file=sys.stderr, flush=True)
+        return INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (`| head`): stop quietly, as cat does.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -181,32 +269,13 @@ def _main(argv: Sequence[str] | None) -> int:
     if os.environ.get("NO_COLOR") == "":
         del os.environ["NO_COLOR"]
     args = build_parser().parse_args(argv)
-    plain = getattr(args, "plain", False) or accessible_requested()
     library_dir: Path | None = getattr(args, "library", None)
     if library_dir is not None and not library_dir.is_dir():
         print(f"wellread: library folder not found: {library_dir}", file=sys.stderr)
         return 2
-    library = load_library(library_dir)
-    if args.command == "list":
-        return cmd_list(library, sys.stdout)
-    if args.command == "check":
-        return cmd_check(library, sys.stdout)
-    if args.command in ("read", "open") and args.slug not in library.articles:
-        return _unknown_slug(library, args.slug, sys.stderr)
-    if args.command == "read" and (plain or not sys.stdout.isatty()):
-        return cmd_read(library, args.slug, sys.stdout)
-    if plain or (args.command is None and not sys.stdout.isatty()):
-        reader = LinearReader(library, sys.stdin, sys.stdout)
-        if args.command in ("read", "open"):
-            reader.read_article(args.slug)
-            return 0
-        return reader.run()
-    if args.command == "search":
-        return cmd_search(library, " ".join(args.query), sys.stdout, sys.stderr)
-    if args.command == "refs":
-        if args.slug not in library.articles:
-            return _unknown_slug(library, args.slug, sys.stderr)
-        return cmd_refs(library, args.slug, args.format, sys.stdout)
-    if args.command in ("open", "read"):
-        return run_app(library, args.slug)
-    return run_app(library, None)
+    context = Context(args, sys.stdout, sys.stderr)
+    if args.command is not None:
+        return COMMANDS[args.command].run(context)
+    if context.plain or not sys.stdout.isatty():
+        return LinearReader(context.library, sys.stdin, sys.stdout).run()
+    return run_app(context.library, None)

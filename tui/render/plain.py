@@ -8,10 +8,12 @@ words and ordinary punctuation is printed: no escape codes, no box drawing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from tui.content.model import Article, ExerciseFacts
+from tui.content.model import Article, ExerciseFacts, Reference
+from tui.content.search import SearchHit, split_snippet
 from tui.render.blocks import RenderedDocument, TextBlock
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle, ReferenceLabels
@@ -19,10 +21,16 @@ from tui.render.references import reference_text
 from tui.render.summaries import exercise_lines
 
 # The few non-ASCII marks the full-screen view uses, in words or plain punctuation.
-_PLAIN_MARKS = str.maketrans({"•": "-", "·": ",", "…": "...", "▸": ">", "▶": ">"})
+_PLAIN_MARKS = str.maketrans(
+    {"•": "-", "·": ",", "…": "...", "▸": ">", "▶": ">", "“": '"', "”": '"', "✓": "read"}
+)
+# A note or citation marker written against a word ("maximum[note 1]"): a screen
+# reader says it as one word, so plain text always gives it a space of its own.
+_GLUED_MARKER = re.compile(r"(?<=[^\s(\[])(\[(?:note )?\d[^\]]*\])")
 
 
 def plain(text: str) -> str:
+    text = _GLUED_MARKER.sub(r" \1", text)
     return text.replace(" · ", ", ").translate(_PLAIN_MARKS)
 
 
@@ -34,6 +42,9 @@ class PlainSection:
     number: str  # "2", "2.1", or "" for parts without a number
     title: str
     lines: list[str]
+    entry: int = 0  # its outline entry in the rendered document
+    block: int = 0  # its first block, the place reading state saves
+    label: str = ""  # the outline's label, as bookmarks and "continue reading" name it
 
 
 def _block_line(block: TextBlock) -> str:
@@ -64,7 +75,9 @@ def plain_sections(document: RenderedDocument) -> list[PlainSection]:
         while lines and lines[-1] == "":
             lines.pop()
         heading = _heading(entry.number, entry.title)
-        sections.append(PlainSection(heading, entry.number, entry.title, lines))
+        sections.append(
+            PlainSection(heading, entry.number, entry.title, lines, index, entry.block, entry.label)
+        )
     return sections
 
 
@@ -77,12 +90,19 @@ def article_parts(
     rendered = render_document(article, CitationStyle.NUMERIC, titles)
     sections = plain_sections(rendered)
     labels = ReferenceLabels.for_document(article)
-    references = [f"{labels.numbers[ref.id]}. {plain(reference_text(ref))}" for ref in labels.order]
-    related = []
-    for number, facts in enumerate(exercises, start=1):
-        title, *details = exercise_lines(facts)
-        related.append(f"{number}. {title}. " + ". ".join(plain(d) for d in details) + ".")
+    references = [reference_line(labels.numbers[ref.id], ref) for ref in labels.order]
+    related = [exercise_line(number, facts) for number, facts in enumerate(exercises, start=1)]
     return sections, references, related
+
+
+def exercise_line(number: int, facts: ExerciseFacts) -> str:
+    """A related exercise in one numbered line: its title, kind, impact, equipment, cautions."""
+    title, *details = exercise_lines(facts)
+    return f"{number}. {title}. " + ". ".join(plain(d) for d in details) + "."
+
+
+def reference_line(number: int | str, ref: Reference) -> str:
+    return f"{number}. {plain(reference_text(ref))}"
 
 
 def article_text(
@@ -107,3 +127,20 @@ def article_text(
         yield from related
     else:
         yield "Related exercises: none listed."
+
+
+def search_hit_lines(number: int, hit: SearchHit) -> list[str]:
+    """A search result: where it is, the words around it, and the command that opens it."""
+    kind = "exercise card" if hit.kind == "exercise" else "article"
+    snippet = plain(" ".join("".join(text for text, _ in split_snippet(hit.snippet)).split()))
+    return [
+        f"{number}. {hit.title} ({kind}): {plain(hit.heading)}",
+        f"   {snippet}",
+        f"   wellread open {hit.slug}",
+    ]
+
+
+def found_line(count: int, query: str) -> str:
+    if count == 1:
+        return f"1 place speaks of {query!r}:"
+    return f"{count} places speak of {query!r}, best first:"

@@ -24,7 +24,7 @@ from tui.render.find import Match, matches_per_section
 from tui.render.labels import CitationStyle, ReferenceLabels
 from tui.render.places import citation_places
 from tui.render.references import reference_lines
-from tui.render.summaries import exercise_lines
+from tui.render.summaries import exercise_lines, related_exercise_facts
 from tui.screens.bookmarks import NoteScreen
 from tui.screens.cited_in import CitedInScreen
 from tui.screens.evidence import EvidenceScreen
@@ -240,9 +240,8 @@ class ReaderScreen(EvidenceScreen):
 
     def sidebar_entries(self, article: Article) -> tuple[list[ListEntry], list[ListEntry]]:
         cards = [
-            (slug, exercise_lines(self.library.exercise_facts(slug)))
-            for slug in article.related_exercises
-            if slug in self.library.exercises
+            (facts.slug, exercise_lines(facts))
+            for facts in related_exercise_facts(self.library, article)
         ]
         labels = ReferenceLabels.for_document(article)
         references = [
