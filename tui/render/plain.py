@@ -48,7 +48,8 @@ class PlainSection:
 
 
 def _block_line(block: TextBlock) -> str:
-    prefix = plain(block.prefix) if block.prefix.strip() else ""
+    # "! " marks a caution on screen; said aloud it is noise, so it reads as a list item.
+    prefix = plain(block.prefix).replace("! ", "- ") if block.prefix.strip() else ""
     if block.style == "rule":
         return ""
     return " " * block.indent + prefix + plain(" ".join(block.text.split()))
