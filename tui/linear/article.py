@@ -49,7 +49,7 @@ class ArticleReading(Reading):
 
     def open(self, entry: int | None = None, block: int | None = None) -> Request | None:
         state = self.session.state
-        state.record_visit(self.slug)
+        self.session.write(lambda: state.record_visit(self.slug), "this visit")
         self.console.say("", self.article.title)
         self.contents()
         if entry is not None:
@@ -78,7 +78,12 @@ class ArticleReading(Reading):
         last = index + 1 >= len(self.parts)
         after = self.parts[index if last else index + 1]
         percent = 100 if last else min(99, int(after.block * 100 / total))
-        self.session.state.save_position(self.slug, after.block, 0, after.label, percent)
+        self.session.write(
+            lambda: self.session.state.save_position(
+                self.slug, after.block, 0, after.label, percent
+            ),
+            "your place",
+        )
         if last and self.next_reading is not None:
             path_title, _, title = self.next_reading
             self.console.say(f'Next in your path "{path_title}": {title}. Type n to read it.')
@@ -127,8 +132,11 @@ class ArticleReading(Reading):
             return
         part = self.parts[self.current]
         note = self.console.ask(f"Bookmark {part.heading}. Type a note, or just Enter for none.")
-        state.add_bookmark(self.slug, part.block, 0, part.label, note)
-        self.console.say(f"Bookmarked {part.heading}. b lists your bookmarks.")
+        saved = self.session.write(
+            lambda: state.add_bookmark(self.slug, part.block, 0, part.label, note), "the bookmark"
+        )
+        if saved:
+            self.console.say(f"Bookmarked {part.heading}. b lists your bookmarks.")
 
 
 def read_article(

@@ -5,6 +5,7 @@ Each lists numbered choices and returns a `Request` for the one picked, or None.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TextIO
 
 from tui.content import Library
@@ -86,8 +87,8 @@ def bookmarks(session: Session) -> Request | None:
             if chosen is not None:
                 mark = marks[chosen]
                 if console.yes_no(f"Delete bookmark {chosen + 1}, {clean_text(mark.section)}?"):
-                    state.delete_bookmark(mark.id)
-                    console.say("Deleted.")
+                    if session.write(partial(state.delete_bookmark, mark.id), "the change"):
+                        console.say("Deleted.")
                 else:
                     console.say("Kept.")
             continue

@@ -10,6 +10,8 @@ than an article with a card over it.
 from __future__ import annotations
 
 import re
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tui.content import Library
@@ -39,6 +41,15 @@ class Session:
     console: Console
     library: Library
     state: StateStore
+
+    def write(self, action: Callable[[], object], what: str) -> bool:
+        """One change to the reading state; if the database refuses it, say so and go on."""
+        try:
+            action()
+        except sqlite3.Error as error:
+            self.console.say(f"Could not save {what}: {error}.")
+            return False
+        return True
 
 
 class Reading:
@@ -145,8 +156,10 @@ class Reading:
             return
         self.console.say(f"Cited in {len(places)} place{'s' if len(places) > 1 else ''}:")
         for count, place in enumerate(places, start=1):
-            words = plain(place.snippet) or "at the start"
-            self.console.say(f"{count}. In {place.section}: {words} [{number}]")
+            block = self.rendered.blocks[place.block]
+            anchor = block.anchors[place.anchor]
+            cited = block.text[anchor.start : anchor.end]  # "[2, 1]": the citation as read
+            self.console.say(f"{count}. In {place.section}: {plain(place.snippet)} {cited}".strip())
         answer = self.console.ask("A place's number reads that part; Enter goes back.")
         if answer:
             chosen = self.console.pick(answer, len(places))
