@@ -8,28 +8,36 @@ function that runs it. A new one is a `Command` passed to `register`. Text comma
 
 from __future__ import annotations
 
-import argparse
-import difflib
-import os
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
-from pathlib import Path
-from typing import TextIO
-
-from tui import __version__
-from tui.content import Library, check_library, has_errors, load_library
-from tui.content.export import EXPORTERS, FORMATS
-from tui.content.library import LIBRARY_ENV
-from tui.linear import LinearReader, accessible_requested
-from tui.linear.finding import library_search
-from tui.render.plain import article_text, found_line, search_hit_lines
-from tui.render.plain_cards import card_text
-from tui.render.summaries import related_exercise_facts
 
 # The exit status of a program stopped by Ctrl+C (128 + SIGINT), as shells report it.
 INTERRUPTED = 130
+STOPPED = "wellread: stopped."
+
+# Ctrl+C while wellread is still starting (a third of a second of imports): the
+# same one line as later on, never a traceback.
+try:
+    import argparse
+    import difflib
+    import os
+    from collections.abc import Callable, Sequence
+    from dataclasses import dataclass
+    from functools import cached_property
+    from pathlib import Path
+    from typing import TextIO
+
+    from tui import __version__
+    from tui.content import Library, check_library, has_errors, load_library
+    from tui.content.export import EXPORTERS, FORMATS
+    from tui.content.library import LIBRARY_ENV
+    from tui.linear import LinearReader, accessible_requested
+    from tui.linear.finding import library_search
+    from tui.render.plain import article_text, found_line, search_hit_lines
+    from tui.render.plain_cards import card_text
+    from tui.render.summaries import related_exercise_facts
+except KeyboardInterrupt:
+    print("\n" + STOPPED, file=sys.stderr, flush=True)
+    raise SystemExit(INTERRUPTED) from None
 
 
 @dataclass
@@ -256,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt:
         # Ctrl+C: one plain line (a screen reader reads a traceback aloud in full).
-        print("\nwellread: stopped.", file=sys.stderr, flush=True)
+        print("\n" + STOPPED, file=sys.stderr, flush=True)
         return INTERRUPTED
     except BrokenPipeError:
         # The reader of our output went away (`| head`): stop quietly, as cat does.
