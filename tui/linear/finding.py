@@ -83,6 +83,9 @@ def bookmarks(session: Session) -> Request | None:
         if not answer:
             return None
         if answer.lower().startswith("d"):
+            if not answer[1:].strip():
+                console.say("Type d and the bookmark's number, as in d 1.")
+                continue
             chosen = console.pick(answer[1:].strip(), len(marks))
             if chosen is not None:
                 mark = marks[chosen]
