@@ -118,3 +118,36 @@ def test_a_locked_state_database_is_said_and_reading_goes_on(
     assert "Could not save the bookmark: database is locked." in text
     assert "Bookmarked" not in text
     assert "Section 2: Going down with care\n\nComing down" in text
+
+
+# Answers a reader (or a stuck key, or a pasted file) might type anywhere.
+ODD_ANSWERS = [
+    "0",
+    "-1",
+    "99999999999999999999999",
+    "1.1.1",
+    "d",
+    "d x",
+    "d 99",
+    "\x1b[2J",
+    "\x00\x07",
+    "\u202e1",
+    "é" * 500,
+    "   ",
+    "?",
+    "c",
+    "n",
+]
+
+
+@pytest.mark.parametrize(
+    "way_in", ["", "1\n", "1\ne\n", "1\nr\n", "b\n", "p\n", "x\n", "s\n", "1\ne\n1\n"]
+)
+def test_odd_answers_in_every_menu_never_break_the_session(state: StateStore, way_in: str) -> None:
+    # A bookmark first, so the bookmark list has something to act on.
+    _session(state, "1\nm\nmine\nq\nq\n")
+    answers = way_in + "\n".join(ODD_ANSWERS) + "\n"
+    text = _session(state, answers)
+    assert text.rstrip().endswith("Goodbye.")
+    assert "\x1b" not in text and "\x00" not in text and "\x07" not in text
+    assert "\u202e" not in text
