@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=FORMATS, default="bibtex", help="bibtex (default), csl-json or ris"
     )
     _library_option(refs_cmd)
+
+    from tui import import_command
+
+    import_command.add_parser(commands)
     return parser
 
 
@@ -187,6 +191,10 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"wellread: library folder not found: {library_dir}", file=sys.stderr)
         return 2
     library = load_library(library_dir)
+    if args.command == "import":
+        from tui import import_command
+
+        return import_command.run(args, library, import_command.own_library(library_dir))
     if args.command == "list":
         return cmd_list(library, sys.stdout)
     if args.command == "check":
