@@ -45,23 +45,24 @@ class Linker:
         self.references = references
         self.anchors = anchors  # element id a numbered citation points at -> reference id
         self.report = CitationReport()
+        # (how, folded name, year) -> references, built once: a long page cites hundreds
+        # of times.
+        self._index: dict[tuple[str, str, int | None], list[dict[str, Any]]] = {}
+        for csl in references:
+            authors = csl.get("author") or []
+            year = year_of(csl)
+            names = {
+                "first": [authors[0].get("family", "")] if authors else [],
+                "co": [a.get("family", "") for a in authors[1:]],
+                "given": [authors[0].get("given", "")] if authors else [],
+            }
+            for how, values in names.items():
+                keys = {fold(v) for v in values} | {fold(v.split()[-1]) for v in values if v}
+                for key in keys - {""}:
+                    self._index.setdefault((how, key, year), []).append(csl)
 
     def _by(self, name: str, year: int, how: str) -> list[dict[str, Any]]:
-        key = fold(name)
-        found = []
-        for csl in self.references:
-            if year_of(csl) != year:
-                continue
-            authors = csl.get("author") or []
-            if how == "first":
-                names = [authors[0].get("family", "")] if authors else []
-            elif how == "co":
-                names = [a.get("family", "") for a in authors[1:]]
-            else:
-                names = [authors[0].get("given", "")] if authors else []
-            if any(fold(n) == key or fold(n.split()[-1] if n else "") == key for n in names):
-                found.append(csl)
-        return found
+        return self._index.get((how, fold(name), year), [])
 
     def match(self, names: str, year_text: str, written: str) -> str | None:
         year = int(year_text[:4])
@@ -85,7 +86,7 @@ class Linker:
 
     def _year_only(self, year_text: str, written: str) -> str | None:
         year = int(year_text[:4])
-        found = [csl for csl in self.references if year_of(csl) == year]
+        found = [csl for csl in self.references if year_of(csl) == year]  # rare: no name
         if len(found) == 1:
             ref_id = str(found[0]["id"])
             self.report.year_only.append((written, ref_id))
@@ -111,7 +112,8 @@ class Linker:
                 continue
             year = _YEAR_ONLY.search(part)
             # "(1999 study)": a year and a word or two, no author.
-            if year and len(part.split()) <= 3 and not re.search(r"\d{3,}\D+\d", part):
+            no_name = not re.search(r"[A-Z]", part)
+            if year and no_name and len(part.split()) <= 3 and not re.search(r"\d{3,}\D+\d", part):
                 ids.append(self._year_only(year.group("year"), f"({inside})"))
             else:
                 return match.group(0)

@@ -206,7 +206,9 @@ _BLOCK_TAGS = frozenset(
 def _metadata(page: str, draft: Draft, root: Any) -> None:
     import trafilatura
 
-    meta = trafilatura.extract_metadata(page)
+    # Not extensive: its date search guesses from any number on the page (DOIs included),
+    # and the date is read below from what the page states.
+    meta = trafilatura.extract_metadata(root, extensive=False)
     if meta is not None:
         draft.title = str(meta.title or "")
         draft.description = str(meta.description or "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z]{3,30}")
 # Words every card or article shares, which say nothing about which card fits.
@@ -22,6 +23,7 @@ class CardWords:
     tags: tuple[str, ...]
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     # Enough folding for matching a card's few words against an article ("running",
     # "runs" and "run"; "walking" and "walk"): not a full stemmer.

@@ -31,7 +31,9 @@ def _escape_marker(match: re.Match[str]) -> str:
 
 
 def front_matter(fields: dict[str, Any]) -> str:
-    dumped = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=100)
+    # libyaml's dumper when PyYAML has it: a page with hundreds of references.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    dumped = yaml.dump(fields, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{dumped}---\n"
 
 
