@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.importer import import_source  # noqa: E402
+from tui.importer import import_source
 
 WORDS = (
     "bone load walk step hip spine muscle strength balance fall older adult trial week "
