@@ -223,6 +223,19 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
     pass
 
 
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    from tui import import_command
+
+    import_command.arguments(parser)
+
+
+def cmd_import(context: Context) -> int:
+    from tui import import_command
+
+    own = import_command.own_library(getattr(context.args, "library", None))
+    return import_command.run(context.args, context.library, own, context.out, context.err)
+
+
 for _command in (
     Command("open", "open an article or exercise card in the reader", _slug_argument, cmd_open),
     Command(
@@ -241,6 +254,12 @@ for _command in (
         "print an article's references for Zotero and other reference managers",
         _refs_arguments,
         cmd_refs,
+    ),
+    Command(
+        "import",
+        "turn a saved web page, a text dump or a Markdown file into an article of your own",
+        _import_arguments,
+        cmd_import,
     ),
 ):
     register(_command)

@@ -83,7 +83,18 @@ def _document_fields(entry: Entry, body_text: str | None = None) -> dict[str, An
     path, front = entry.path, entry.front
     references, problems = parse_references(path, front)
     if not references:
-        problems.append(Problem(path, front.line_of("references"), "no 'references'"))
+        if "source" in front.data:
+            # An imported page that cites nothing is still worth reading; say so, gently.
+            problems.append(
+                Problem(
+                    path,
+                    front.line_of("references"),
+                    "imported article lists no references",
+                    Severity.WARNING,
+                )
+            )
+        else:
+            problems.append(Problem(path, front.line_of("references"), "no 'references'"))
     body = parse_body(
         path, front.body if body_text is None else body_text, front.body_line, entry.title
     )
