@@ -223,6 +223,30 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
     pass
 
 
+def _exercises_arguments(parser: argparse.ArgumentParser) -> None:
+    from tui import exercise_commands
+
+    exercise_commands.exercises_arguments(parser)
+
+
+def _handout_arguments(parser: argparse.ArgumentParser) -> None:
+    from tui import exercise_commands
+
+    exercise_commands.handout_arguments(parser)
+
+
+def cmd_exercises(context: Context) -> int:
+    from tui import exercise_commands
+
+    return exercise_commands.cmd_exercises(context)
+
+
+def cmd_handout(context: Context) -> int:
+    from tui import exercise_commands
+
+    return exercise_commands.cmd_handout(context)
+
+
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     from tui import import_command
 
@@ -254,6 +278,18 @@ for _command in (
         "print an article's references for Zotero and other reference managers",
         _refs_arguments,
         cmd_refs,
+    ),
+    Command(
+        "exercises",
+        "list the exercise cards, by kind, impact or equipment",
+        _exercises_arguments,
+        cmd_exercises,
+    ),
+    Command(
+        "handout",
+        "write chosen exercise cards as one page to print (html, md or txt)",
+        _handout_arguments,
+        cmd_handout,
     ),
     Command(
         "import",
