@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.linear.exercises import keep_card
 from tui.linear.reading import Reading, Request, Session
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle
@@ -27,8 +28,15 @@ class CardReading(Reading):
     def choices(self) -> str:
         return (
             "On an exercise card: Enter reads the next part; a part's number reads it; "
-            "l lists the parts; r references; f notes; q back."
+            "l lists the parts; r references; f notes; k keeps the card in My exercises; "
+            "q back."
         )
+
+    def command(self, command: str) -> Request | bool:
+        if command == "k":
+            keep_card(self.session, self.document.slug)
+            return True
+        return False
 
     def open(self, entry: int | None = None) -> Request | None:
         self.console.say("", f"Exercise card: {self.document.title}")

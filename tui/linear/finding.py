@@ -12,7 +12,7 @@ from tui.content import Library
 from tui.content.search import SearchHit, SearchIndex, index_path
 from tui.content.source import clean_text
 from tui.linear.reading import Request, Session
-from tui.render.plain import exercise_line, found_line, search_hit_lines
+from tui.render.plain import found_line, search_hit_lines
 from tui.render.summaries import first_unread, path_steps
 from tui.state import data_dir
 
@@ -142,20 +142,3 @@ def reading_paths(session: Session) -> Request | None:
             return Request("article", steps[chosen].slug)
         if chosen is not None:
             console.say("That article is not in this library.")
-
-
-def exercise_cards(session: Session) -> Request | None:
-    console, library = session.console, session.library
-    slugs = sorted(library.exercises, key=lambda s: library.exercises[s].title.casefold())
-    if not slugs:
-        console.say("This library has no exercise cards.")
-        return None
-    console.say("", f"Exercise cards ({len(slugs)}):")
-    console.say(*(exercise_line(n, library.exercise_facts(s)) for n, s in enumerate(slugs, 1)))
-    while True:
-        answer = console.ask("A card's number opens it; Enter goes back.")
-        if not answer:
-            return None
-        chosen = console.pick(answer, len(slugs))
-        if chosen is not None:
-            return Request("card", slugs[chosen])

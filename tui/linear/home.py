@@ -11,13 +11,14 @@ from tui.content.vocab import DISCLAIMER_SHORT
 from tui.linear.article import read_article
 from tui.linear.card import read_card
 from tui.linear.console import Console, EndOfInput
-from tui.linear.finding import bookmarks, exercise_cards, reading_paths, search
+from tui.linear.exercises import exercise_cards, my_exercises
+from tui.linear.finding import bookmarks, reading_paths, search
 from tui.linear.reading import Request, Session
 from tui.state import StateStore
 
 CHOICES = (
     "In the library: an article's number reads it; c continues reading; p reading paths; "
-    "x exercise cards; s search; b bookmarks; q quits."
+    "x exercise cards; y your exercises (My exercises); s search; b bookmarks; q quits."
 )
 
 
@@ -59,6 +60,8 @@ class LinearReader:
                 request = reading_paths(session)
             elif request.kind == "cards":
                 request = exercise_cards(session)
+            elif request.kind == "mine":
+                request = my_exercises(session)
             else:
                 self.say(f"There is nothing called {request.slug!r} in this library.")
                 request = None
@@ -129,5 +132,5 @@ class LinearReader:
                 self.say("There is nothing to continue: no article is part read.")
                 return None
             return Request("article", last_slug, block=last_block)
-        kinds = {"p": "paths", "x": "cards", "s": "search", "b": "bookmarks"}
+        kinds = {"p": "paths", "x": "cards", "y": "mine", "s": "search", "b": "bookmarks"}
         return Request(kinds[command]) if command in kinds else None
