@@ -6,11 +6,15 @@ import gc
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
+from textual.geometry import Offset
 from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input
 
 from tui.commands import WellreadCommands
 from tui.content import Library
@@ -29,6 +33,30 @@ from tui.state import Bookmark, StateStore, data_dir
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
 from tui.widgets.article_view import ArticleView, ReadingPosition
 from tui.widgets.bars import StatusLine
+
+# The terminal cursor shown and steady (DECTCEM, then DECSCUSR 2: a steady block), or
+# hidden; 0 gives the terminal back its own cursor shape on the way out.
+SHOW_STEADY_CURSOR = "\x1b[?25h\x1b[2 q"
+HIDE_CURSOR = "\x1b[?25l"
+DEFAULT_CURSOR_SHAPE = "\x1b[0 q"
+
+
+def focus_cell(widget: Widget | None) -> Offset | None:
+    """The cell a screen reader should follow for a focused widget: its own answer
+    (a list's item, the article's line), an input's caret, else its first line."""
+    if widget is None or not widget.content_region:
+        return None
+    own = getattr(widget, "cursor_cell", None)
+    if callable(own):
+        cell = own()
+        return cell if isinstance(cell, Offset) else None
+    if isinstance(widget, Input):
+        # The caret as drawn (Textual's own cursor_screen_offset is a cell to the right
+        # of it when the caret is at the end of the text).
+        region = widget.content_region
+        caret = cell_len(widget.value[: widget.cursor_position])
+        return Offset(region.x + caret - round(widget.scroll_x), region.y)
+    return widget.content_region.offset
 
 
 class WellreadApp(App[None]):
@@ -76,6 +104,22 @@ class WellreadApp(App[None]):
         )
         if not self.settings.animations:
             self.animation_level = "none"
+
+    # ------------------------------------------------------------ the terminal cursor
+
+    @property
+    def cursor_position(self) -> Offset:
+        """Where the terminal cursor stands: asked of the focused widget as each frame is
+        drawn, so it follows focus to every screen and dialog, and back again."""
+        try:
+            cell = focus_cell(self.screen.focused)
+        except ScreenStackError:
+            cell = None
+        return self._cursor_position if cell is None else cell
+
+    @cursor_position.setter
+    def cursor_position(self, position: Offset) -> None:
+        self._cursor_position = position
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         # NO_COLOR means no colour codes at all: Textual's own filter keeps greys.
@@ -229,14 +273,14 @@ class WellreadApp(App[None]):
 
     def _apply_cursor_setting(self) -> None:
         # Textual hides the terminal cursor once, at start; showing it again keeps it
-        # visible, and Textual already moves it to the focus after every frame.
-        if self.settings.show_cursor and self._driver is not None and not self.is_headless:
-            self._driver.write("\x1b[?25h")
+        # visible (steady: a blinking cursor is something moving by itself), and every
+        # frame moves it to the focus (cursor_position).
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(SHOW_STEADY_CURSOR if self.settings.show_cursor else HIDE_CURSOR)
 
     def action_toggle_cursor(self) -> None:
         self.settings.show_cursor = not self.settings.show_cursor
-        if self._driver is not None and not self.is_headless:
-            self._driver.write("\x1b[?25h" if self.settings.show_cursor else "\x1b[?25l")
+        self._apply_cursor_setting()
         self.save_settings()
         self.notice(
             "Terminal cursor shown." if self.settings.show_cursor else "Terminal cursor hidden."
@@ -306,5 +350,7 @@ class WellreadApp(App[None]):
         await super().action_quit()
 
     def on_unmount(self) -> None:
+        if self.settings.show_cursor and self._driver is not None and not self.is_headless:
+            self._driver.write(DEFAULT_CURSOR_SHAPE)
         self.speaker.stop()
         self.state.close()

@@ -254,15 +254,23 @@ class LineList(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ focus and cursor
 
-    def place_cursor(self) -> None:
-        """Stand the terminal cursor on the cursor item, for screen readers."""
-        if not self.has_focus or not self.entries:
-            return
+    def cursor_cell(self) -> Offset | None:
+        """The cell of the cursor item's first letter, where the terminal cursor stands."""
+        if not self.entries:
+            return None
         first, _ = self.entry_lines(self.cursor)
         region = self.content_region
         row = max(0, min(region.height - 1, first - round(self.scroll_y)))
         block = self._flat.document.blocks[self._flat.first_block[self.cursor]]
-        self.app.cursor_position = Offset(region.x + GUTTER + block.indent, region.y + row)
+        return Offset(region.x + GUTTER + block.indent, region.y + row)
+
+    def place_cursor(self) -> None:
+        """Stand the terminal cursor on the cursor item, for screen readers."""
+        if not self.has_focus or not self.screen.is_current:
+            return
+        cell = self.cursor_cell()
+        if cell is not None:
+            self.app.cursor_position = cell
 
     def on_focus(self) -> None:
         self.refresh()
