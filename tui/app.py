@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
-from tui.commands import WellreadCommands
+from tui.commands import WellreadCommands, WellreadPalette
 from tui.content import Library
 from tui.content.search import SearchHit, index_path
 from tui.render.labels import CitationStyle
@@ -59,6 +59,11 @@ def focus_cell(widget: Widget | None) -> Offset | None:
     return widget.content_region.offset
 
 
+NARROW_BELOW = 70
+AUTO_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+SINGLE_BREAKPOINTS = [(0, "-narrow")]
+
+
 class WellreadApp(App[None]):
     """Library first; articles and exercise cards are pushed on top and popped with Esc."""
 
@@ -67,7 +72,7 @@ class WellreadApp(App[None]):
     COMMANDS = App.COMMANDS | {WellreadCommands}
     HELP_NAME = "Everywhere"
     # Below 70 columns the reader shows one pane at a time (see ReaderScreen).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    HORIZONTAL_BREAKPOINTS = AUTO_BREAKPOINTS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "focus_next", "Next pane", show=False),
@@ -139,6 +144,7 @@ class WellreadApp(App[None]):
         # from walking them (with thousands of articles, a pause felt on a key press).
         gc.freeze()
         self._apply_cursor_setting()
+        self.apply_layout()
         messages = [m for m in (self.settings_message, self.state.message) if m]
         self.push_screen(LibraryScreen(self.library, self.state, " ".join(messages) or None))
         if self.open_slug is not None:
@@ -286,8 +292,26 @@ class WellreadApp(App[None]):
             "Terminal cursor shown." if self.settings.show_cursor else "Terminal cursor hidden."
         )
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(WellreadPalette(id="--command-palette"))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own (Keys, Maximize, Screenshot ...) are for developers; a reader
+        # gets what they need in plain words.
+        yield SystemCommand(
+            "Keys of this screen", "What each key does here (also ?)", self.action_help
+        )
+        yield SystemCommand(
+            "Choose a colour theme",
+            "Pick from every theme, high contrast among them",
+            self.action_change_theme,
+        )
+        yield SystemCommand(
+            "One column on or off",
+            "One pane at a time at full width, for screen readers and braille displays",
+            self.action_toggle_layout,
+        )
         yield SystemCommand(
             "Search every article", "Find where the library speaks of a word", self.show_search
         )
@@ -302,13 +326,45 @@ class WellreadApp(App[None]):
         )
         yield SystemCommand(
             "Animations on or off",
-            "Turn Textual's animations " + ("off" if self.settings.animations else "on"),
+            "Things that slide or fade on screen: "
+            + ("stop them" if self.settings.animations else "allow them"),
             self.action_toggle_animations,
         )
         yield SystemCommand(
             "Show or hide the terminal cursor",
             "Some screen readers and braille displays follow only a visible cursor",
             self.action_toggle_cursor,
+        )
+        yield SystemCommand(
+            "Quit wellread", "Leave wellread (your place is kept)", self.action_quit
+        )
+
+    # ------------------------------------------------------------ layout
+
+    @property
+    def single_column(self) -> bool:
+        return self.settings.layout == "single"
+
+    def apply_layout(self) -> None:
+        """One pane at a time at every width ("single"), or as the window allows."""
+        single = self.single_column
+        self.set_class(single, "-single")
+        # The single layout is the narrow one, at any width: screens read these
+        # breakpoints whenever the window changes size.
+        self.HORIZONTAL_BREAKPOINTS = SINGLE_BREAKPOINTS if single else AUTO_BREAKPOINTS
+        narrow = single or self.size.width < NARROW_BELOW
+        for screen in self.screen_stack:
+            screen.set_class(narrow, "-narrow")
+            screen.set_class(not narrow, "-wide")
+
+    def action_toggle_layout(self) -> None:
+        self.settings.layout = "auto" if self.single_column else "single"
+        self.apply_layout()
+        self.save_settings()
+        self.notice(
+            "One column: Tab moves between the panes."
+            if self.single_column
+            else "Panes side by side when the window has room."
         )
 
     def action_toggle_animations(self) -> None:

@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"wellread {__version__}")
     _library_option(parser)
     _plain_option(parser)
+    parser.add_argument(
+        "--layout",
+        choices=("auto", "single"),
+        default=argparse.SUPPRESS,
+        help="'single': one pane at full width, for screen readers and braille displays",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     open_cmd = commands.add_parser("open", help="open one article in the reader")
@@ -157,12 +163,14 @@ def cmd_refs(library: Library, slug: str, fmt: str, out: TextIO) -> int:
     return 0
 
 
-def run_app(library: Library, slug: str | None) -> int:
+def run_app(library: Library, slug: str | None, layout: str | None = None) -> int:
     # Imported here so the text commands start fast and never need a terminal.
     from tui.app import WellreadApp
     from tui.settings import load_settings
 
     settings, message = load_settings()
+    if layout is not None:
+        settings.layout = layout
     WellreadApp(library, open_slug=slug, settings=settings, settings_message=message).run()
     return 0
 
@@ -207,6 +215,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.slug not in library.articles:
             return _unknown_slug(library, args.slug, sys.stderr)
         return cmd_refs(library, args.slug, args.format, sys.stdout)
+    layout = getattr(args, "layout", None)
     if args.command in ("open", "read"):
-        return run_app(library, args.slug)
-    return run_app(library, None)
+        return run_app(library, args.slug, layout)
+    return run_app(library, None, layout)

@@ -102,7 +102,9 @@ def help_text(app: App[Any], screen: Screen[Any]) -> Text:
     groups.setdefault(tuple(key_table(app)), []).append("Everywhere")
 
     text = Text()
-    intro = str(getattr(screen, "HELP_INTRO", ""))
+    # Help describes the layout on screen: one pane at a time, or side by side.
+    one_pane = screen.has_class("-narrow") and hasattr(screen, "HELP_INTRO_ONE_PANE")
+    intro = str(getattr(screen, "HELP_INTRO_ONE_PANE" if one_pane else "HELP_INTRO", ""))
     if intro:
         text.append(intro + "\n\n")
     for rows, names in groups.items():

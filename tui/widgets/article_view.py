@@ -606,7 +606,8 @@ class ArticleView(Widget, can_focus=True):
     def _thumb_rows(self) -> range:
         layout = self._layout
         height = self.page_height
-        if layout is None or len(layout.lines) <= height:
+        # No scroll bar wanted (the single layout): no thumb glyph beside the text either.
+        if layout is None or len(layout.lines) <= height or not self.styles.scrollbar_size_vertical:
             return range(0)
         total = len(layout.lines)
         if self.document is not None and self.document.partial:

@@ -81,11 +81,7 @@ class LineList(ScrollView, can_focus=True):
         overflow-y: auto;
     }
     LineList > .line-list--cursor { text-style: bold; }
-    LineList:focus > .line-list--cursor {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-        text-style: bold;
-    }
+    LineList:focus > .line-list--cursor { text-style: bold reverse; }
     LineList > .line-list--disabled { text-style: italic; }
     LineList > .line-list--title { text-style: bold; }
     LineList > .line-list--strong { text-style: bold; }
