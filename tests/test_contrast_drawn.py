@@ -78,8 +78,15 @@ async def drawn_pairs(library_dir: Path, theme: str) -> dict[Pair, dict[str, set
         await collect(pilot, "reader, find highlights", found, terminal)
         await pilot.press("question_mark")
         await collect(pilot, "help", found, terminal)
+        await pilot.press("escape", "m")
+        await collect(pilot, "bookmark note", found, terminal)
+        await pilot.press("enter", "apostrophe")
+        await collect(pilot, "bookmarks", found, terminal)
         await pilot.press("escape", "tab")
         await collect(pilot, "sidebar", found, terminal)
+        await pilot.press("r", "enter")
+        await collect(pilot, "cited in", found, terminal)
+        await pilot.press("escape")
         await pilot.press("ctrl+p")
         await collect(pilot, "palette", found, terminal)
         await pilot.press("a", "l")
@@ -88,6 +95,14 @@ async def drawn_pairs(library_dir: Path, theme: str) -> dict[Pair, dict[str, set
 
         app.open_exercise("wall-sit")
         await collect(pilot, "card", found, terminal)
+        await pilot.press("escape", "escape", "end", "enter", *"wall")
+        await collect(pilot, "search", found, terminal)
+        await pilot.press("down")
+        await collect(pilot, "search results", found, terminal)
+        # One pane at a time: each pane's name on its own line, above it.
+        await pilot.resize_terminal(40, 12)
+        await pilot.press("escape", "escape", "up")
+        await collect(pilot, "library at 40x12", found, terminal)
     return found
 
 

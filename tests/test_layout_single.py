@@ -50,6 +50,9 @@ async def assert_one_pane_per_line(pilot: Pilot[None], where: str) -> None:
         assert len(widgets) <= 1, f"{where}, line {y}: text from {widgets}"
     glyphs = {cell.char for row in rendered_rows(app) for cell in row} & SCROLL_GLYPHS
     assert not glyphs, f"{where}: scroll bar glyphs {glyphs}"
+    # The pane on show has the focus, and the terminal cursor is in it.
+    assert app.focused is not None
+    assert app.focused.content_region.contains(*app.cursor_position), where
 
 
 async def test_single_layout_shows_one_pane_per_line_at_120_columns(library_dir: Path) -> None:

@@ -62,3 +62,30 @@ async def test_palette_shows_titles_literally_and_marks_the_chosen_row(
         await settle(pilot)
         assert app.is_running
         assert commands is not None
+
+
+async def test_theme_choice_offers_the_checked_themes_in_words(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        choose = next(
+            c for c in app.get_system_commands(app.screen) if c.title == "Choose a colour theme"
+        )
+        choose.callback()
+        await settle(pilot)
+        screen_text = "\n".join(row_text(row) for row in rendered_rows(app))
+        offered = {
+            line.split("Theme: ")[1].split()[0]
+            for line in screen_text.splitlines()
+            if "Theme: " in line
+        }
+        assert offered == {
+            "textual-dark",
+            "textual-light",
+            "wellread-high-contrast",
+            "ansi-dark",
+            "ansi-light",
+        }
+        assert "white on black" in screen_text
+        await pilot.press(*"high", "enter")
+        await settle(pilot)
+        assert app.theme == "wellread-high-contrast"

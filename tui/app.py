@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
-from tui.commands import WellreadCommands, WellreadPalette
+from tui.commands import ThemeChoices, WellreadCommands, WellreadPalette
 from tui.content import Library
 from tui.content.search import SearchHit, index_path
 from tui.render.labels import CitationStyle
@@ -295,6 +295,11 @@ class WellreadApp(App[None]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
             self.push_screen(WellreadPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(
+            WellreadPalette(providers=[ThemeChoices], placeholder="Type part of a theme's name")
+        )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Textual's own (Keys, Maximize, Screenshot ...) are for developers; a reader

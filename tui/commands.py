@@ -20,6 +20,7 @@ from textual.command import (
     Hit,
     Hits,
     Provider,
+    ProviderSource,
 )
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
@@ -104,6 +105,38 @@ class WellreadCommands(Provider):
                 )
 
 
+# The themes offered, each checked for contrast by the tests, in plain words.
+THEME_WORDS = {
+    "textual-dark": "light text on a dark background",
+    "textual-light": "dark text on a light background",
+    "wellread-high-contrast": "white on black, the most contrast",
+    "ansi-dark": "your terminal's own colours, for a dark terminal",
+    "ansi-light": "your terminal's own colours, for a light terminal",
+}
+
+
+class ThemeChoices(Provider):
+    """wellread's own themes (not every theme Textual ships), described in words."""
+
+    def choices(self) -> Iterator[Command]:
+        for name, words in THEME_WORDS.items():
+            if name in self.app.available_themes:
+                yield f"Theme: {name}", words, partial(setattr, self.app, "theme", name)
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in self.choices():
+            yield DiscoveryHit(Text(title), action, text=title, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in self.choices():
+            score, offsets = matcher.fuzzy_search.match(query, title)
+            if score > 0:
+                yield Hit(
+                    score, literal_hit(title, list(offsets)), action, text=title, help=help_text
+                )
+
+
 class MarkedCommandList(CommandList):
     """The palette's list, with ▶ beside the highlighted command (seen without colour)."""
 
@@ -126,10 +159,20 @@ class MarkedCommandList(CommandList):
 class WellreadPalette(CommandPalette):
     """Textual's palette with the marked list and a caret that does not blink."""
 
+    def __init__(
+        self,
+        providers: ProviderSource | None = None,
+        *,
+        placeholder: str = "Type a command or a title",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(providers, placeholder=placeholder, id=id)
+        self.placeholder = placeholder
+
     def compose(self) -> ComposeResult:
         with Vertical(id="--container"):
             with Horizontal(id="--input"):
-                yield CommandInput(placeholder="Type a command or a title", select_on_focus=False)
+                yield CommandInput(placeholder=self.placeholder, select_on_focus=False)
             with Vertical(id="--results"):
                 yield MarkedCommandList()
                 yield LoadingIndicator()
