@@ -14,9 +14,10 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tui.app import HIDE_CURSOR, SHOW_STEADY_CURSOR, WellreadApp
+from tui.app import WellreadApp
 from tui.content import load_library
 from tui.widgets.article_view import ArticleView
+from tui.widgets.cursor import HIDE_CURSOR, SHOW_STEADY_CURSOR
 from tui.widgets.line_list import LineList
 
 

@@ -6,15 +6,12 @@ import gc
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
-from rich.cells import cell_len
 from textual import events, on
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.geometry import Offset
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Input
 
 from tui.commands import ThemeChoices, WellreadCommands, WellreadPalette
 from tui.content import Library
@@ -33,31 +30,7 @@ from tui.state import Bookmark, StateStore, data_dir
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
 from tui.widgets.article_view import ArticleView, ReadingPosition
 from tui.widgets.bars import StatusLine
-
-# The terminal cursor shown and steady (DECTCEM, then DECSCUSR 2: a steady block), or
-# hidden; 0 gives the terminal back its own cursor shape on the way out.
-SHOW_STEADY_CURSOR = "\x1b[?25h\x1b[2 q"
-HIDE_CURSOR = "\x1b[?25l"
-DEFAULT_CURSOR_SHAPE = "\x1b[0 q"
-
-
-def focus_cell(widget: Widget | None) -> Offset | None:
-    """The cell a screen reader should follow for a focused widget: its own answer
-    (a list's item, the article's line), an input's caret, else its first line."""
-    if widget is None or not widget.content_region:
-        return None
-    own = getattr(widget, "cursor_cell", None)
-    if callable(own):
-        cell = own()
-        return cell if isinstance(cell, Offset) else None
-    if isinstance(widget, Input):
-        # The caret as drawn (Textual's own cursor_screen_offset is a cell to the right
-        # of it when the caret is at the end of the text).
-        region = widget.content_region
-        caret = cell_len(widget.value[: widget.cursor_position])
-        return Offset(region.x + caret - round(widget.scroll_x), region.y)
-    return widget.content_region.offset
-
+from tui.widgets.cursor import DEFAULT_CURSOR_SHAPE, HIDE_CURSOR, SHOW_STEADY_CURSOR, focus_cell
 
 NARROW_BELOW = 70
 AUTO_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
