@@ -108,3 +108,18 @@ def test_layout_from_the_settings_file_and_the_command_line(tmp_path: Path) -> N
     assert load_settings(path)[0].layout == "auto"
     assert build_parser().parse_args(["--layout", "single"]).layout == "single"
     assert build_parser().parse_args(["--layout", "single", "open", "alpha"]).layout == "single"
+
+
+async def test_help_in_a_small_window_puts_each_description_under_its_keys(
+    library_dir: Path,
+) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        text = app.screen.text.plain  # type: ignore[attr-defined]
+        assert text.startswith("One pane at a time")
+        lines = text.splitlines()
+        back = lines.index("      Back (to the article, or to the library)")
+        assert lines[back - 1].strip() == "Esc, q"

@@ -214,7 +214,7 @@ class WellreadApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(help_text(self, self.screen)))
+        self.push_screen(HelpScreen(help_text(self, self.screen, self.size.width)))
 
     # ------------------------------------------------------------ settings
 
