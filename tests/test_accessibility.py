@@ -14,7 +14,7 @@ from tui.app import WellreadApp
 from tui.content import load_library
 from tui.screens.library import FilterInput
 from tui.settings import Settings, load_settings, save_settings
-from tui.themes import HIGH_CONTRAST, StripColour, contrast_ratio
+from tui.themes import StripColour
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine
 from tui.widgets.line_list import LineList
@@ -90,42 +90,6 @@ async def test_colour_codes_are_there_without_no_color(bundled_dir: Path) -> Non
     async with app.run_test(size=(100, 30)) as pilot:
         await article_ready(pilot)
         assert _colour_parameters(_terminal_output(app)) != []
-
-
-async def test_high_contrast_theme_reaches_seven_to_one(bundled_dir: Path) -> None:
-    app = WellreadApp(
-        load_library(bundled_dir), open_slug=RUNNING, settings=Settings(theme=HIGH_CONTRAST.name)
-    )
-    async with app.run_test(size=(100, 30)) as pilot:
-        await article_ready(pilot)
-        assert app.theme == HIGH_CONTRAST.name
-        view = app.screen.query_one(ArticleView)
-        body = view.rich_style
-        assert body.color is not None and body.bgcolor is not None
-        assert contrast_ratio(body.color, body.bgcolor) >= 7
-
-        status = app.screen.query_one(StatusLine).rich_style
-        assert status.color is not None and status.bgcolor is not None
-        assert contrast_ratio(status.color, status.bgcolor) >= 7
-
-        outline = app.screen.query_one(Outline)
-        outline.focus()
-        await pilot.pause()
-        cursor = outline.get_component_rich_style("line-list--cursor")
-        assert cursor.color is not None and cursor.bgcolor is not None
-        assert contrast_ratio(cursor.color, cursor.bgcolor) >= 7
-        # The focused pane's border against the background.
-        border_colour = outline.styles.border_top[1]
-        assert contrast_ratio(border_colour, view.styles.background) >= 7
-
-
-def test_contrast_ratio_matches_wcag_examples() -> None:
-    from textual.color import Color
-
-    assert contrast_ratio(Color(0, 0, 0), Color(255, 255, 255)) == pytest.approx(21, abs=0.01)
-    assert contrast_ratio(Color(119, 119, 119), Color(255, 255, 255)) == pytest.approx(
-        4.48, abs=0.01
-    )
 
 
 async def test_cursor_follows_focus_after_tab_and_section_jump(bundled_dir: Path) -> None:

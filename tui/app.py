@@ -7,12 +7,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
+from textual.geometry import Offset
 from textual.screen import Screen
 
-from tui.commands import WellreadCommands
+from tui.commands import ThemeChoices, WellreadCommands, WellreadPalette
 from tui.content import Library
 from tui.content.search import SearchHit, index_path
 from tui.render.labels import CitationStyle
@@ -29,6 +30,11 @@ from tui.state import Bookmark, StateStore, data_dir
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
 from tui.widgets.article_view import ArticleView, ReadingPosition
 from tui.widgets.bars import StatusLine
+from tui.widgets.cursor import DEFAULT_CURSOR_SHAPE, HIDE_CURSOR, SHOW_STEADY_CURSOR, focus_cell
+
+NARROW_BELOW = 70
+AUTO_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+SINGLE_BREAKPOINTS = [(0, "-narrow")]
 
 
 class WellreadApp(App[None]):
@@ -39,7 +45,7 @@ class WellreadApp(App[None]):
     COMMANDS = App.COMMANDS | {WellreadCommands}
     HELP_NAME = "Everywhere"
     # Below 70 columns the reader shows one pane at a time (see ReaderScreen).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    HORIZONTAL_BREAKPOINTS = AUTO_BREAKPOINTS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "focus_next", "Next pane", show=False),
@@ -77,6 +83,22 @@ class WellreadApp(App[None]):
         if not self.settings.animations:
             self.animation_level = "none"
 
+    # ------------------------------------------------------------ the terminal cursor
+
+    @property
+    def cursor_position(self) -> Offset:
+        """Where the terminal cursor stands: asked of the focused widget as each frame is
+        drawn, so it follows focus to every screen and dialog, and back again."""
+        try:
+            cell = focus_cell(self.screen.focused)
+        except ScreenStackError:
+            cell = None
+        return self._cursor_position if cell is None else cell
+
+    @cursor_position.setter
+    def cursor_position(self, position: Offset) -> None:
+        self._cursor_position = position
+
     def get_line_filters(self) -> Sequence[LineFilter]:
         # NO_COLOR means no colour codes at all: Textual's own filter keeps greys.
         if self.no_color:
@@ -95,6 +117,7 @@ class WellreadApp(App[None]):
         # from walking them (with thousands of articles, a pause felt on a key press).
         gc.freeze()
         self._apply_cursor_setting()
+        self.apply_layout()
         messages = [m for m in (self.settings_message, self.state.message) if m]
         self.push_screen(LibraryScreen(self.library, self.state, " ".join(messages) or None))
         if self.open_slug in self.library.articles:
@@ -193,7 +216,7 @@ class WellreadApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(help_text(self, self.screen)))
+        self.push_screen(HelpScreen(help_text(self, self.screen, self.size.width)))
 
     # ------------------------------------------------------------ settings
 
@@ -231,21 +254,44 @@ class WellreadApp(App[None]):
 
     def _apply_cursor_setting(self) -> None:
         # Textual hides the terminal cursor once, at start; showing it again keeps it
-        # visible, and Textual already moves it to the focus after every frame.
-        if self.settings.show_cursor and self._driver is not None and not self.is_headless:
-            self._driver.write("\x1b[?25h")
+        # visible (steady: a blinking cursor is something moving by itself), and every
+        # frame moves it to the focus (cursor_position).
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(SHOW_STEADY_CURSOR if self.settings.show_cursor else HIDE_CURSOR)
 
     def action_toggle_cursor(self) -> None:
         self.settings.show_cursor = not self.settings.show_cursor
-        if self._driver is not None and not self.is_headless:
-            self._driver.write("\x1b[?25h" if self.settings.show_cursor else "\x1b[?25l")
+        self._apply_cursor_setting()
         self.save_settings()
         self.notice(
             "Terminal cursor shown." if self.settings.show_cursor else "Terminal cursor hidden."
         )
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(WellreadPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(
+            WellreadPalette(providers=[ThemeChoices], placeholder="Type part of a theme's name")
+        )
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own (Keys, Maximize, Screenshot ...) are for developers; a reader
+        # gets what they need in plain words.
+        yield SystemCommand(
+            "Keys of this screen", "What each key does here (also ?)", self.action_help
+        )
+        yield SystemCommand(
+            "Choose a colour theme",
+            "Pick from every theme, high contrast among them",
+            self.action_change_theme,
+        )
+        yield SystemCommand(
+            "One column on or off",
+            "One pane at a time at full width, for screen readers and braille displays",
+            self.action_toggle_layout,
+        )
         yield SystemCommand(
             "Search every article", "Find where the library speaks of a word", self.show_search
         )
@@ -260,13 +306,45 @@ class WellreadApp(App[None]):
         )
         yield SystemCommand(
             "Animations on or off",
-            "Turn Textual's animations " + ("off" if self.settings.animations else "on"),
+            "Things that slide or fade on screen: "
+            + ("stop them" if self.settings.animations else "allow them"),
             self.action_toggle_animations,
         )
         yield SystemCommand(
             "Show or hide the terminal cursor",
             "Some screen readers and braille displays follow only a visible cursor",
             self.action_toggle_cursor,
+        )
+        yield SystemCommand(
+            "Quit wellread", "Leave wellread (your place is kept)", self.action_quit
+        )
+
+    # ------------------------------------------------------------ layout
+
+    @property
+    def single_column(self) -> bool:
+        return self.settings.layout == "single"
+
+    def apply_layout(self) -> None:
+        """One pane at a time at every width ("single"), or as the window allows."""
+        single = self.single_column
+        self.set_class(single, "-single")
+        # The single layout is the narrow one, at any width: screens read these
+        # breakpoints whenever the window changes size.
+        self.HORIZONTAL_BREAKPOINTS = SINGLE_BREAKPOINTS if single else AUTO_BREAKPOINTS
+        narrow = single or self.size.width < NARROW_BELOW
+        for screen in self.screen_stack:
+            screen.set_class(narrow, "-narrow")
+            screen.set_class(not narrow, "-wide")
+
+    def action_toggle_layout(self) -> None:
+        self.settings.layout = "auto" if self.single_column else "single"
+        self.apply_layout()
+        self.save_settings()
+        self.notice(
+            "One column: Tab moves between the panes."
+            if self.single_column
+            else "Panes side by side when the window has room."
         )
 
     def action_toggle_animations(self) -> None:
@@ -308,5 +386,7 @@ class WellreadApp(App[None]):
         await super().action_quit()
 
     def on_unmount(self) -> None:
+        if self.settings.show_cursor and self._driver is not None and not self.is_headless:
+            self._driver.write(DEFAULT_CURSOR_SHAPE)
         self.speaker.stop()
         self.state.close()

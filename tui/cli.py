@@ -95,6 +95,15 @@ def _plain_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _layout_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--layout",
+        choices=("auto", "single"),
+        default=argparse.SUPPRESS,
+        help="'single': one pane at full width, for screen readers and braille displays",
+    )
+
+
 def _slug_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", help="an article's or exercise card's slug ('wellread list')")
 
@@ -107,13 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"wellread {__version__}")
     _library_option(parser)
     _plain_option(parser)
+    _layout_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS.values():
         sub = commands.add_parser(command.name, help=command.help)
         command.arguments(sub)
         _library_option(sub)
-        # Accepted everywhere; it changes only what opens the app (text stays text).
+        # Accepted everywhere; they change only what opens the app (text stays text).
         _plain_option(sub)
+        _layout_option(sub)
     return parser
 
 
@@ -141,14 +152,14 @@ def cmd_open(context: Context) -> int:
         return LinearReader(context.library, sys.stdin, context.out, err=context.err).open(
             context.args.slug
         )
-    return run_app(context.library, context.args.slug)
+    return run_app(context.library, context.args.slug, getattr(context.args, "layout", None))
 
 
 def cmd_read(context: Context) -> int:
     if not _known_slug(context):
         return 2
     if not context.plain and context.out.isatty():
-        return run_app(context.library, context.args.slug)
+        return run_app(context.library, context.args.slug, getattr(context.args, "layout", None))
     library, slug = context.library, context.args.slug
     if slug in library.articles:
         article = library.article(slug)
@@ -265,12 +276,16 @@ for _command in (
     register(_command)
 
 
-def run_app(library: Library, slug: str | None) -> int:
+def run_app(library: Library, slug: str | None, layout: str | None = None) -> int:
     # Imported here so the text commands start fast and never need a terminal.
     from tui.app import WellreadApp
     from tui.settings import load_settings
 
     settings, message = load_settings()
+    if layout is not None:
+        settings.layout = layout
+    if layout is not None:
+        settings.layout = layout
     WellreadApp(library, open_slug=slug, settings=settings, settings_message=message).run()
     return 0
 
@@ -305,4 +320,4 @@ def _main(argv: Sequence[str] | None) -> int:
         return COMMANDS[args.command].run(context)
     if context.plain or not sys.stdout.isatty():
         return LinearReader(context.library, sys.stdin, sys.stdout).run()
-    return run_app(context.library, None)
+    return run_app(context.library, None, getattr(args, "layout", None))

@@ -25,6 +25,11 @@ class Settings:
     animations: bool = True
     # Show the terminal's own cursor where the focus is (some screen readers need it).
     show_cursor: bool = False
+    # "single": one pane at full width at any window size (screen readers, braille).
+    layout: str = "auto"
+
+
+LAYOUTS = ("auto", "single")
 
 
 def config_path() -> Path:
@@ -65,6 +70,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         value = data.get(field.name)
         if value is not None and isinstance(value, type(getattr(settings, field.name))):
             setattr(settings, field.name, value)
+    if settings.layout not in LAYOUTS:
+        settings.layout = "auto"
     return settings, None
 
 
