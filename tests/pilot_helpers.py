@@ -11,6 +11,7 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
 from tui.screens.reader import ReaderScreen
@@ -39,17 +40,18 @@ async def article_ready(pilot: Pilot[Any]) -> None:
     for _ in range(MAX_ROUNDS):
         await settle(pilot)
         screen = pilot.app.screen
-        views = screen.query(ArticleView) if isinstance(screen, ReaderScreen) else []
-        if views and screen.rendered is not None and views.first().ready:
-            await pilot.pause()
-            return
+        if isinstance(screen, ReaderScreen) and screen.rendered is not None:
+            views = screen.query(ArticleView)
+            if views and views.first().ready:
+                await pilot.pause()
+                return
     raise AssertionError("the article never finished loading")
 
 
 def running_intervals(app: App[Any]) -> list[str]:
     """Repeating timers of the app and its screen that are running (not paused or stopped):
     anything that could change the screen while nobody presses a key."""
-    found = []
+    found: list[str] = []
     for node in [app, *app.screen.walk_children(with_self=True)]:
         for timer in list(node._timers):
             task = timer._task
@@ -57,6 +59,11 @@ def running_intervals(app: App[Any]) -> list[str]:
             if timer._repeat is None and alive and timer._active.is_set():
                 found.append(f"{type(node).__name__}: {timer.name}")
     return found
+
+
+def focused(app: App[Any]) -> Widget | None:
+    """The focused widget, read afresh (mypy would keep what an earlier assert narrowed)."""
+    return app.focused
 
 
 class HeldTimers:

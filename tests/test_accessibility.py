@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from pilot_helpers import HeldTimers, article_ready, running_intervals, settle
 from rich.console import Console
+from textual._compositor import CompositorUpdate
 from textual.geometry import Offset
 from textual.pilot import Pilot
 
@@ -41,7 +42,7 @@ def _colour_parameters(output: str) -> list[str]:
 def _terminal_output(app: WellreadApp) -> str:
     """What the app would write to the terminal for a full repaint of its screen."""
     update = app.screen._compositor.render_update(full=True)
-    assert update is not None
+    assert isinstance(update, CompositorUpdate)
     console = Console(color_system="truecolor", force_terminal=True, width=200)
     return update.render_segments(console)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import article_ready
+from pilot_helpers import article_ready, focused
 from textual.widgets import Input
 
 from tui.app import WellreadApp
@@ -134,7 +134,7 @@ async def test_filter_escape_clears_and_returns_to_list(library_dir: Path) -> No
 
         assert articles_listed() == ["article:beta"]
         await pilot.press("escape")
-        assert app.focused is article_list
+        assert focused(app) is article_list
         assert articles_listed() == [
             "article:alpha",
             "article:beta",

@@ -6,7 +6,7 @@ import base64
 from pathlib import Path
 from typing import Any
 
-from pilot_helpers import article_ready
+from pilot_helpers import article_ready, focused
 from textual.pilot import Pilot
 
 from tui.app import WellreadApp
@@ -81,7 +81,7 @@ async def test_third_citation_enter_selects_its_reference_and_backspace_returns(
         await pilot.press("G")
         assert view.top_line != top
         await pilot.press("backspace")
-        assert app.focused is view
+        assert focused(app) is view
         assert (view.focused_anchor, view.top_line) == (anchor, top)
         assert _cursor_on(app, shown)
 
@@ -118,8 +118,9 @@ async def test_footnote_goes_to_its_note_and_back(library_dir: Path) -> None:
         # The jump moved the view, and the reader is still told how to get back.
         assert view.top_line != top
         assert "Backspace goes back" in app.screen.query_one(StatusLine).left
-        block = view.document.blocks[view.focused_anchor[0]] if view.document else None
-        assert block is not None and block.text.startswith("A footnote that cites")
+        assert view.document is not None and view.focused_anchor is not None
+        block = view.document.blocks[view.focused_anchor[0]]
+        assert block.text.startswith("A footnote that cites")
         await pilot.press("backspace")
         assert view.focused_anchor == marker
 
@@ -146,7 +147,12 @@ async def test_y_copies_the_doi_with_osc52(library_dir: Path) -> None:
         driver = app._driver
         assert driver is not None
         original = driver.write
-        driver.write = lambda data: (written.append(data), original(data))[1]  # type: ignore[method-assign]
+
+        def write(data: str) -> None:
+            written.append(data)
+            original(data)
+
+        driver.write = write  # type: ignore[method-assign]
         await _to_citation(pilot, 1)
         assert _focused_anchor(app)[1] == ("ng2021",)
         expected = "https://doi.org/10.1234/jts.2021.007"  # ng2021's DOI in gamma.md
@@ -194,7 +200,7 @@ async def test_cited_in_lists_each_place_and_jumps_there(library_dir: Path) -> N
         assert view.focused_anchor == (places[2].block, places[2].anchor)
         assert app.focused is view
         await pilot.press("backspace")
-        assert app.focused is app.screen.query_one(ReferenceList)
+        assert focused(app) is app.screen.query_one(ReferenceList)
 
 
 async def test_citation_style_switches_and_persists(library_dir: Path) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import bibtexparser
 import pytest
+from bibtexparser.entrypoint import parse_string
 
 from tui.cli import main
 from tui.content.export import to_bibtex, to_ris
@@ -26,7 +26,7 @@ def test_bibtex_parses_with_bibtexparser(
     library_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = _refs_output(library_dir, "bibtex", capsys)
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     assert library.failed_blocks == []
     assert [entry.key for entry in library.entries] == GAMMA_IDS
     ortiz = next(entry for entry in library.entries if entry.key == "ortiz2018")
@@ -48,7 +48,7 @@ def test_bibtex_escapes_what_latex_would_read() -> None:
         container="J & J",
     )
     text = to_bibtex([ref])
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     assert library.failed_blocks == []
     fields = library.entries[0].fields_dict
     assert fields["title"].value == r"{Calcium 50\% more: \{a\} test\_\#1}"

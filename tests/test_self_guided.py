@@ -98,7 +98,8 @@ async def test_next_in_path_ends_the_article_and_opens_it(
         assert view.document is not None
         assert view.document.outline[-1].title == "Next in your path"
         await pilot.press("G", "comma")
-        kind, targets = None, ()
+        kind: str | None = None
+        targets: tuple[str, ...] = ()
         if view.focused_anchor is not None:
             anchor = view.document.blocks[view.focused_anchor[0]].anchors[view.focused_anchor[1]]
             kind, targets = anchor.kind, anchor.targets
