@@ -3,6 +3,7 @@ without ever waiting on the wall clock."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
@@ -20,6 +21,7 @@ from tui.widgets.article_view import ArticleView
 # Each round waits for every running worker to end, then lets the messages they posted
 # be handled; a message may start the next worker (load, then lay out).
 MAX_ROUNDS = 50
+HANG_LIMIT = 60.0  # seconds
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -31,7 +33,8 @@ async def settle(pilot: Pilot[Any]) -> None:
             return
         for worker in running:
             with suppress(WorkerCancelled):  # replaced by a newer one: that one is waited for
-                await worker.wait()
+                # The limit only ends a test whose worker hangs; nothing waits for it to pass.
+                await asyncio.wait_for(worker.wait(), HANG_LIMIT)
     raise AssertionError("background work never settled")
 
 
