@@ -8,8 +8,11 @@ under tests/fixtures, so editing a bundled article changes nothing else.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import re
+import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -250,3 +253,19 @@ def test_the_seed_comparison_can_fail() -> None:
     [(ratio, _)] = _too_close(near_copy, seed)
     assert ratio > SIMILAR
     assert _too_close("Hills ask more of the hip bones than level paths do, it seems.", seed) == []
+
+
+def test_the_fingerprint_script_writes_what_this_test_reads(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("A page of our own, with two sentences in it.\nAnd a second line here.\n")
+    out = tmp_path / "fingerprint.json"
+    script = Path(__file__).parent.parent / "benchmarks" / "seed_fingerprint.py"
+    done = subprocess.run(
+        [sys.executable, str(script), str(page), str(out)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["seed"] == "page.txt"
+    assert data["sentences"] == hashed_sentences(page.read_text(encoding="utf-8"))
+    assert data["sentences"][0][0] == hashlib.sha256(b"a").hexdigest()[:8]
+    assert "page" not in out.read_text(encoding="utf-8").replace("page.txt", "")
