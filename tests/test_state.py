@@ -8,6 +8,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+import textual.constants
+
 from tui.state import StateStore
 
 LIBRARY = Path("/library")
@@ -125,4 +127,7 @@ def test_the_suite_never_touches_the_user_s_places(_isolated_home: Path) -> None
     for name in (LIBRARY_ENV, CONFIG_ENV, DATA_ENV, "NO_COLOR", "ACCESSIBLE"):
         assert name not in os.environ
     assert data_dir().is_relative_to(_isolated_home)
+    # Textual read its variables before the tests began: read again without them.
+    assert textual.constants.TEXTUAL_ANIMATIONS == "full"
+    assert textual.constants.COLOR_SYSTEM == "auto"
     assert config_path().is_relative_to(_isolated_home)
