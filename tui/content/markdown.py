@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from tui.content.citations import citation_plugin
+from tui.content.clean import clean
 from tui.content.model import (
     Block,
     Citation,
@@ -37,7 +38,6 @@ from tui.content.model import (
     Text,
 )
 from tui.content.problems import Problem, Severity
-from tui.content.source import clean_text
 
 
 @cache
@@ -98,7 +98,7 @@ class _Walker:
         for child in token.children or []:
             kind = child.type
             if kind == "text":
-                text = clean_text(child.content)
+                text = clean(child.content)
                 if link_href is not None:
                     link_text.append(text)
                 elif text:
@@ -115,7 +115,7 @@ class _Walker:
                 line += 1
                 runs.append(LineBreak())
             elif kind == "code_inline":
-                text = clean_text(child.content)
+                text = clean(child.content)
                 if link_href is not None:
                     link_text.append(text)
                 else:
@@ -126,7 +126,7 @@ class _Walker:
                 if _CLOSES[kind] in marks:
                     marks.remove(_CLOSES[kind])
             elif kind == "link_open":
-                link_href = clean_text(str(child.attrs.get("href", "")))
+                link_href = clean(str(child.attrs.get("href", "")))
                 link_text = []
                 link_line = line
             elif kind == "link_close":
@@ -134,8 +134,8 @@ class _Walker:
                 runs.append(Link(text, link_href or "", link_line, frozenset(marks)))
                 link_href = None
             elif kind == "image":
-                alt = clean_text(child.content) or "image"
-                src = clean_text(str(child.attrs.get("src", "")))
+                alt = clean(child.content) or "image"
+                src = clean(str(child.attrs.get("src", "")))
                 runs.append(Link(f"image: {alt}", src, line, frozenset(marks)))
             elif kind == "citation":
                 citation = Citation(child.meta["items"], line)
@@ -148,7 +148,7 @@ class _Walker:
                 runs.append(note)
             else:
                 # Anything new markdown-it may add still reads as its text.
-                text = clean_text(child.content)
+                text = clean(child.content)
                 if text:
                     runs.append(Text(text, frozenset(marks)))
         return _merge_text(runs)
@@ -188,7 +188,7 @@ class _Walker:
                 inner, i = self.blocks(tokens, i + 1, "blockquote_close")
                 blocks.append(Quote(inner, self.line(token)))
             elif kind in ("fence", "code_block"):
-                text = clean_text(token.content.rstrip("\n"))
+                text = clean(token.content.rstrip("\n"))
                 blocks.append(CodeBlock(text, self.line(token)))
                 i += 1
             elif kind == "hr":

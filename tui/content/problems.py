@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from tui.content.clean import clean_line, clean_name
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -22,7 +24,13 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity.value}: {self.message}"
+        # A file name can hold an escape sequence: the path is shown cleaned.
+        return f"{self.where}:{self.line}: {self.severity.value}: {clean_line(self.message)}"
+
+    @property
+    def where(self) -> str:
+        """The file's path as it may be shown."""
+        return clean_name(str(self.path))
 
     @property
     def is_error(self) -> bool:

@@ -6,18 +6,18 @@ import re
 from pathlib import Path
 from typing import Any
 
+from tui.content.clean import clean_line
 from tui.content.frontmatter import FrontMatter
 from tui.content.model import Name, Reference
 from tui.content.problems import Problem, Severity
-from tui.content.source import clean_text
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
 def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    return clean_text(" ".join(str(value).split()))
+    if isinstance(value, list | dict):
+        return ""  # a field that should be text but holds a structure: nothing to show
+    return clean_line(value)
 
 
 def _names(value: Any) -> tuple[Name, ...]:
