@@ -128,6 +128,8 @@ def cmd_read(library: Library, slug: str, out: TextIO) -> int:
 
 def cmd_search(library: Library, query: str, out: TextIO, err: TextIO) -> int:
     index = SearchIndex(library, index_path(data_dir(), library.root))
+    if index.message:
+        print(index.message, file=err)
     changed, _ = index.stale()
 
     def progress(done: int, total: int) -> None:
