@@ -23,9 +23,18 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
 
+    def __post_init__(self) -> None:
+        # Messages quote the file's own text (a key, a value): cleaned once, here.
+        object.__setattr__(self, "message", clean_line(self.message))
+
     def __str__(self) -> str:
         # A file name can hold an escape sequence: the path is shown cleaned.
-        return f"{self.where}:{self.line}: {self.severity.value}: {clean_line(self.message)}"
+        return f"{self.where}:{self.line}: {self.severity.value}: {self.message}"
+
+    @property
+    def file_name(self) -> str:
+        """The file's name as it may be shown."""
+        return clean_name(self.path.name)
 
     @property
     def where(self) -> str:
