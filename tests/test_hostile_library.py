@@ -96,7 +96,7 @@ LISTED = {"crlf", "bidi-title", "c1-title", "raw-ansi-body", "entity-escapes", "
 NOT_FLAGGED = {"crlf", "markup-heading"}
 
 
-def _write_bytes(data: bytes) -> Callable[[Path], None]:
+def _write_bytes(data: bytes) -> Callable[[Path], object]:
     return lambda path: path.write_bytes(data)
 
 
@@ -115,7 +115,7 @@ def _socket(path: Path) -> None:
     server.close()
 
 
-SPECIAL: dict[str, Callable[[Path], None]] = {
+SPECIAL: dict[str, Callable[[Path], object]] = {
     "binary": _write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
     "nul-bytes": _write_bytes(b"---\ntitle: Nul\n---\nText\x00more\n"),
     "latin1": _write_bytes("---\ntitle: Caf\u00e9\n---\nna\u00efve\n".encode("latin-1")),
@@ -294,7 +294,7 @@ def test_read_and_refs_for_every_listed_article(
     assert "Text \ufffd[2J" in captured.out  # the escape shown as a mark, not obeyed
     assert not FORBIDDEN.search(captured.out + captured.err)
     markup = load_library(root).article("markup-heading")
-    assert [s.title for s in markup.sections][0] == "[@click=app.quit]Q[/]"
+    assert markup.sections[0].title == "[@click=app.quit]Q[/]"
 
 
 async def test_the_app_lists_good_articles_and_problems(
