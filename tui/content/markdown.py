@@ -18,6 +18,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from tui.content.citations import citation_plugin
 from tui.content.clean import clean
+from tui.content.cuts import BLOCK, LIST, block_cuts
 from tui.content.model import (
     Block,
     Citation,
@@ -306,10 +307,45 @@ def _footnote_problems(path: Path, body: str, body_line: int, walker: _Walker) -
                 )
 
 
+# Bodies longer than this are parsed part by part (see _parse_in_parts).
+PART_CHARS = 256 * 1024
+# Link reference and footnote definitions: a part could not see one made in another.
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]{1,999}\]:", re.MULTILINE)
+
+
+def _parse_in_parts(walker: _Walker, body: str) -> list[Block]:
+    """The blocks of *body*, parsed a part at a time, cut where the parts parse as the
+    whole does (content/cuts.py): memory holds one part's tokens, not the whole
+    text's, and markdown-it's cost stays linear in the length."""
+    blocks: list[Block] = []
+    start, first_line, kind = 0, walker.body_line, BLOCK  # kind: of the cut at start
+    for end, next_kind in [*block_cuts(body, PART_CHARS, start=PART_CHARS), (len(body), BLOCK)]:
+        part = body[start:end]
+        walker.body_line = first_line
+        part_blocks, _ = walker.blocks(markdown_parser().parse(part), 0, None)
+        del part
+        head = part_blocks[0] if part_blocks else None
+        if (
+            kind == LIST
+            and blocks
+            and isinstance(blocks[-1], ListBlock)
+            and isinstance(head, ListBlock)
+        ):
+            # A list cut before one of its items: the two halves are one list.
+            blocks[-1].items.extend(head.items)
+            part_blocks = part_blocks[1:]
+        blocks.extend(part_blocks)
+        first_line += body.count("\n", start, end)
+        start, kind = end, next_kind
+    return blocks
+
+
 def parse_body(path: Path, body: str, body_line: int, title: str = "") -> ParsedBody:
     walker = _Walker(path, body_line)
-    tokens = markdown_parser().parse(body)
-    blocks, _ = walker.blocks(tokens, 0, None)
+    if len(body) > 2 * PART_CHARS and "[^" not in body and not _DEFINITION.search(body):
+        blocks = _parse_in_parts(walker, body)
+    else:
+        blocks, _ = walker.blocks(markdown_parser().parse(body), 0, None)
     if "[^" in body:
         _footnote_problems(path, body, body_line, walker)
 
