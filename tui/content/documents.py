@@ -87,7 +87,8 @@ def read_entry(path: Path, kind: str, root: Path | None = None) -> Entry:
             Problem(
                 path,
                 1,
-                f"the file name holds control or invisible characters; it is listed as '{slug}'",
+                "the file name holds characters that cannot be shown (controls, invisible "
+                f"characters or bytes that are not UTF-8); it is listed as '{slug}'",
                 Severity.WARNING,
             )
         )
