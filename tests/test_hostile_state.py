@@ -114,6 +114,17 @@ def test_a_read_only_file_is_used_read_only(
     assert path.exists() and not list(tmp_path.glob("*.unreadable-*"))
 
 
+def test_a_state_path_that_is_a_folder_is_reported_not_moved(tmp_path: Path) -> None:
+    folder = tmp_path / "state.sqlite"
+    folder.mkdir()
+    store = StateStore(LIBRARY, folder)
+    assert not store.enabled
+    assert store.message is not None and "is a folder" in store.message
+    store.save_position("a", 1, 0, "x", 1)
+    store.close()
+    assert folder.is_dir() and sorted(p.name for p in tmp_path.iterdir()) == ["state.sqlite"]
+
+
 def test_visits_are_one_row_per_article_and_bounded(tmp_path: Path) -> None:
     path = tmp_path / "state.sqlite"
     store = StateStore(LIBRARY, path)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import platformdirs
 
-from tui.content.clean import clean_line
+from tui.content.clean import clean_line, clean_name
 from tui.state_schema import (
     SCHEMA_VERSION,
     Bookmark,
@@ -129,6 +129,10 @@ class StateStore:
         return connection
 
     def _open(self) -> None:
+        if self.path.is_dir():
+            # Never moved aside: a folder is not ours to move.
+            self.message = f"Reading state is off: {self._where} is a folder, not a file."
+            return
         exists = self.path.is_file()
         if exists and not os.access(self.path, os.W_OK):
             self._open_read_only()
@@ -147,7 +151,7 @@ class StateStore:
         except sqlite3.DatabaseError as error:
             problem = str(error)
         except OSError as error:
-            self.message = f"Reading state is off: cannot use {self.path} ({error.strerror})."
+            self.message = f"Reading state is off: cannot use {self._where} ({error.strerror})."
             return
         self._set_aside(problem)
 
@@ -156,12 +160,12 @@ class StateStore:
             self._connection = self._connect(read_only=True)
         except (sqlite3.Error, OSError) as error:
             self.message = (
-                f"Your reading state file {self.path} is read-only and could not be read "
+                f"Your reading state file {self._where} is read-only and could not be read "
                 f"({error}); what you do now is kept until wellread closes."
             )
         else:
             self.message = (
-                f"Your reading state file {self.path} is read-only: your places are shown, "
+                f"Your reading state file {self._where} is read-only: your places are shown, "
                 "and what you change now is kept until wellread closes."
             )
         self.read_only = True
@@ -174,18 +178,23 @@ class StateStore:
             os.replace(self.path, aside)
         except OSError as error:
             self.message = (
-                f"Reading state is off: {self.path} could not be read ({problem}) "
+                f"Reading state is off: {self._where} could not be read ({problem}) "
                 f"or moved aside ({error.strerror})."
             )
             return
         self.message = (
-            f"Your reading state file could not be read ({problem}). It was kept as {aside}; "
-            "a new one has been started."
+            f"Your reading state file could not be read ({problem}). It was kept as "
+            f"{clean_name(str(aside))}; a new one has been started."
         )
         try:
             self._connection = self._connect(read_only=False)
         except (sqlite3.Error, OSError) as error:
             self.message += f" The new one failed too ({error}); reading state is off."
+
+    @property
+    def _where(self) -> str:
+        """The file's path as it may be shown (WELLREAD_DATA can hold anything)."""
+        return clean_name(str(self.path))
 
     @property
     def enabled(self) -> bool:

@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.content.clean import clean_line
+from tui.content.clean import clean_line, clean_name
 
 SCHEMA_VERSION = 2
 # Recent articles kept per library: enough for any "recently read" list.
@@ -161,7 +161,8 @@ def bring_to_shape(connection: sqlite3.Connection, path: Path) -> str | None:
     what = "; ".join(f"{table}: {how}" for table, how in changed.items())
     return (
         f"Your reading state file had an unexpected shape ({what}); it was repaired, "
-        f"keeping every entry that fitted. A copy of it as it was is kept as {aside}."
+        f"keeping every entry that fitted. A copy of it as it was is kept as "
+        f"{clean_name(str(aside))}."
     )
 
 
