@@ -159,3 +159,27 @@ def test_the_cleaner_leaves_nothing_to_clean(text: str) -> None:
     _check_clean(clean(text).replace("\n", "").replace("\t", ""))
     _check_clean(clean_line(text))
     assert clean(clean(text)) == clean(text)
+
+
+def test_page_ranges_split_on_any_dash_in_ris_and_bibtex() -> None:
+    from tui.content.model import Name, Reference
+
+    refs = [
+        Reference("a", "article-journal", (Name("Lee", "J"),), 2017, "T", page=page)
+        for page in ("438–445", "438-445", "438 — 445", "e1234")
+    ]
+    records = rispy.loads(to_ris(refs))
+    assert [(r.get("start_page"), r.get("end_page")) for r in records] == [
+        ("438", "445"),
+        ("438", "445"),
+        ("438", "445"),
+        ("e1234", None),
+    ]
+    assert "SP  - 438\nEP  - 445" in to_ris(refs[:1])
+    entries = parse_string(to_bibtex(refs)).entries
+    assert [e.fields_dict["pages"].value for e in entries] == [
+        "438--445",
+        "438--445",
+        "438--445",
+        "e1234",
+    ]
