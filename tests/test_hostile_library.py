@@ -252,6 +252,12 @@ def test_check_names_every_bad_file_and_fails(
         ("link-outside", "outside the library folder"),
         ("huge", "too large"),
         ("bidi-title", "invisible characters"),
+        ("c1-title", "holds control or invisible characters (YAML escapes"),
+        ("esc-title-name", "characters that cannot be shown"),
+        ("not-utf8-name", "not UTF-8"),
+        ("latin1", "invalid UTF-8"),
+        ("symlink-loop", "cannot read the file"),
+        ("nul-bytes", "binary file"),
         ("same-slug-card", "same slug 'alpha'"),
     ],
 )

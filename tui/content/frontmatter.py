@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from tui.content.clean import needs_cleaning
 from tui.content.problems import ContentError, Problem, Severity
 
 # Deeper than any CSL item (a reference's date-parts is four levels down).
@@ -208,6 +209,34 @@ def parse_front_matter(path: Path, text: str) -> FrontMatter:
         key_lines[key] = key_node.start_mark.line + offset
         if isinstance(value_node, yaml.SequenceNode):
             item_lines[key] = [item.start_mark.line + offset for item in value_node.value]
+    for key, value in data.items():
+        if _holds_hidden(value):
+            problems.append(
+                Problem(
+                    path,
+                    key_lines.get(str(key), offset),
+                    f"'{key}' holds control or invisible characters (YAML escapes such as "
+                    "\\x9b or \\u202e); they are replaced or removed",
+                    Severity.WARNING,
+                )
+            )
     return FrontMatter(
         {str(k): v for k, v in data.items()}, body, body_line, key_lines, item_lines, problems
     )
+
+
+def _holds_hidden(value: Any) -> bool:
+    """Whether a value built from YAML holds a character the cleaner takes out (the
+    file's own text was cleaned already; YAML escapes make new ones)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if needs_cleaning(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
