@@ -15,6 +15,7 @@ import asyncio
 import gc
 import platform
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -94,9 +95,10 @@ async def open_times(library_dir: Path, state_dir: Path, repeats: int) -> tuple[
             if resume:
                 state.save_position(slug, blocks, 0, "near the end", 90)
             else:
-                with state._write() as db:  # no saved place
-                    if db is not None:
-                        db.execute("DELETE FROM positions")
+                # No saved place: what is queued written first, then the row removed.
+                state.flush()
+                with sqlite3.connect(state.path) as db:
+                    db.execute("DELETE FROM positions")
             # Both cases start with no garbage waiting: a collection that falls into
             # one open and not another would swamp the difference being measured.
             gc.collect()

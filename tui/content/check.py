@@ -49,6 +49,16 @@ def check_library(library: Library) -> list[Problem]:
                     )
                 )
     for slug in library.exercises:
+        if slug in library.articles:
+            problems.append(
+                Problem(
+                    library.exercises[slug].path,
+                    1,
+                    f"an article has the same slug '{slug}' ({library.articles[slug].path.name}); "
+                    "links and searches cannot tell them apart",
+                    Severity.WARNING,
+                )
+            )
         exercise = library.exercise(slug)
         problems.extend(exercise.problems)
         problems.extend(_uncited(exercise))

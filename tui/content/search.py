@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.content.clean import clean_name
 from tui.content.library import Library
 from tui.content.model import (
     Block,
@@ -126,17 +127,40 @@ class SearchIndex:
     def __init__(self, library: Library, path: Path) -> None:
         self.library = library
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
-        self.db.execute("PRAGMA busy_timeout = 10000")
+        # Said once when the index could not be kept on disk (it is built in memory).
+        self.message: str | None = None
         try:
+            self.db = self._open(path)
+        except (OSError, sqlite3.Error) as error:
+            # A read-only data folder, or a file where it should be: search still works,
+            # from an index built for this run only.
+            reason = getattr(error, "strerror", None) or str(error)
+            self.message = (
+                f"The search index cannot be kept in {clean_name(str(path.parent))} "
+                f"({clean_name(reason)}); it is built afresh each time."
+            )
+            self.db = sqlite3.connect(":memory:", isolation_level=None)
             self._create()
+
+    def _open(self, path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, isolation_level=None, timeout=10)
+        try:
+            db.execute("PRAGMA busy_timeout = 10000")
+            self.db = db
+            self._create()
+            return db
+        except sqlite3.OperationalError:
+            db.close()
+            raise
         except sqlite3.DatabaseError:
             # The index is only a cache of the library: a broken one is rebuilt.
-            self.db.close()
+            db.close()
             path.unlink(missing_ok=True)
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
+            db = sqlite3.connect(path, isolation_level=None, timeout=10)
+            self.db = db
             self._create()
+            return db
 
     def _create(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]

@@ -9,8 +9,8 @@ from functools import partial
 from typing import TextIO
 
 from tui.content import Library
+from tui.content.clean import clean as clean_text
 from tui.content.search import SearchHit, SearchIndex, index_path
-from tui.content.source import clean_text
 from tui.linear.reading import Request, Session
 from tui.render.plain import exercise_line, found_line, search_hit_lines
 from tui.render.summaries import first_unread, path_steps
@@ -23,6 +23,9 @@ PROGRESS_FROM = 50
 def library_search(library: Library, query: str, err: TextIO) -> list[SearchHit]:
     """Hits for *query*, best first, the index brought up to date first."""
     index = SearchIndex(library, index_path(data_dir(), library.root))
+    if index.message:
+        # The data folder could not be used: the search still works, from memory.
+        print(index.message, file=err)
     try:
         changed, _ = index.stale()
 

@@ -34,6 +34,8 @@ class LinearReader:
     ) -> None:
         self.library = library
         self.console = Console(stdin, stdout)
+        # A store handed in belongs to the caller, who closes it; one made here is ours.
+        self._owns_state = state is None
         self.state = state or StateStore(library.root)
         self.session = Session(self.console, library, self.state)
         self.err = err or sys.stderr
@@ -68,7 +70,7 @@ class LinearReader:
         kind = "article" if slug in self.library.articles else "card"
         with contextlib.suppress(EndOfInput):
             self.go(Request(kind, slug))
-        self.say("Goodbye.")
+        self.finish()
         return 0
 
     # ------------------------------------------------------------ the library
@@ -83,8 +85,18 @@ class LinearReader:
             return 1
         with contextlib.suppress(EndOfInput):
             self.library_loop()
-        self.say("Goodbye.")
+        self.finish()
         return 0
+
+    def finish(self) -> None:
+        """Say goodbye once what the reader did is written (the writer works in a thread)."""
+        if self._owns_state:
+            self.state.close()
+        else:
+            self.state.flush()
+        if self.state.pending:
+            self.say("Some of your reading state could not be saved: the file stayed locked.")
+        self.say("Goodbye.")
 
     def library_loop(self) -> None:
         entries = self.library.article_entries()

@@ -131,7 +131,7 @@ def problem_text(problems: list[Problem]) -> Text:
         style="bold",
     )
     for problem in problems[:5]:
-        text.append(f"\n  {problem.path.name}:{problem.line}: {problem.message}")
+        text.append(f"\n  {problem.file_name}:{problem.line}: {problem.message}")
     if len(problems) > 5:
         text.append(f"\n  and {len(problems) - 5} more.")
     return text
