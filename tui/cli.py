@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -135,19 +136,39 @@ def cmd_search(library: Library, query: str, out: TextIO, err: TextIO) -> int:
             print(f"Preparing the search: {done} of {total} files", file=err, flush=True)
 
     index.update(progress if len(changed) > 50 else None)
-    hits = index.search(query)
+    results = index.find(query)
     index.close()
+    hits = results.hits
     if not hits:
         print(f"No article or exercise speaks of {query!r}.", file=out)
         return 1
-    print(f"{len(hits)} places speak of {query!r}, best first:", file=out)
+    if results.corrected:
+        print(
+            f"No article or exercise speaks of {query!r}. Did you mean {results.searched!r}? "
+            "Searched for that instead.",
+            file=out,
+        )
+    many = "s speak" if len(hits) != 1 else " speaks"
+    print(f"{len(hits)} place{many} of {results.searched!r}, best first:", file=out)
+    # Matched words in bold on a terminal, as grep marks them; plain text otherwise.
+    bold = out.isatty() and not accessible_requested()
     for number, hit in enumerate(hits, start=1):
         kind = "exercise card" if hit.kind == "exercise" else "article"
-        snippet = "".join(text for text, _ in split_snippet(hit.snippet))
+        snippet = "".join(
+            f"\x1b[1m{text}\x1b[22m" if matched and bold else text
+            for text, matched in split_snippet(hit.snippet)
+        )
         print(f"{number}. {hit.title} ({kind}): {hit.heading}", file=out)
-        print(f"   {snippet}", file=out)
+        if snippet:
+            print(f"   {snippet}", file=out)
         if hit.kind == "article":
             print(f"   wellread open {hit.slug}", file=out)
+    if results.suggestion:
+        print(
+            f"Did you mean {results.suggestion!r}? It is found in {results.suggestion_count} "
+            f"places: wellread search {shlex.quote(results.suggestion)}",
+            file=out,
+        )
     return 0
 
 

@@ -1,0 +1,65 @@
+"""`wellread search`: every form of a word marked, and "did you mean"."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from search_library import write_search_library
+
+from tui.cli import cmd_search, main
+from tui.content import load_library
+
+BOLD, PLAIN = "\x1b[1m", "\x1b[22m"
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_search_marks_every_form_on_a_terminal(tmp_path: Path) -> None:
+    library = load_library(write_search_library(tmp_path / "library"))
+    out = Terminal()
+    assert cmd_search(library, "fractures", out, io.StringIO()) == 0
+    text = out.getvalue()
+    bold = re.findall(rf"{re.escape(BOLD)}(.*?){re.escape(PLAIN)}", text)
+    assert {word.lower() for word in bold} == {"fracture", "fractured", "fractures"}
+    assert "A \x1b[1mfractured\x1b[22m wrist usually heals" in text
+    # Not a terminal: the same text, with no codes at all.
+    plain = io.StringIO()
+    assert cmd_search(library, "fractures", plain, io.StringIO()) == 0
+    assert plain.getvalue() == text.replace(BOLD, "").replace(PLAIN, "")
+    assert "\x1b" not in plain.getvalue()
+
+
+def test_search_lists_places_with_sentences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_search_library(tmp_path / "library")
+    assert main(["search", "walk", "--library", str(folder)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert re.fullmatch(r"\d+ places speak of 'walk', best first:", lines[0])
+    assert lines[1] == "1. Walking for stronger legs (article): Overview"
+    assert lines[2].startswith("   How a daily walk fits into a week of activity")
+    assert lines[3] == "   wellread open walking-for-stronger-legs"
+
+
+def test_a_misspelt_search_says_what_it_searched_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_search_library(tmp_path / "library")
+    assert main(["search", "osteoprosis", "--library", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        "No article or exercise speaks of 'osteoprosis'. Did you mean 'osteoporosis'? "
+        "Searched for that instead."
+    )
+    assert re.fullmatch(r"\d+ places? speaks? of 'osteoporosis', best first:", lines[1])
+    assert lines[2].startswith("1. Living after a fracture (article): ")
+    assert "osteoporosis" in lines[3]
+    assert main(["search", "xylophonist", "--library", str(folder)]) == 1
+    assert capsys.readouterr().out == "No article or exercise speaks of 'xylophonist'.\n"
