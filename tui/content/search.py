@@ -26,22 +26,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.content.library import Library
-from tui.content.model import Document
 from tui.content.problems import ContentError
-from tui.content.snippets import (
-    MATCH_END,
-    MATCH_START,
-    UNIT_BREAK,
-    make_snippet,
-    section_parts,
-    split_snippet,
-)
+from tui.content.search_rows import REFERENCES_ENTRY, document_rows
+from tui.content.snippets import MATCH_END, MATCH_START, make_snippet, split_snippet
 from tui.content.suggest import corrections
-from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex, words
+from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex
 
 __all__ = [
     "MATCH_END",
     "MATCH_START",
+    "REFERENCES_ENTRY",
     "SearchHit",
     "SearchIndex",
     "SearchResults",
@@ -51,13 +45,12 @@ __all__ = [
     "split_snippet",
 ]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Each document's rows have rowids from id * ROW_STRIDE: deleting them is a rowid
 # range, not a scan of the whole table (FTS5 has no index on other columns).
 ROW_STRIDE = 1 << 20
-REFERENCES_ENTRY = -1
-# bm25 weights, one per column of `sections` in order (unindexed columns count 0).
-COLUMN_WEIGHTS = "0, 0, 0, 0, 0, 0, 0, 10.0, 3.0, 1.0, 0.2, 0.2"
+# bm25 weights, one per column of `sections`: title, heading, body, context, refs.
+COLUMN_WEIGHTS = "10.0, 3.0, 1.0, 0.2, 0.2"
 # Fewer hits than this and "did you mean" looks for a spelling that finds more.
 FEW = 3
 # ... and offers a spelling beside a few hits only if it finds this many times more.
@@ -69,17 +62,6 @@ Progress = Callable[[int, int], None]
 def index_path(data_dir: Path, library_root: Path) -> Path:
     digest = hashlib.sha1(str(library_root.resolve()).encode()).hexdigest()[:16]
     return data_dir / f"search-{digest}.sqlite"
-
-
-def row_weight(kind: str, entry: int) -> float:
-    """What a row's match is worth beside others: articles above cards, a card's
-    overview above its sections, the titles of cited works below the text."""
-    weight = 1.0 if kind == "article" else 0.7
-    if kind != "article" and entry > 0:
-        weight *= 0.6
-    if entry == REFERENCES_ENTRY:
-        weight *= 0.5
-    return weight
 
 
 @dataclass(frozen=True)
@@ -129,49 +111,6 @@ def _fts(terms: list[Term]) -> str:
     return " ".join('"' + " ".join(term) + '"' for term in terms)
 
 
-class _Rows:
-    """The rows of one document, ready to insert, and the words they use."""
-
-    def __init__(self) -> None:
-        self.rows: list[tuple[object, ...]] = []
-        self.vocabulary: set[str] = set()
-
-    def _stems(self, text: str) -> str:
-        found = words(text)
-        self.vocabulary.update(found)
-        return " ".join(map(stem, found))
-
-    def add(
-        self,
-        shown: tuple[str, str, int, str, str, str],  # kind, slug, entry, title, heading, text
-        title: str = "",
-        heading: str = "",
-        body: str = "",
-        context: str = "",
-        refs: str = "",
-    ) -> None:
-        kind, _, entry, *_ = shown
-        indexed = (title, heading, body, context, refs)
-        self.rows.append((*shown, row_weight(kind, entry), *map(self._stems, indexed)))
-
-
-def document_rows(document: Document, kind: str, slug: str) -> _Rows:
-    out = _Rows()
-    title = document.title
-    for entry, heading, text in section_parts(document):
-        shown = (kind, slug, entry, title, heading, text)
-        if entry == 0:
-            # The title is indexed once, on the overview: a title match ranks the
-            # document's opening, not each of its sections.
-            out.add(shown, title=title, body=text)
-        else:
-            out.add(shown, heading=heading, body=text, context=title)
-    refs = UNIT_BREAK.join(ref.title for ref in document.references if ref.title)
-    # Found by the titles of cited works alone: a title match is the overview's.
-    out.add((kind, slug, REFERENCES_ENTRY, title, "References", refs), refs=refs)
-    return out
-
-
 class SearchIndex:
     def __init__(self, library: Library, path: Path) -> None:
         self.library = library
@@ -194,7 +133,7 @@ class SearchIndex:
         if version not in (0, SCHEMA_VERSION):
             self.db.executescript(
                 "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS sections; "
-                "DROP TABLE IF EXISTS forms;"
+                "DROP TABLE IF EXISTS parts; DROP TABLE IF EXISTS forms;"
             )
         self.db.executescript(
             """
@@ -204,13 +143,15 @@ class SearchIndex:
                 kind TEXT NOT NULL, slug TEXT NOT NULL, size INTEGER, mtime INTEGER,
                 UNIQUE (kind, slug)
             );
-            -- What is shown (unindexed), then the stems that are searched.
+            -- The stems that are searched ...
             CREATE VIRTUAL TABLE IF NOT EXISTS sections USING fts5(
-                kind UNINDEXED, slug UNINDEXED, entry UNINDEXED,
-                shown_title UNINDEXED, shown_heading UNINDEXED, text UNINDEXED,
-                weight UNINDEXED,
-                title, heading, body, context, refs,
-                tokenize = 'unicode61'
+                title, heading, body, context, refs, tokenize = 'unicode61'
+            );
+            -- ... and, by the same rowid, what is shown. Its weight comes first: it is
+            -- read for every match, the text only for the hits shown.
+            CREATE TABLE IF NOT EXISTS parts (
+                id INTEGER PRIMARY KEY, weight REAL NOT NULL,
+                kind TEXT, slug TEXT, entry INTEGER, title TEXT, heading TEXT, text TEXT
             );
             -- Every written form (lower case) of every stem the library has used.
             CREATE TABLE IF NOT EXISTS forms (
@@ -270,10 +211,9 @@ class SearchIndex:
         known_forms = {word for (word,) in db.execute("SELECT word FROM forms")}
 
         def drop_rows(file_id: int) -> None:
-            db.execute(
-                "DELETE FROM sections WHERE rowid >= ? AND rowid < ?",
-                (file_id * ROW_STRIDE, (file_id + 1) * ROW_STRIDE),
-            )
+            rows = (file_id * ROW_STRIDE, (file_id + 1) * ROW_STRIDE)
+            db.execute("DELETE FROM sections WHERE rowid >= ? AND rowid < ?", rows)
+            db.execute("DELETE FROM parts WHERE id >= ? AND id < ?", rows)
 
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -297,10 +237,14 @@ class SearchIndex:
                     continue
                 base = file_id * ROW_STRIDE
                 db.executemany(
-                    "INSERT INTO sections (rowid, kind, slug, entry, shown_title, shown_heading, "
-                    "text, weight, title, heading, body, context, refs) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(base + number, *row) for number, row in enumerate(rows.rows)],
+                    "INSERT INTO parts (id, weight, kind, slug, entry, title, heading, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(base + number, *row.shown) for number, row in enumerate(rows.rows)],
+                )
+                db.executemany(
+                    "INSERT INTO sections (rowid, title, heading, body, context, refs) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [(base + number, *row.stems) for number, row in enumerate(rows.rows)],
                 )
                 new_forms = rows.vocabulary - known_forms
                 db.executemany(
@@ -343,9 +287,11 @@ class SearchIndex:
         if not terms:
             return []
         rows = self.db.execute(
-            "SELECT kind, slug, entry, shown_title, shown_heading, text FROM sections "
-            "WHERE sections MATCH ? "
-            f"ORDER BY bm25(sections, {COLUMN_WEIGHTS}) * weight LIMIT ?",
+            "SELECT kind, slug, entry, title, heading, text FROM parts JOIN ("
+            f"  SELECT rowid, bm25(sections, {COLUMN_WEIGHTS}) AS score FROM sections"
+            "   WHERE sections MATCH ?"
+            ") AS found ON parts.id = found.rowid "
+            "ORDER BY found.score * parts.weight LIMIT ?",
             (_fts(terms), limit),
         ).fetchall()
         if not rows:

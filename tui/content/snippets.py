@@ -145,17 +145,21 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPE
     the first sentences when none does."""
     if not text.strip():
         return ""
-    # Matches are found in the whole text at once, then counted by sentence; in a
-    # long section, the first few dozen are enough to choose from.
-    found: dict[tuple[int, int], list[str]] = {}
+    # Matches are found in the whole text at once, sentence by sentence; the first
+    # sentence that holds every term the text holds (or the one with the most of the
+    # first few dozen matches) is the one shown.
+    found: dict[tuple[int, int], set[int]] = {}
+    span, wanted = (0, -1), pattern.groups if pattern is not None else 0
     if pattern is not None:
         for _, match in zip(range(MATCHES_CONSIDERED), pattern.finditer(text), strict=False):
-            span = _sentence_at(text, match.start())
-            found.setdefault(span, []).append(match.group().lower())
-    first = max(
-        found, key=lambda span: (len(set(found[span])), len(found[span]), -span[0]), default=None
-    )
-    start, end = first or _sentence_at(text, 0)
+            if match.start() >= span[1]:
+                span = _sentence_at(text, match.start())
+            terms = found.setdefault(span, set())
+            terms.add(match.lastindex or 0)
+            if len(terms) == wanted:
+                break
+    best = max(found, key=lambda one: (len(found[one]), -one[0]), default=None)
+    start, end = best or _sentence_at(text, 0)
     sentence = text[start:end]
     shown = pattern.search(sentence) if pattern is not None else None
     snippet = _cut(sentence, shown.start() if shown else 0, width)

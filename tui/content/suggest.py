@@ -18,7 +18,8 @@ from rapidfuzz.distance import OSA
 from tui.content.tokens import stem, words
 
 SHORTEST = 4
-_QUERY_PART = re.compile(r'"[^"]*"|\S+')
+# A query with more unknown words than this is not a few slips of the keyboard.
+MAX_CORRECTED = 4
 
 
 def allowed_edits(word: str, known: bool = False) -> int:
@@ -74,14 +75,16 @@ def corrections(
     (by *known*, given a stem) replaced by its closest library word; with *all_words*,
     the words it does use may be replaced too, by a very close word (a query that
     finds only a misspelling in one file). The reader's quotes and order are kept."""
-    options: list[tuple[str, list[str]]] = []  # (word as typed, replacements)
-    for part in _QUERY_PART.findall(query):
-        for word in words(part):
-            is_known = known(stem(word))
-            if is_known and not all_words:
-                continue
-            edits = allowed_edits(word, is_known)
-            options.append((word, closest_words(word, vocabulary, edits, frequency, limit)))
+    doubtful = []  # (word as typed, edits a correction may be off)
+    for word in words(query):
+        is_known = known(stem(word))
+        if all_words or not is_known:
+            doubtful.append((word, allowed_edits(word, is_known)))
+    if len(doubtful) > MAX_CORRECTED:
+        return
+    options = [  # (word as typed, its replacements, best first)
+        (word, closest_words(word, vocabulary, edits, frequency, limit)) for word, edits in doubtful
+    ]
     if not any(replacements for _, replacements in options):
         return
     seen: set[str] = set()

@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
 import snowballstemmer
 
+MAX_TERMS = 32
 WORD = re.compile(r"[^\W_]+")
 # A query word: a "quoted phrase" or a run of anything but spaces.
 _QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
 
-# Around a word found in running text: not inside a longer word.
-_BEFORE, _AFTER = r"(?<![^\W_])", r"(?![^\W_])"
+# Around a word found in running text: not inside a longer word (the one before is
+# checked just after the word's first letter).
+_BEFORE_LETTER, _AFTER = r"(?<![^\W_].)", r"(?![^\W_])"
 # Between the words of a phrase: anything that is not a word, as the index sees it.
 _BETWEEN = r"[\W_]+"
 
@@ -58,9 +60,9 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
-def stemmed(text: str) -> str:
-    """*text* as its stems, separated by spaces: what the index holds."""
-    return " ".join(map(stem, words(text)))
+def stems_text(found: list[str]) -> str:
+    """Words (from `words`) as their stems, separated by spaces: what the index holds."""
+    return " ".join(map(stem, found))
 
 
 Term = tuple[str, ...]  # the stems of one query word, or of a quoted phrase
@@ -71,16 +73,11 @@ def query_terms(query: str) -> list[Term]:
     word written with a hyphen or apostrophe, "heel-to-toe", is a phrase too)."""
     terms: list[Term] = []
     for phrase, word in _QUERY_PART.findall(query):
-        stems = tuple(stem(w) for w in words(phrase or word))
+        stems = tuple(stem(w) for w in words(phrase or word)[:MAX_TERMS])
         if stems and stems not in terms:
             terms.append(stems)
-    return terms
-
-
-def query_words(query: str) -> list[list[str]]:
-    """The words of each query term as the reader typed them (lower-cased)."""
-    parts = (words(phrase or word) for phrase, word in _QUERY_PART.findall(query))
-    return [part for part in parts if part]
+    # A pasted page is not a query: its first words are plenty to find it by.
+    return terms[:MAX_TERMS]
 
 
 class Forms:
@@ -100,17 +97,29 @@ class Forms:
             for word in words(item) if not item.isalnum() or not item.islower() else [item]:
                 self.by_stem.setdefault(stem(word), set()).add(word)
 
-    def pattern_for(self, stems: Iterable[str], prefix: str = "") -> str | None:
+    def pattern_for(self, stems: Iterable[str], prefix: str = "", first: bool = True) -> str | None:
         """A regular expression for any form of *stems* (and, if given, any word that
-        starts with *prefix*, for a word still being typed)."""
+        starts with *prefix*, for a word still being typed); *first*: not inside a
+        longer word (a later word of a phrase follows a space, so need not say so)."""
         forms: set[str] = set()
         for one in stems:
             forms |= self.by_stem.get(one, set())
-        alternatives = sorted((re.escape(form) for form in forms), key=len, reverse=True)
+        # Each alternative as its first letter, then the rest: a pattern that opens
+        # with a set of letters lets the regex engine skip every place that does not
+        # start with one (3 to 5 times faster over a long article than a lookbehind
+        # first). The lookbehind after that letter checks the one before it.
+        rests: dict[str, list[str]] = {}
+        for form in forms:
+            rests.setdefault(form[0], []).append(re.escape(form[1:]))
         if prefix:
-            alternatives.append(re.escape(prefix) + r"[^\W_]*")
-        if not alternatives:
+            rests.setdefault(prefix[0], []).append(re.escape(prefix[1:]) + r"[^\W_]*")
+        if not rests:
             return None
+        boundary = _BEFORE_LETTER if first else ""
+        alternatives = [
+            f"[{re.escape(letter)}]{boundary}(?:{'|'.join(sorted(ends, key=len, reverse=True))})"
+            for letter, ends in sorted(rests.items())
+        ]
         return "(?:" + "|".join(alternatives) + ")"
 
 
@@ -124,20 +133,13 @@ def terms_regex(terms: list[Term], forms: Forms, typed_prefix: str = "") -> re.P
         pieces: list[str] = []
         for position, one in enumerate(term):
             last = number == len(terms) - 1 and position == len(term) - 1
-            piece = forms.pattern_for([one], typed_prefix if last else "")
+            piece = forms.pattern_for([one], typed_prefix if last else "", first=position == 0)
             if piece is None:
                 break
             pieces.append(piece)
         else:
-            parts.append(_BEFORE + _BETWEEN.join(pieces) + _AFTER)
+            # One group a term: a match's lastindex says which term it is.
+            parts.append("(" + _BETWEEN.join(pieces) + _AFTER + ")")
     if not parts:
         return None
     return re.compile("|".join(parts), re.IGNORECASE)
-
-
-def find_terms(text: str, terms: list[Term]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each place in *text* where one of *terms* occurs."""
-    pattern = terms_regex(terms, Forms.of_text(text))
-    if pattern is not None:
-        for found in pattern.finditer(text):
-            yield found.start(), found.end()

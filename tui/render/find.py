@@ -8,6 +8,7 @@ alike, and "running" marks "runs".
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,9 +48,23 @@ def terms_pattern(query: str, vocabulary: Iterable[str] | Forms = ()) -> re.Patt
     return terms_regex(query_terms(query), _forms(vocabulary))
 
 
+# The words of the document searched last (held weakly: a closed one is let go).
+_last_forms: list[tuple[weakref.ref[RenderedDocument], Forms]] = []
+
+
+def _document_forms(document: RenderedDocument) -> Forms:
+    """The words of *document*; kept for the last one, which is searched again at
+    every key the reader types."""
+    if _last_forms and _last_forms[0][0]() is document:
+        return _last_forms[0][1]
+    forms = Forms.of_text("\n".join(block.text for block in document.blocks))
+    _last_forms[:] = [(weakref.ref(document), forms)]
+    return forms
+
+
 def find_matches(document: RenderedDocument, query: str, any_term: bool = False) -> list[Match]:
     """Where *query* occurs: as typed (a phrase), or with *any_term*, any of its words."""
-    forms = Forms.of_text("\n".join(block.text for block in document.blocks))
+    forms = _document_forms(document)
     pattern = terms_pattern(query, forms) if any_term else query_pattern(query, forms)
     if pattern is None:
         return []
