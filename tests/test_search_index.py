@@ -13,8 +13,14 @@ from search_library import write_search_library
 
 from tui.content import load_library
 from tui.content.search import SearchHit, SearchIndex, split_snippet
-from tui.content.snippets import UNIT_JOIN
-from tui.content.tokens import query_terms, stem
+from tui.content.snippets import (
+    SNIPPET_WIDTH,
+    UNIT_BREAK,
+    UNIT_JOIN,
+    make_snippet,
+    units_text,
+)
+from tui.content.tokens import Forms, query_terms, stem, terms_regex
 
 WALKING = "walking-for-stronger-legs"
 FRACTURES = "living-after-a-fracture"
@@ -180,3 +186,32 @@ def test_any_query_is_only_words(index: SearchIndex, query: str) -> None:
     assert all(isinstance(hit, SearchHit) for hit in found.hits)
     for hit in found.hits:
         assert "\x02" not in shown(hit) and "\x03" not in shown(hit)
+
+
+def test_accents_and_case_do_not_hide_a_word(tmp_path: Path) -> None:
+    folder = write_search_library(tmp_path / "library")
+    (folder / "cafe.md").write_text(
+        "---\ntitle: Café walks\nsummary: S.\n---\n## Where\nMeet at the CAFÉ, then walk.\n",
+        encoding="utf-8",
+    )
+    index = SearchIndex(load_library(folder), tmp_path / "index.sqlite")
+    index.update()
+    assert stem("Café") == stem("cafe") == stem("CAFÉ")
+    [hit] = [h for h in index.search("cafe") if h.entry > 0]
+    assert marked(hit) == ["CAFÉ"]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.text(max_size=120), max_size=6),
+    st.text(alphabet="abcdefg .!?\"", max_size=12),
+)
+def test_any_text_gives_a_short_snippet_of_its_own_words(units: list[str], query: str) -> None:
+    text = units_text(units)
+    pattern = terms_regex(query_terms(query), Forms.of_text(text))
+    snippet = make_snippet(text, pattern)
+    plain = "".join(piece for piece, _ in split_snippet(snippet))
+    assert len(plain) <= SNIPPET_WIDTH + 2
+    # Every piece of it is the text's own, in the text's order.
+    for piece in plain.replace("…", UNIT_JOIN).split(UNIT_JOIN):
+        assert piece.strip(" ") in text.replace(UNIT_BREAK, " ")
