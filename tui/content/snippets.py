@@ -32,7 +32,8 @@ SNIPPET_WIDTH = 160
 # What ends a sentence within a unit (text is cleaned: one space between words).
 _STOPS = (". ", "! ", "? ")
 MATCHES_CONSIDERED = 16
-_SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:)])")
+_SPACE_BEFORE_STOP = re.compile(r" +([.,;:)])")
+_NO_MARKS = str.maketrans({MATCH_START: " ", MATCH_END: " "})
 
 
 def _inline_words(runs: Iterable[Inline]) -> str:
@@ -61,16 +62,12 @@ def _block_units(blocks: Iterable[Block]) -> Iterator[str]:
                 )
 
 
-def clean_unit(text: str) -> str:
-    # One line, no marks of our own; citations are left out of the text, so close
-    # the gap they leave before a stop.
-    text = " ".join(text.replace(MATCH_START, " ").replace(MATCH_END, " ").split())
-    return _SPACE_BEFORE_STOP.sub(r"\1", text)
-
-
 def units_text(units: Iterable[str]) -> str:
-    """Units as the index stores them: one a line, empty ones left out."""
-    return UNIT_BREAK.join(unit for unit in map(clean_unit, units) if unit)
+    """Units as the index stores them: one a line (empty ones left out), no marks of
+    our own; citations are left out of the text, so the gap they leave before a stop
+    is closed."""
+    lines = (" ".join(unit.translate(_NO_MARKS).split()) for unit in units)
+    return _SPACE_BEFORE_STOP.sub(r"\1", UNIT_BREAK.join(line for line in lines if line))
 
 
 def overview_units(document: Document) -> Iterator[str]:
