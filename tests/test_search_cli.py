@@ -63,3 +63,27 @@ def test_a_misspelt_search_says_what_it_searched_for(
     assert "osteoporosis" in lines[3]
     assert main(["search", "xylophonist", "--library", str(folder)]) == 1
     assert capsys.readouterr().out == "No article or exercise speaks of 'xylophonist'.\n"
+
+
+def test_few_places_come_with_a_commoner_spelling(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_search_library(tmp_path / "library")
+    (folder / "typo.md").write_text(
+        "---\ntitle: Typo\nsummary: S.\n---\nA note on osteoporsis, spelt wrong once.\n",
+        encoding="utf-8",
+    )
+    for number in range(3):
+        (folder / f"more-{number}.md").write_text(
+            f"---\ntitle: More {number}\nsummary: S.\n---\n## One\nOsteoporosis here.\n",
+            encoding="utf-8",
+        )
+    assert main(["search", "osteoporsis", "--library", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "1 place speaks of 'osteoporsis', best first:"
+    assert lines[1] == "1. Typo (article): Overview"
+    assert re.fullmatch(
+        r"Did you mean 'osteoporosis'\? It is found in \d+ places: "
+        r"wellread search osteoporosis",
+        lines[-1],
+    )
