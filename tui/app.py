@@ -164,7 +164,7 @@ class WellreadApp(App[None]):
             if hit.kind == "exercise":
                 self.open_exercise(hit.slug, section)
             else:
-                self.open_article(hit.slug, section=section, highlight=screen.query_text)
+                self.open_article(hit.slug, section=section, highlight=hit.words)
 
         self.push_screen(screen, go)
 

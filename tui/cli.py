@@ -20,6 +20,7 @@ try:
     import argparse
     import difflib
     import os
+    import shlex
     from collections.abc import Callable, Sequence
     from dataclasses import dataclass
     from functools import cached_property
@@ -199,14 +200,29 @@ def cmd_check(context: Context) -> int:
 
 def cmd_search(context: Context) -> int:
     query, out = " ".join(context.args.query), context.out
-    hits = library_search(context.library, query, context.err)
+    results = library_search(context.library, query, context.err)
+    hits = results.hits
     if not hits:
         print(f"No article or exercise speaks of {query!r}.", file=out)
         return 1
-    print(found_line(len(hits), query), file=out)
+    if results.corrected:
+        print(
+            f"No article or exercise speaks of {query!r}. Did you mean {results.searched!r}? "
+            "Searched for that instead.",
+            file=out,
+        )
+    print(found_line(len(hits), results.searched), file=out)
+    # Matched words in bold on a terminal, as grep marks them; plain text otherwise.
+    bold = out.isatty() and not accessible_requested()
     for number, hit in enumerate(hits, start=1):
-        for line in search_hit_lines(number, hit):
+        for line in search_hit_lines(number, hit, bold):
             print(line, file=out)
+    if results.suggestion:
+        print(
+            f"Did you mean {results.suggestion!r}? It is found in {results.suggestion_count} "
+            f"places: wellread search {shlex.quote(results.suggestion)}",
+            file=out,
+        )
     return 0
 
 
