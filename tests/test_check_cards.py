@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from glossary_support import card, write_library
+from helpers import line_of
 
-from tests.glossary_support import card, write_library
-from tests.helpers import line_of
 from tui.content.check import check_library
 from tui.content.library import load_library
 
@@ -104,6 +104,7 @@ def test_floor_phrases_need_the_floor_work_caution(
     [
         "Put your feet flat on the floor.",  # the floor you stand on
         "Lift one foot off the floor.",
+        "Bring your heels down to the floor with a thump.",
         "Lie on your back in bed, head on a pillow.",  # in bed, not on the floor
         "Do not bend down to the floor for the weights.",  # forbidden
         "A push-up without getting down on the floor.",  # spared

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from glossary_support import GLOSSARY
+from helpers import line_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.glossary_support import GLOSSARY
-from tests.helpers import line_of
 from tui.content.check import check_library
 from tui.content.glossary import Glossary, Term, TermIndex, load_glossary
 from tui.content.library import load_library

@@ -45,12 +45,12 @@ def _words(*words: str) -> re.Pattern[str]:
 _IMPACT = _words(
     "jump", "jumps", "jumping", "hop", "hops", "hopping", "jog", "jogs", "jogging", "running"
 )
-# Phrases that can only mean getting down to the floor: an error without floor_work.
+# Phrases that mean getting down to the floor: an error without floor_work. The
+# first unless the sentence is about the feet ("bring your heels down to the floor").
+_FLOOR_DOWN = _words(
+    "down to the floor", "down onto the floor", "down on the floor", "onto the floor"
+)
 _FLOOR_SURE = _words(
-    "down to the floor",
-    "down onto the floor",
-    "down on the floor",
-    "onto the floor",
     "lie on the floor",
     "lying on the floor",
     "sit on the floor",
@@ -141,7 +141,9 @@ def _text_problems(library: Library, slug: str) -> list[Problem]:
                     )
                 )
         if "floor_work" not in facts.cautions and not floor_said:
-            sure = _asks_for(_FLOOR_SURE, passage, _SPARES)
+            sure = _asks_for(_FLOOR_SURE, passage, _SPARES) or _asks_for(
+                _FLOOR_DOWN, passage, _FEET_OR_SPARES
+            )
             likely = None
             if sure is None and not _IN_BED.search(passage.text):
                 likely = _asks_for(_LYING, passage, _SPARES) or _asks_for(
