@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossary_support import GLOSSARY
+from glossary_support import GLOSSARY, write_library
 from helpers import line_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -203,3 +203,18 @@ def test_a_long_hostile_text_is_scanned_without_blowing_up() -> None:
     text = "bone mineral " * 50_000 + "density"
     found = TermIndex(TERMS).first_uses(text)
     assert [(u.term.term, u.start) for u in found] == [("bone mineral density", len(text) - 20)]
+
+
+def test_a_glossary_reference_must_match_the_articles_copy(tmp_path: Path) -> None:
+    root = write_library(tmp_path / "library")
+    path = root / "glossary.yaml"
+    path.write_text(
+        GLOSSARY.replace("title: A made-up trial of rowe2021", "title: Another title"),
+        encoding="utf-8",
+    )
+    article_line = line_of(root / "bones.md", "id: rowe2021")
+    problems = [str(p) for p in check_library(load_library(root)) if p.path.name == path.name]
+    assert problems == [
+        f"{path.resolve()}:{line_of(path, 'id: rowe2021')}: error: reference 'rowe2021' "
+        f"differs from the one in bones.md (line {article_line}); copy it exactly"
+    ]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tui.content.glossary import load_glossary
+from tui.content.glossary import Glossary, load_glossary
 from tui.content.library import Library
 from tui.content.model import Entry
 from tui.content.problems import Problem, Severity
@@ -230,10 +230,35 @@ def card_problems(library: Library) -> list[Problem]:
     return problems
 
 
+def _glossary_agrees(library: Library, glossary: Glossary) -> list[Problem]:
+    """A work the glossary cites is written as the articles and cards write it."""
+    wanted = {ref.id: ref for ref in glossary.references}
+    problems: list[Problem] = []
+    documents = [
+        *(library.article(slug) for slug in library.articles),
+        *(library.exercise(slug) for slug in library.exercises),
+    ]
+    for document in documents:
+        for ref in document.references:
+            mine = wanted.get(ref.id)
+            if mine is not None and mine.csl != ref.csl:
+                problems.append(
+                    Problem(
+                        glossary.path,
+                        mine.line,
+                        f"reference '{ref.id}' differs from the one in "
+                        f"{document.path.name} (line {ref.line}); copy it exactly",
+                    )
+                )
+                del wanted[ref.id]  # one report per work is enough to fix it
+    return problems
+
+
 def library_problems(library: Library) -> list[Problem]:
     """What `check` adds to each file's own problems: cards and the glossary."""
     problems = card_problems(library)
     glossary = load_glossary(library.root)
     if glossary is not None:
         problems.extend(glossary.problems)
+        problems.extend(_glossary_agrees(library, glossary))
     return problems
