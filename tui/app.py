@@ -15,11 +15,13 @@ from textual.screen import Screen
 
 from tui.commands import ThemeChoices, WellreadCommands, WellreadPalette
 from tui.content import Library
+from tui.content.glossary import load_glossary
 from tui.content.search import SearchHit, index_path
 from tui.render.labels import CitationStyle
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.evidence import CitationStyleChanged
 from tui.screens.exercise import ExerciseScreen
+from tui.screens.glossary import GlossaryScreen
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.library import ArticleList, LibraryScreen
 from tui.screens.reader import ReaderScreen
@@ -203,6 +205,13 @@ class WellreadApp(App[None]):
 
         self.push_screen(BookmarksScreen(self.library, self.state), go)
 
+    def show_glossary(self) -> None:
+        glossary = load_glossary(self.library.root)
+        if glossary is None or not glossary.terms:
+            self.notice("This library has no glossary.")
+        elif not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen(glossary))
+
     @on(ReaderScreen.OpenExercise)
     def exercise_chosen(self, event: ReaderScreen.OpenExercise) -> None:
         self.open_exercise(event.slug)
@@ -296,6 +305,7 @@ class WellreadApp(App[None]):
             "Search every article", "Find where the library speaks of a word", self.show_search
         )
         yield SystemCommand("Bookmarks", "Your bookmarks, to go back to one", self.show_bookmarks)
+        yield SystemCommand("Glossary", "What the library's words mean", self.show_glossary)
         yield SystemCommand(
             "Next colour theme", "Step to the next theme (also Ctrl+T)", self.action_next_theme
         )

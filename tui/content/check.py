@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.content.check_cards import library_problems
 from tui.content.library import Library
 from tui.content.model import Document
 from tui.content.paths import PATHS_FILE
@@ -62,6 +63,7 @@ def check_library(library: Library) -> list[Problem]:
         exercise = library.exercise(slug)
         problems.extend(exercise.problems)
         problems.extend(_uncited(exercise))
+    problems.extend(library_problems(library))
     return sorted(set(problems))
 
 

@@ -27,7 +27,7 @@ class CardReading(Reading):
     def choices(self) -> str:
         return (
             "On an exercise card: Enter reads the next part; a part's number reads it; "
-            "l lists the parts; r references; f notes; q back."
+            "l lists the parts; r references; f notes; g the glossary; q back."
         )
 
     def open(self, entry: int | None = None) -> Request | None:

@@ -12,12 +12,13 @@ from tui.linear.article import read_article
 from tui.linear.card import read_card
 from tui.linear.console import Console, EndOfInput
 from tui.linear.finding import bookmarks, exercise_cards, reading_paths, search
+from tui.linear.glossary import glossary_menu
 from tui.linear.reading import Request, Session
 from tui.state import StateStore
 
 CHOICES = (
     "In the library: an article's number reads it; c continues reading; p reading paths; "
-    "x exercise cards; s search; b bookmarks; q quits."
+    "x exercise cards; g the glossary; s search; b bookmarks; q quits."
 )
 
 
@@ -128,7 +129,7 @@ class LinearReader:
                 self.go(request)
             elif command.isdigit() and 1 <= int(command) <= len(entries):
                 self.go(Request("article", entries[int(command) - 1].slug))
-            elif command not in ("", "c"):
+            elif command not in ("", "c", "g"):
                 self.say(
                     f"There is no {answer!r} here. Type a number from 1 to {len(entries)}, or h."
                 )
@@ -136,6 +137,9 @@ class LinearReader:
     def library_command(
         self, command: str, last_slug: str | None, last_block: int
     ) -> Request | None:
+        if command == "g":
+            glossary_menu(self.console, self.library.root)
+            return None
         if command == "c":
             if last_slug is None:
                 self.say("There is nothing to continue: no article is part read.")
