@@ -15,11 +15,12 @@ from typing import Any
 
 import yaml
 
+from tui.content.clean import clean_line
 from tui.content.frontmatter import FrontMatter
 from tui.content.model import Reference
 from tui.content.problems import ContentError, Problem, Severity
 from tui.content.references import parse_references
-from tui.content.source import clean_text, read_source
+from tui.content.source import read_source
 
 GLOSSARY_FILE = "glossary.yaml"
 
@@ -106,7 +107,7 @@ def _text(node: yaml.Node | None) -> str | None:
         return None
     if node.tag == "tag:yaml.org,2002:null":
         return ""
-    return clean_text(" ".join(str(node.value).split()))
+    return clean_line(node.value)
 
 
 def _text_list(
