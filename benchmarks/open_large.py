@@ -97,8 +97,8 @@ class Probe:
 
         for name in ("_on_timer_update", "_refresh_layout", "_compositor_refresh"):
             setattr(Screen, name, timed(getattr(Screen, name)))
-        Timer.resume = timed_resume  # type: ignore[method-assign]
-        ArticleView.render_line = noting_render_line  # type: ignore[method-assign]
+        Timer.resume = timed_resume  # type: ignore[method-assign, assignment]
+        ArticleView.render_line = noting_render_line  # type: ignore[method-assign, assignment]
 
     async def first_paint_after(
         self, start: float, body: bool, timeout: float
@@ -219,7 +219,7 @@ def case_markdown_viewer(path: str) -> dict[str, Any]:
         paint(screen)
         paints.append(time.perf_counter())
 
-    Screen._on_timer_update = timed_paint  # type: ignore[method-assign]
+    Screen._on_timer_update = timed_paint  # type: ignore[method-assign, assignment]
 
     class Viewer(App[None]):
         def compose(self) -> ComposeResult:

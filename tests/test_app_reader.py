@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import article_ready
+from pilot_helpers import article_ready, focused
 from textual.widgets import Input
 
 from tui.app import WellreadApp
@@ -18,15 +18,15 @@ from tui.widgets.outline import Outline
 from tui.widgets.sidebar import ExerciseList
 
 
-async def test_open_read_jump_sidebar_exercise_and_back(bundled_dir: Path) -> None:
-    app = WellreadApp(load_library(bundled_dir))
+async def test_open_read_jump_sidebar_exercise_and_back(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir))
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, LibraryScreen)
         # Typing on the list filters it; Enter opens the one article left.
-        await pilot.press(*"running", "enter")
+        await pilot.press(*"stair", "enter")
         await article_ready(pilot)
         assert isinstance(app.screen, ReaderScreen)
-        assert app.screen.slug == "running-and-osteoporosis"
+        assert app.screen.slug == "gamma"
 
         view = app.screen.query_one(ArticleView)
         outline = app.screen.query_one(Outline)
@@ -48,11 +48,12 @@ async def test_open_read_jump_sidebar_exercise_and_back(bundled_dir: Path) -> No
                 break
             await pilot.press("tab")
         assert isinstance(app.focused, ExerciseList)
-        first_card = app.focused.entries[0].id
+        # The first related exercise the article names.
+        assert app.focused.entries[0].id == "chair-rise"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen)
-        assert app.screen.exercise.slug == first_card
+        assert app.screen.exercise.slug == "chair-rise"
 
         await pilot.press("escape")
         await pilot.pause()
@@ -123,9 +124,9 @@ async def test_help_lists_the_keys_of_the_current_screen(library_dir: Path) -> N
 async def test_filter_escape_clears_and_returns_to_list(library_dir: Path) -> None:
     app = WellreadApp(load_library(library_dir))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("b", "e")
+        await pilot.press(*"beta")
         screen = app.screen
-        assert isinstance(app.focused, Input) and app.focused.value == "be"
+        assert isinstance(app.focused, Input) and app.focused.value == "beta"
         article_list = screen.query_one(ArticleList)
 
         def articles_listed() -> list[str]:
@@ -133,6 +134,11 @@ async def test_filter_escape_clears_and_returns_to_list(library_dir: Path) -> No
 
         assert articles_listed() == ["article:beta"]
         await pilot.press("escape")
-        assert app.focused is article_list
-        assert articles_listed() == ["article:alpha", "article:beta"]
+        assert focused(app) is article_list
+        assert articles_listed() == [
+            "article:alpha",
+            "article:beta",
+            "article:delta",
+            "article:gamma",
+        ]
         assert isinstance(app.screen, LibraryScreen)

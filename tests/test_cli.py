@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,12 @@ from tui.cli import main
 
 def test_list_prints_slug_and_title(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--library", str(library_dir)]) == 0
-    assert capsys.readouterr().out.splitlines() == ["alpha\tAlpha article", "beta\tBeta article"]
+    assert capsys.readouterr().out.splitlines() == [
+        "alpha\tAlpha article",
+        "beta\tBeta article",
+        "delta\tDelta notes on rest",
+        "gamma\tGamma guide to stair climbing",
+    ]
 
 
 def test_library_option_before_the_command_and_env(
@@ -26,19 +30,19 @@ def test_library_option_before_the_command_and_env(
     assert capsys.readouterr().out == first
 
 
-def test_check_passes_on_the_bundled_library(
-    bundled_dir: Path, capsys: pytest.CaptureFixture[str]
+def test_check_passes_on_the_test_library(
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["check", "--library", str(bundled_dir)]) == 0
-    assert "0 error(s)" in capsys.readouterr().out
+    assert main(["check", "--library", str(library_dir)]) == 0
+    assert "8 files" in (out := capsys.readouterr().out)
+    assert "0 error(s), 0 warning(s)" in out
 
 
 def test_check_fails_naming_file_and_line(
-    bundled_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(bundled_dir, copy)
-    path = copy / "running-and-osteoporosis.md"
+    copy = library_dir
+    path = copy / "gamma.md"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     body_start = max(i for i, line in enumerate(lines) if line.strip() == "---") + 1
     target = next(i for i in range(body_start, len(lines)) if "[@" in lines[i])

@@ -10,22 +10,31 @@ from helpers import line_of
 from tui.content import check_library, has_errors, load_library
 
 
-def test_bundled_library_is_clean_and_complete(bundled_dir: Path) -> None:
-    library = load_library(bundled_dir)
-    assert len(library.articles) >= 3
-    assert len(library.exercises) >= 8
-    assert "running-and-osteoporosis" in library.articles
-    problems = check_library(library)
-    assert [str(p) for p in problems if p.is_error] == []
+def test_test_library_is_clean_and_complete(library_dir: Path) -> None:
+    library = load_library(library_dir)
+    assert sorted(library.articles) == ["alpha", "beta", "delta", "gamma"]
+    assert sorted(library.exercises) == ["chair-rise", "heel-raise", "toe-hop", "wall-sit"]
+    assert [p.id for p in library.paths] == ["first-steps"]
+    assert check_library(library) == []
 
 
-def test_bundled_exercises_have_every_card_section(bundled_dir: Path) -> None:
-    library = load_library(bundled_dir)
-    expected = ["How to do it", "Dose", "Easier", "Harder", "Cautions", "Who should skip it"]
+def test_exercise_cards_keep_their_sections_in_order(library_dir: Path) -> None:
+    library = load_library(library_dir)
+    expected = [
+        "How to do it",
+        "Dose",
+        "Easier",
+        "Harder",
+        "Cautions",
+        "Who should skip it",
+        "Stop and get help if",
+    ]
     for slug in library.exercises:
         card = library.exercise(slug)
         assert [s.title for s in card.sections] == expected, slug
-        assert card.kind and card.impact and card.dose, slug
+    card = library.exercise("toe-hop")
+    assert (card.kind, card.impact, card.dose) == ("impact", "high", "10 hops, 3 days a week")
+    assert list(card.cautions) == ["high_impact", "fall_risk"]
 
 
 def test_unknown_citation_is_reported_with_file_and_line(library_dir: Path) -> None:
@@ -43,6 +52,12 @@ def test_unknown_citation_is_reported_with_file_and_line(library_dir: Path) -> N
 
 
 def test_missing_related_items_are_errors_at_their_lines(library_dir: Path) -> None:
+    path = library_dir / "alpha.md"
+    path.write_text(
+        path.read_text().replace(
+            "related_exercises: [wall-sit]", "related_exercises: [wall-sit, missing-card]"
+        )
+    )
     problems = check_library(load_library(library_dir))
     missing = [p for p in problems if "missing-card" in p.message]
     assert len(missing) == 1
@@ -64,7 +79,7 @@ def test_broken_files_are_skipped_and_the_rest_still_loads(library_dir: Path) ->
     (library_dir / "picture.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (library_dir / "latin.md").write_bytes("---\ntitle: Caf\u00e9\n---\n".encode("latin-1"))
     library = load_library(library_dir)
-    assert sorted(library.articles) == ["alpha", "beta"]
+    assert sorted(library.articles) == ["alpha", "beta", "delta", "gamma"]
     reported = {p.path.name: p for p in library.unreadable}
     assert set(reported) == {"broken-yaml.md", "picture.md", "latin.md"}
     assert "not valid YAML" in reported["broken-yaml.md"].message
@@ -102,10 +117,11 @@ def test_uncited_reference_is_a_warning(library_dir: Path) -> None:
     assert uncited[0].line == line_of(path, "id: extra2000")
 
 
-def test_library_copied_elsewhere_loads_the_same(bundled_dir: Path, tmp_path: Path) -> None:
+def test_library_copied_elsewhere_loads_the_same(library_dir: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy"
-    shutil.copytree(bundled_dir, copy)
-    assert sorted(load_library(copy).articles) == sorted(load_library(bundled_dir).articles)
+    shutil.copytree(library_dir, copy)
+    assert sorted(load_library(copy).articles) == sorted(load_library(library_dir).articles)
+    assert load_library(copy).article("gamma").title == "Gamma guide to stair climbing"
 
 
 def test_duplicate_reference_ids_are_errors(library_dir: Path) -> None:

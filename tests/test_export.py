@@ -5,37 +5,37 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import bibtexparser
 import pytest
+from bibtexparser.entrypoint import parse_string
 
 from tui.cli import main
-from tui.content import load_library
 from tui.content.export import to_bibtex, to_ris
 from tui.content.model import Name, Reference
 
-RUNNING = "running-and-osteoporosis"
+GAMMA = "gamma"
+# gamma.md's references, in the order the file lists them.
+GAMMA_IDS = ["ng2021", "ortiz2018", "patel2016", "quinn2022", "stairs2020"]
 
 
-def _refs_output(bundled_dir: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> str:
-    assert main(["refs", RUNNING, "--format", fmt, "--library", str(bundled_dir)]) == 0
+def _refs_output(library_dir: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["refs", GAMMA, "--format", fmt, "--library", str(library_dir)]) == 0
     return capsys.readouterr().out
 
 
 def test_bibtex_parses_with_bibtexparser(
-    bundled_dir: Path, capsys: pytest.CaptureFixture[str]
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    text = _refs_output(bundled_dir, "bibtex", capsys)
-    library = bibtexparser.parse_string(text)
+    text = _refs_output(library_dir, "bibtex", capsys)
+    library = parse_string(text)
     assert library.failed_blocks == []
-    article = load_library(bundled_dir).article(RUNNING)
-    assert [entry.key for entry in library.entries] == [ref.id for ref in article.references]
-    beck = next(entry for entry in library.entries if entry.key == "beck2017")
-    fields = beck.fields_dict
-    assert beck.entry_type == "article"
-    assert fields["doi"].value == "10.1016/j.jsams.2016.10.001"
-    assert fields["year"].value == "2017"
-    assert fields["pages"].value == "438--445"
-    assert fields["author"].value.startswith("Beck, Belinda R and Daly, Robin M")
+    assert [entry.key for entry in library.entries] == GAMMA_IDS
+    ortiz = next(entry for entry in library.entries if entry.key == "ortiz2018")
+    fields = ortiz.fields_dict
+    assert ortiz.entry_type == "article"
+    assert fields["doi"].value == "10.1234/tr.2018.3"
+    assert fields["year"].value == "2018"
+    assert fields["pages"].value == "40--48"
+    assert fields["author"].value == "Ortiz, Luis and Berg, Nora"
 
 
 def test_bibtex_escapes_what_latex_would_read() -> None:
@@ -48,7 +48,7 @@ def test_bibtex_escapes_what_latex_would_read() -> None:
         container="J & J",
     )
     text = to_bibtex([ref])
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     assert library.failed_blocks == []
     fields = library.entries[0].fields_dict
     assert fields["title"].value == r"{Calcium 50\% more: \{a\} test\_\#1}"
@@ -57,17 +57,18 @@ def test_bibtex_escapes_what_latex_would_read() -> None:
 
 
 def test_csl_json_is_json_with_the_csl_fields(
-    bundled_dir: Path, capsys: pytest.CaptureFixture[str]
+    library_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    items = json.loads(_refs_output(bundled_dir, "csl-json", capsys))
-    article = load_library(bundled_dir).article(RUNNING)
-    assert [item["id"] for item in items] == [ref.id for ref in article.references]
-    beck = next(item for item in items if item["id"] == "beck2017")
-    assert beck["type"] == "article-journal"
-    assert beck["author"][0] == {"family": "Beck", "given": "Belinda R"}
-    assert beck["issued"] == {"date-parts": [[2017]]}
-    assert beck["container-title"] == "Journal of Science and Medicine in Sport"
-    assert beck["DOI"] == "10.1016/j.jsams.2016.10.001"
+    items = json.loads(_refs_output(library_dir, "csl-json", capsys))
+    assert [item["id"] for item in items] == GAMMA_IDS
+    ng = next(item for item in items if item["id"] == "ng2021")
+    assert ng["type"] == "article-journal"
+    assert ng["author"][0] == {"family": "Ng", "given": "Hana"}
+    assert ng["issued"] == {"date-parts": [[2021]]}
+    assert ng["container-title"] == "Journal of Test Stairs"
+    assert ng["DOI"] == "10.1234/jts.2021.007"
+    council = next(item for item in items if item["id"] == "stairs2020")
+    assert council["author"] == [{"literal": "Test Stair Council"}]
 
 
 def test_ris_records_have_type_authors_and_end() -> None:
@@ -90,8 +91,8 @@ def test_ris_records_have_type_authors_and_end() -> None:
     assert lines[-1] == "ER  - "
 
 
-def test_unknown_format_is_refused(bundled_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_format_is_refused(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["refs", RUNNING, "--format", "endnote", "--library", str(bundled_dir)])
+        main(["refs", GAMMA, "--format", "endnote", "--library", str(library_dir)])
     assert caught.value.code == 2
     assert "invalid choice" in capsys.readouterr().err

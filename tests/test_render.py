@@ -139,6 +139,7 @@ def test_exercise_card_lists_facts_cautions_and_references(library_dir: Path) ->
         "4. Harder",
         "5. Cautions",
         "6. Who should skip it",
+        "7. Stop and get help if",
         "References",
     ]
     assert texts[-1].startswith("Smith AB (2020).")

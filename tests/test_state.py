@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
+import os
 import sqlite3
 from pathlib import Path
+
+import textual.constants
 
 from tui.state import StateStore
 
 LIBRARY = Path("/library")
+HANG_LIMIT = 300.0  # seconds
 
 
 def test_positions_bookmarks_and_visits_persist(tmp_path: Path) -> None:
@@ -18,7 +23,9 @@ def test_positions_bookmarks_and_visits_persist(tmp_path: Path) -> None:
     store.save_position("running", 40, 12, "4. Safety concerns", 57)
     store.save_position("walking", 3, 0, "Overview", 5)
     mark = store.add_bookmark("running", 40, 12, "4. Safety concerns", "ask my physio")
+    before = dt.datetime.now(dt.UTC)
     store.record_visit("running")
+    after = dt.datetime.now(dt.UTC)
     store.close()
 
     again = StateStore(LIBRARY, path)
@@ -35,7 +42,10 @@ def test_positions_bookmarks_and_visits_persist(tmp_path: Path) -> None:
     assert last is not None and last.slug == "walking"
     [bookmark] = again.bookmarks()
     assert (bookmark.id, bookmark.note, bookmark.block) == (mark, "ask my physio", 40)
-    assert again.visits() == [("running", again.visits()[0][1])]
+    [(slug, when)] = again.visits()
+    # The visit is dated when it was recorded, in UTC.
+    assert slug == "running"
+    assert before <= dt.datetime.fromisoformat(when) <= after
     again.delete_bookmark(mark)
     assert again.bookmarks() == []
 
@@ -96,7 +106,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     for worker in workers:
         worker.start()
     for worker in workers:
-        worker.join(60)
+        worker.join(HANG_LIMIT)  # only ends a test whose writer hangs; never waited out
         assert worker.exitcode == 0
     store = StateStore(LIBRARY, path)
     notes = {b.note for b in store.bookmarks()}
@@ -105,3 +115,19 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     assert position is not None and position.block == 149
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_suite_never_touches_the_user_s_places(_isolated_home: Path) -> None:
+    """The test fixture puts every place wellread reads or writes under a fresh home,
+    whatever the environment the tests were started in."""
+    from tui.content.library import LIBRARY_ENV
+    from tui.settings import CONFIG_ENV, config_path
+    from tui.state import DATA_ENV, data_dir
+
+    for name in (LIBRARY_ENV, CONFIG_ENV, DATA_ENV, "NO_COLOR", "ACCESSIBLE"):
+        assert name not in os.environ
+    assert data_dir().is_relative_to(_isolated_home)
+    # Textual read its variables before the tests began: read again without them.
+    assert textual.constants.TEXTUAL_ANIMATIONS == "full"
+    assert textual.constants.COLOR_SYSTEM == "auto"
+    assert config_path().is_relative_to(_isolated_home)

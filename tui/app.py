@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import events, on
-from textual.app import App, SystemCommand
+from textual import events, on, work
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
+from textual.geometry import Offset
 from textual.screen import Screen
 
-from tui.commands import WellreadCommands
+from tui.commands import ThemeChoices, WellreadCommands, WellreadPalette, system_commands
 from tui.content import Library
+from tui.content.glossary import load_glossary
 from tui.content.search import SearchHit, index_path
+from tui.handout_file import write_handout
+from tui.render.handout import HandoutCard
 from tui.render.labels import CitationStyle
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.evidence import CitationStyleChanged
 from tui.screens.exercise import ExerciseScreen
+from tui.screens.exercises import ExercisesScreen
+from tui.screens.glossary import GlossaryScreen
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.library import ArticleList, LibraryScreen
+from tui.screens.my_exercises import MyExercisesScreen, keep_with_note
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.settings import Settings, save_settings
@@ -29,6 +38,11 @@ from tui.state import Bookmark, StateStore, data_dir
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
 from tui.widgets.article_view import ArticleView, ReadingPosition
 from tui.widgets.bars import StatusLine
+from tui.widgets.cursor import DEFAULT_CURSOR_SHAPE, HIDE_CURSOR, SHOW_STEADY_CURSOR, focus_cell
+
+NARROW_BELOW = 70
+AUTO_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+SINGLE_BREAKPOINTS = [(0, "-narrow")]
 
 
 class WellreadApp(App[None]):
@@ -39,7 +53,7 @@ class WellreadApp(App[None]):
     COMMANDS = App.COMMANDS | {WellreadCommands}
     HELP_NAME = "Everywhere"
     # Below 70 columns the reader shows one pane at a time (see ReaderScreen).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    HORIZONTAL_BREAKPOINTS = AUTO_BREAKPOINTS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "focus_next", "Next pane", show=False),
@@ -77,6 +91,22 @@ class WellreadApp(App[None]):
         if not self.settings.animations:
             self.animation_level = "none"
 
+    # ------------------------------------------------------------ the terminal cursor
+
+    @property
+    def cursor_position(self) -> Offset:
+        """Where the terminal cursor stands: asked of the focused widget as each frame is
+        drawn, so it follows focus to every screen and dialog, and back again."""
+        try:
+            cell = focus_cell(self.screen.focused)
+        except ScreenStackError:
+            cell = None
+        return self._cursor_position if cell is None else cell
+
+    @cursor_position.setter
+    def cursor_position(self, position: Offset) -> None:
+        self._cursor_position = position
+
     def get_line_filters(self) -> Sequence[LineFilter]:
         # NO_COLOR means no colour codes at all: Textual's own filter keeps greys.
         if self.no_color:
@@ -95,6 +125,7 @@ class WellreadApp(App[None]):
         # from walking them (with thousands of articles, a pause felt on a key press).
         gc.freeze()
         self._apply_cursor_setting()
+        self.apply_layout()
         messages = [m for m in (self.settings_message, self.state.message) if m]
         self.push_screen(LibraryScreen(self.library, self.state, " ".join(messages) or None))
         if self.open_slug in self.library.articles:
@@ -141,7 +172,7 @@ class WellreadApp(App[None]):
             if hit.kind == "exercise":
                 self.open_exercise(hit.slug, section)
             else:
-                self.open_article(hit.slug, section=section, highlight=screen.query_text)
+                self.open_article(hit.slug, section=section, highlight=hit.words)
 
         self.push_screen(screen, go)
 
@@ -180,6 +211,13 @@ class WellreadApp(App[None]):
 
         self.push_screen(BookmarksScreen(self.library, self.state), go)
 
+    def show_glossary(self) -> None:
+        glossary = load_glossary(self.library.root)
+        if glossary is None or not glossary.terms:
+            self.notice("This library has no glossary.")
+        elif not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen(glossary))
+
     @on(ReaderScreen.OpenExercise)
     def exercise_chosen(self, event: ReaderScreen.OpenExercise) -> None:
         self.open_exercise(event.slug)
@@ -190,10 +228,39 @@ class WellreadApp(App[None]):
             width = self.settings.reading_width
             self.push_screen(ExerciseScreen(exercise, self.citation_style, width, section))
 
+    @on(LibraryScreen.ShowExercises)
+    def show_exercises(self) -> None:
+        if not isinstance(self.screen, ExercisesScreen):
+            self.push_screen(ExercisesScreen(self.library))
+
+    @on(LibraryScreen.ShowMine)
+    def show_my_exercises(self) -> None:
+        if not isinstance(self.screen, MyExercisesScreen):
+            self.push_screen(MyExercisesScreen(self.library, self.state))
+
+    @on(ExercisesScreen.OpenCard)
+    @on(MyExercisesScreen.OpenCard)
+    def card_chosen(self, event: ExercisesScreen.OpenCard | MyExercisesScreen.OpenCard) -> None:
+        self.open_exercise(event.slug)
+
+    @on(ExerciseScreen.Keep)
+    def keep_card(self, event: ExerciseScreen.Keep) -> None:
+        title = self.library.exercises[event.slug].title
+        keep_with_note(self, self.state, title, event.slug)
+
+    @on(ExerciseScreen.Handout)
+    def card_handout(self, event: ExerciseScreen.Handout) -> None:
+        self.write_handout([HandoutCard(self.library.exercise(event.slug))])
+
+    @work(thread=True, exclusive=True, group="handout")
+    def write_handout(self, cards: list[HandoutCard]) -> None:
+        message = write_handout(cards, Path.home(), dt.date.today())
+        self.call_from_thread(self.notice, message)
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(help_text(self, self.screen)))
+        self.push_screen(HelpScreen(help_text(self, self.screen, self.size.width)))
 
     # ------------------------------------------------------------ settings
 
@@ -231,42 +298,59 @@ class WellreadApp(App[None]):
 
     def _apply_cursor_setting(self) -> None:
         # Textual hides the terminal cursor once, at start; showing it again keeps it
-        # visible, and Textual already moves it to the focus after every frame.
-        if self.settings.show_cursor and self._driver is not None and not self.is_headless:
-            self._driver.write("\x1b[?25h")
+        # visible (steady: a blinking cursor is something moving by itself), and every
+        # frame moves it to the focus (cursor_position).
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(SHOW_STEADY_CURSOR if self.settings.show_cursor else HIDE_CURSOR)
 
     def action_toggle_cursor(self) -> None:
         self.settings.show_cursor = not self.settings.show_cursor
-        if self._driver is not None and not self.is_headless:
-            self._driver.write("\x1b[?25h" if self.settings.show_cursor else "\x1b[?25l")
+        self._apply_cursor_setting()
         self.save_settings()
         self.notice(
             "Terminal cursor shown." if self.settings.show_cursor else "Terminal cursor hidden."
         )
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(WellreadPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(
+            WellreadPalette(providers=[ThemeChoices], placeholder="Type part of a theme's name")
+        )
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand(
-            "Search every article", "Find where the library speaks of a word", self.show_search
-        )
-        yield SystemCommand("Bookmarks", "Your bookmarks, to go back to one", self.show_bookmarks)
-        yield SystemCommand(
-            "Next colour theme", "Step to the next theme (also Ctrl+T)", self.action_next_theme
-        )
-        yield SystemCommand(
-            "High-contrast theme",
-            "White on black with yellow focus",
-            lambda: setattr(self, "theme", HIGH_CONTRAST.name),
-        )
-        yield SystemCommand(
-            "Animations on or off",
-            "Turn Textual's animations " + ("off" if self.settings.animations else "on"),
-            self.action_toggle_animations,
-        )
-        yield SystemCommand(
-            "Show or hide the terminal cursor",
-            "Some screen readers and braille displays follow only a visible cursor",
-            self.action_toggle_cursor,
+        # Textual's own (Keys, Maximize, Screenshot ...) are for developers; a reader
+        # gets what they need in plain words.
+        return system_commands(self)
+
+    # ------------------------------------------------------------ layout
+
+    @property
+    def single_column(self) -> bool:
+        return self.settings.layout == "single"
+
+    def apply_layout(self) -> None:
+        """One pane at a time at every width ("single"), or as the window allows."""
+        single = self.single_column
+        self.set_class(single, "-single")
+        # The single layout is the narrow one, at any width: screens read these
+        # breakpoints whenever the window changes size.
+        self.HORIZONTAL_BREAKPOINTS = SINGLE_BREAKPOINTS if single else AUTO_BREAKPOINTS
+        narrow = single or self.size.width < NARROW_BELOW
+        for screen in self.screen_stack:
+            screen.set_class(narrow, "-narrow")
+            screen.set_class(not narrow, "-wide")
+
+    def action_toggle_layout(self) -> None:
+        self.settings.layout = "auto" if self.single_column else "single"
+        self.apply_layout()
+        self.save_settings()
+        self.notice(
+            "One column: Tab moves between the panes."
+            if self.single_column
+            else "Panes side by side when the window has room."
         )
 
     def action_toggle_animations(self) -> None:
@@ -308,5 +392,7 @@ class WellreadApp(App[None]):
         await super().action_quit()
 
     def on_unmount(self) -> None:
+        if self.settings.show_cursor and self._driver is not None and not self.is_headless:
+            self._driver.write(DEFAULT_CURSOR_SHAPE)
         self.speaker.stop()
         self.state.close()

@@ -20,6 +20,7 @@ try:
     import argparse
     import difflib
     import os
+    import shlex
     from collections.abc import Callable, Sequence
     from dataclasses import dataclass
     from functools import cached_property
@@ -95,6 +96,15 @@ def _plain_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _layout_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--layout",
+        choices=("auto", "single"),
+        default=argparse.SUPPRESS,
+        help="'single': one pane at full width, for screen readers and braille displays",
+    )
+
+
 def _slug_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", help="an article's or exercise card's slug ('wellread list')")
 
@@ -107,13 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"wellread {__version__}")
     _library_option(parser)
     _plain_option(parser)
+    _layout_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS.values():
         sub = commands.add_parser(command.name, help=command.help)
         command.arguments(sub)
         _library_option(sub)
-        # Accepted everywhere; it changes only what opens the app (text stays text).
+        # Accepted everywhere; they change only what opens the app (text stays text).
         _plain_option(sub)
+        _layout_option(sub)
     return parser
 
 
@@ -141,14 +153,14 @@ def cmd_open(context: Context) -> int:
         return LinearReader(context.library, sys.stdin, context.out, err=context.err).open(
             context.args.slug
         )
-    return run_app(context.library, context.args.slug)
+    return run_app(context.library, context.args.slug, getattr(context.args, "layout", None))
 
 
 def cmd_read(context: Context) -> int:
     if not _known_slug(context):
         return 2
     if not context.plain and context.out.isatty():
-        return run_app(context.library, context.args.slug)
+        return run_app(context.library, context.args.slug, getattr(context.args, "layout", None))
     library, slug = context.library, context.args.slug
     if slug in library.articles:
         article = library.article(slug)
@@ -188,14 +200,29 @@ def cmd_check(context: Context) -> int:
 
 def cmd_search(context: Context) -> int:
     query, out = " ".join(context.args.query), context.out
-    hits = library_search(context.library, query, context.err)
+    results = library_search(context.library, query, context.err)
+    hits = results.hits
     if not hits:
         print(f"No article or exercise speaks of {query!r}.", file=out)
         return 1
-    print(found_line(len(hits), query), file=out)
+    if results.corrected:
+        print(
+            f"No article or exercise speaks of {query!r}. Did you mean {results.searched!r}? "
+            "Searched for that instead.",
+            file=out,
+        )
+    print(found_line(len(hits), results.searched), file=out)
+    # Matched words in bold on a terminal, as grep marks them; plain text otherwise.
+    bold = out.isatty() and not accessible_requested()
     for number, hit in enumerate(hits, start=1):
-        for line in search_hit_lines(number, hit):
+        for line in search_hit_lines(number, hit, bold):
             print(line, file=out)
+    if results.suggestion:
+        print(
+            f"Did you mean {results.suggestion!r}? It is found in {results.suggestion_count} "
+            f"places: wellread search {shlex.quote(results.suggestion)}",
+            file=out,
+        )
     return 0
 
 
@@ -301,12 +328,16 @@ for _command in (
     register(_command)
 
 
-def run_app(library: Library, slug: str | None) -> int:
+def run_app(library: Library, slug: str | None, layout: str | None = None) -> int:
     # Imported here so the text commands start fast and never need a terminal.
     from tui.app import WellreadApp
     from tui.settings import load_settings
 
     settings, message = load_settings()
+    if layout is not None:
+        settings.layout = layout
+    if layout is not None:
+        settings.layout = layout
     WellreadApp(library, open_slug=slug, settings=settings, settings_message=message).run()
     return 0
 
@@ -341,4 +372,4 @@ def _main(argv: Sequence[str] | None) -> int:
         return COMMANDS[args.command].run(context)
     if context.plain or not sys.stdout.isatty():
         return LinearReader(context.library, sys.stdin, sys.stdout).run()
-    return run_app(context.library, None)
+    return run_app(context.library, None, getattr(args, "layout", None))

@@ -1,5 +1,6 @@
-"""The command palette's wellread entries: articles, sections of the open article,
-exercise cards and bookmarks, found by typing part of their names."""
+"""The command palette: wellread's entries (articles, sections of the open article,
+exercise cards and bookmarks, found by typing part of their names), shown as plain text,
+with the highlighted row marked by a shape as well as a colour."""
 
 from __future__ import annotations
 
@@ -7,14 +8,45 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.command import (
+    CommandInput,
+    CommandList,
+    CommandPalette,
+    DiscoveryHit,
+    Hit,
+    Hits,
+    Provider,
+    ProviderSource,
+)
+from textual.containers import Horizontal, Vertical
+from textual.markup import escape
+from textual.strip import Strip
+from textual.widgets import LoadingIndicator
 
+from tui.themes import HIGH_CONTRAST
 from tui.widgets.article_view import ArticleView, ReadingPosition
+from tui.widgets.line_list import FOCUS_MARK
 
 if TYPE_CHECKING:
     from tui.app import WellreadApp
 
 Command = tuple[str, str, Callable[[], object]]  # (title, help, what it does)
+
+# Letters of a title that match what was typed: by shape, so NO_COLOR keeps them.
+MATCHED = Style(bold=True, underline=True)
+
+
+def literal_hit(title: str, query_offsets: list[int]) -> Text:
+    """A title as written (an article's "[b]" stays "[b]"), matched letters marked."""
+    text = Text(title)
+    for offset in query_offsets:
+        if not title[offset].isspace():
+            text.stylize(MATCHED, offset, offset + 1)
+    return text
 
 
 class WellreadCommands(Provider):
@@ -57,11 +89,140 @@ class WellreadCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, action in self.commands():
-            yield DiscoveryHit(title, action, help=help_text)
+            # The palette reads help as markup: article text must stay as written.
+            yield DiscoveryHit(Text(title), action, text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, action in self.commands():
-            score = matcher.match(title)
+            score, offsets = matcher.fuzzy_search.match(query, title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), action, help=help_text)
+                yield Hit(
+                    score,
+                    literal_hit(title, list(offsets)),
+                    action,
+                    text=title,
+                    help=escape(help_text),
+                )
+
+
+# The themes offered, each checked for contrast by the tests, in plain words.
+THEME_WORDS = {
+    "textual-dark": "light text on a dark background",
+    "textual-light": "dark text on a light background",
+    "wellread-high-contrast": "white on black, the most contrast",
+    "ansi-dark": "your terminal's own colours, for a dark terminal",
+    "ansi-light": "your terminal's own colours, for a light terminal",
+}
+
+
+class ThemeChoices(Provider):
+    """wellread's own themes (not every theme Textual ships), described in words."""
+
+    def choices(self) -> Iterator[Command]:
+        for name, words in THEME_WORDS.items():
+            if name in self.app.available_themes:
+                yield f"Theme: {name}", words, partial(setattr, self.app, "theme", name)
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in self.choices():
+            yield DiscoveryHit(Text(title), action, text=title, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in self.choices():
+            score, offsets = matcher.fuzzy_search.match(query, title)
+            if score > 0:
+                yield Hit(
+                    score, literal_hit(title, list(offsets)), action, text=title, help=help_text
+                )
+
+
+class MarkedCommandList(CommandList):
+    """The palette's list, with ▶ beside the highlighted command (seen without colour)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        line = self.scroll_offset.y + y
+        lines = self._lines
+        if self.highlighted is None or not 0 <= line < len(lines):
+            return strip
+        index, offset = lines[line]
+        if index != self.highlighted or offset != 0:
+            return strip
+        # The option's left padding holds the mark.
+        segments = list(strip)
+        style = segments[0].style if segments else None
+        marked = Strip([Segment(FOCUS_MARK, style), *strip.crop(len(FOCUS_MARK))])
+        return marked
+
+
+class WellreadPalette(CommandPalette):
+    """Textual's palette with the marked list and a caret that does not blink."""
+
+    def __init__(
+        self,
+        providers: ProviderSource | None = None,
+        *,
+        placeholder: str = "Type a command or a title",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(providers, placeholder=placeholder, id=id)
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="--container"):
+            with Horizontal(id="--input"):
+                yield CommandInput(placeholder=self.placeholder, select_on_focus=False)
+            with Vertical(id="--results"):
+                yield MarkedCommandList()
+                yield LoadingIndicator()
+
+    def on_mount(self) -> None:
+        self.query_one(CommandInput).cursor_blink = False
+
+
+def system_commands(app: WellreadApp) -> Iterator[SystemCommand]:
+    """The palette's own commands, in plain words (Textual's developer ones left out)."""
+    yield SystemCommand("Keys of this screen", "What each key does here (also ?)", app.action_help)
+    yield SystemCommand(
+        "Choose a colour theme",
+        "Pick from every theme, high contrast among them",
+        app.action_change_theme,
+    )
+    yield SystemCommand(
+        "One column on or off",
+        "One pane at a time at full width, for screen readers and braille displays",
+        app.action_toggle_layout,
+    )
+    yield SystemCommand(
+        "Search every article", "Find where the library speaks of a word", app.show_search
+    )
+    yield SystemCommand("Bookmarks", "Your bookmarks, to go back to one", app.show_bookmarks)
+    yield SystemCommand("Glossary", "What the library's words mean", app.show_glossary)
+    yield SystemCommand(
+        "Exercise cards", "Every card, by type, impact and equipment", app.show_exercises
+    )
+    yield SystemCommand(
+        "My exercises", "The cards you keep, with your dose and note", app.show_my_exercises
+    )
+    yield SystemCommand(
+        "Next colour theme", "Step to the next theme (also Ctrl+T)", app.action_next_theme
+    )
+    yield SystemCommand(
+        "High-contrast theme",
+        "White on black with yellow focus",
+        lambda: setattr(app, "theme", HIGH_CONTRAST.name),
+    )
+    yield SystemCommand(
+        "Animations on or off",
+        "Things that slide or fade on screen: "
+        + ("stop them" if app.settings.animations else "allow them"),
+        app.action_toggle_animations,
+    )
+    yield SystemCommand(
+        "Show or hide the terminal cursor",
+        "Some screen readers and braille displays follow only a visible cursor",
+        app.action_toggle_cursor,
+    )
+    yield SystemCommand("Quit wellread", "Leave wellread (your place is kept)", app.action_quit)

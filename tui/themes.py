@@ -6,7 +6,6 @@ theme, and no colour at all, keeps it visible.
 
 from __future__ import annotations
 
-from rich.color import Color as RichColor
 from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
@@ -65,23 +64,3 @@ class StripColour(LineFilter):
             Segment(text, None if style is None else style.without_color, control)
             for text, style, control in segments
         ]
-
-
-def relative_luminance(color: RichColor | Color) -> float:
-    """WCAG 2 relative luminance of an sRGB colour."""
-    if isinstance(color, RichColor):
-        red, green, blue = color.get_truecolor()
-    else:
-        red, green, blue = color.rgb
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
-
-
-def contrast_ratio(first: RichColor | Color, second: RichColor | Color) -> float:
-    """WCAG 2 contrast ratio, from 1 (none) to 21 (black on white)."""
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.content.check_cards import library_problems
 from tui.content.library import Library
 from tui.content.model import Document
 from tui.content.paths import PATHS_FILE
@@ -49,9 +50,20 @@ def check_library(library: Library) -> list[Problem]:
                     )
                 )
     for slug in library.exercises:
+        if slug in library.articles:
+            problems.append(
+                Problem(
+                    library.exercises[slug].path,
+                    1,
+                    f"an article has the same slug '{slug}' ({library.articles[slug].path.name}); "
+                    "links and searches cannot tell them apart",
+                    Severity.WARNING,
+                )
+            )
         exercise = library.exercise(slug)
         problems.extend(exercise.problems)
         problems.extend(_uncited(exercise))
+    problems.extend(library_problems(library))
     return sorted(set(problems))
 
 

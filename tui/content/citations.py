@@ -14,12 +14,31 @@ from markdown_it.rules_inline import StateInline
 from tui.content.model import CiteItem
 
 # Pandoc's rule: ids start with a letter, digit or _, and may hold internal punctuation.
+# Each character has one way to match, so the match is linear in the input.
 _ID = r"[A-Za-z0-9_](?:[A-Za-z0-9_]|[:.#$%&\-+?<>~/](?=[A-Za-z0-9_]))*"
-_ITEM = re.compile(
-    rf"^\s*(?P<prefix>[^@;]*?)\s*-?@(?P<id>{_ID})\s*(?:,\s*(?P<locator>[^;]*?))?\s*$",
-    re.DOTALL,
-)
+_ID_AT = re.compile(_ID)
 _PLAIN_ID = re.compile(rf"@({_ID})")
+# Longer than any real citation; bounds the look for its `]` from each `[`, so a line
+# of many `[` stays linear.
+MAX_CITATION_CHARS = 2000
+
+
+def _cite_item(part: str) -> CiteItem | None:
+    """`prefix -@id, locator`, read by hand: the regex this replaces backtracked (a long
+    run of spaces after an id took seconds)."""
+    at = part.find("@")
+    if at == -1:
+        return None
+    match = _ID_AT.match(part, at + 1)
+    if match is None:
+        return None
+    prefix = part[:at]
+    if prefix.endswith("-"):
+        prefix = prefix[:-1]  # `-@id` suppresses the author, as in Pandoc
+    rest = part[match.end() :].strip()
+    if rest and not rest.startswith(","):
+        return None
+    return CiteItem(id=match.group(), locator=rest[1:].strip(), prefix=prefix.strip())
 
 
 def parse_cite_items(inner: str) -> tuple[CiteItem, ...] | None:
@@ -28,16 +47,10 @@ def parse_cite_items(inner: str) -> tuple[CiteItem, ...] | None:
         return None
     items: list[CiteItem] = []
     for part in inner.split(";"):
-        match = _ITEM.match(part)
-        if match is None:
+        item = _cite_item(part)
+        if item is None:
             return None
-        items.append(
-            CiteItem(
-                id=match["id"],
-                locator=(match["locator"] or "").strip(),
-                prefix=match["prefix"].strip(),
-            )
-        )
+        items.append(item)
     return tuple(items)
 
 
@@ -51,7 +64,7 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     start = state.pos
     if src[start] != "[" or start + 1 >= state.posMax:
         return False
-    end = src.find("]", start + 1, state.posMax)
+    end = src.find("]", start + 1, min(state.posMax, start + 1 + MAX_CITATION_CHARS))
     if end == -1:
         return False
     inner = src[start + 1 : end]

@@ -7,12 +7,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from tui.content.clean import clean_line, needs_cleaning
 from tui.content.frontmatter import FrontMatter, parse_front_matter
 from tui.content.markdown import parse_body, parse_inline
 from tui.content.model import Article, Citation, Entry, Exercise, ExerciseFacts, Inline
 from tui.content.problems import Problem, Severity
 from tui.content.references import parse_references
-from tui.content.source import clean_text, read_source
+from tui.content.source import read_source
 from tui.content.vocab import CAUTIONS, IMPACTS, KINDS
 
 _WORD = re.compile(r"\S+")
@@ -20,9 +21,36 @@ _WORD = re.compile(r"\S+")
 
 def _string(front: FrontMatter, key: str) -> str:
     value = front.data.get(key)
-    if value is None:
-        return ""
-    return clean_text(" ".join(str(value).split()))
+    if isinstance(value, list | dict):
+        return ""  # reported by _text_field where it matters
+    return clean_line(value)
+
+
+def _text_field(path: Path, front: FrontMatter, key: str, problems: list[Problem]) -> str:
+    """A field that must be text: a list, a number or yes/no there is a mistake."""
+    value = front.data.get(key)
+    if value is not None and not isinstance(value, str):
+        kind = (
+            "a list"
+            if isinstance(value, list)
+            else "a set of fields"
+            if isinstance(value, dict)
+            else "yes/no"
+            if isinstance(value, bool)
+            else "a number"
+            if isinstance(value, int | float)
+            else "not text"
+        )
+        problems.append(
+            Problem(path, front.line_of(key), f"'{key}' must be text, but it is {kind}")
+        )
+    return _string(front, key)
+
+
+def slug_of(path: Path) -> str:
+    """The slug a file is listed under: its name without '.md', cleaned of anything
+    that could not be shown (a file name can hold an escape sequence, or not be UTF-8)."""
+    return clean_line(path.stem)
 
 
 def _string_list(path: Path, front: FrontMatter, key: str, problems: list[Problem]) -> list[str]:
@@ -36,8 +64,8 @@ def _string_list(path: Path, front: FrontMatter, key: str, problems: list[Proble
         return []
     items: list[str] = []
     for index, item in enumerate(value):
-        if isinstance(item, str | int | float):
-            items.append(clean_text(str(item).strip()))
+        if isinstance(item, str | int | float) and not isinstance(item, bool):
+            items.append(clean_line(item))
         else:
             problems.append(
                 Problem(path, front.line_of(key, index), f"'{key}' items must be plain text")
@@ -45,16 +73,31 @@ def _string_list(path: Path, front: FrontMatter, key: str, problems: list[Proble
     return items
 
 
-def read_entry(path: Path, kind: str) -> Entry:
-    """Read a file's front matter. Raises ContentError when the file cannot be used at all."""
-    source = read_source(path)
+def read_entry(path: Path, kind: str, root: Path | None = None) -> Entry:
+    """Read a file's front matter. Raises ContentError when the file cannot be used at all.
+
+    *root* is the library folder: a link that leads out of it is refused.
+    """
+    source = read_source(path, root)
     front = parse_front_matter(path, source.text)
-    problems = list(source.problems)
-    title = _string(front, "title")
+    problems = [*source.problems, *front.problems]
+    slug = slug_of(path)
+    if slug != path.stem or needs_cleaning(path.stem):
+        problems.append(
+            Problem(
+                path,
+                1,
+                "the file name holds characters that cannot be shown (controls, invisible "
+                f"characters or bytes that are not UTF-8); it is listed as '{slug}'",
+                Severity.WARNING,
+            )
+        )
+    title = _text_field(path, front, "title", problems)
     if not title:
-        problems.append(Problem(path, front.line_of("title"), "missing 'title'"))
-        title = path.stem.replace("-", " ").capitalize()
-    summary = _string(front, "summary")
+        if front.data.get("title") is None or isinstance(front.data.get("title"), str):
+            problems.append(Problem(path, front.line_of("title"), "missing 'title'"))
+        title = slug.replace("-", " ").capitalize()
+    summary = _text_field(path, front, "summary", problems)
     if not summary:
         problems.append(
             Problem(path, front.line_of("summary"), "missing 'summary'", Severity.WARNING)
@@ -63,7 +106,7 @@ def read_entry(path: Path, kind: str) -> Entry:
     # Counting words on the raw body is close enough for a reading time, and costs
     # one regex pass instead of a full parse of every file at start-up.
     words = len(_WORD.findall(front.body))
-    return Entry(kind, path.stem, path, title, summary, tags, words, front, problems)
+    return Entry(kind, slug, path, title, summary, tags, words, front, problems)
 
 
 def _check_cited(path: Path, citations: list[Citation], known: set[str]) -> list[Problem]:
@@ -121,6 +164,8 @@ def _reviewed(path: Path, front: FrontMatter, problems: list[Problem]) -> dt.dat
     value = front.data.get("reviewed")
     if value is None or isinstance(value, dt.date):
         return value if not isinstance(value, dt.datetime) else value.date()
+    if any(p.line == front.line_of("reviewed") for p in front.problems):
+        return None  # the loader has said why already
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:

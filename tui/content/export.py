@@ -1,13 +1,27 @@
-"""An article's references for reference managers: BibTeX, CSL-JSON and RIS."""
+"""An article's references for reference managers: BibTeX, CSL-JSON and RIS.
+
+Each format is written by a kept library (bibtexparser, json, rispy), and every value
+is made safe for its format first: LaTeX specials escaped for BibTeX, one line per
+value for RIS, no NaN, Infinity or control characters in JSON. Any reference a file
+can hold gives output its format's readers accept.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Callable
 from typing import Any
 
+import rispy
+from bibtexparser import model as bib
+from bibtexparser.entrypoint import write_string
+from bibtexparser.library import Library as BibLibrary
+from bibtexparser.writer import BibtexFormat
+
+from tui.content.clean import clean, clean_line
 from tui.content.model import Name, Reference
 
 FORMATS = ("bibtex", "csl-json", "ris")
@@ -32,6 +46,8 @@ _RIS_TYPES = {
 }
 # Characters BibTeX (and LaTeX under it) read as commands.
 _BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_~^])")
+# Hyphen, en dash, em dash, minus: how page ranges are written.
+_RANGE = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
 
 
 def _bibtex_escape(text: str) -> str:
@@ -44,6 +60,13 @@ def _bibtex_escape(text: str) -> str:
         return "\\" + char
 
     return _BIBTEX_SPECIAL.sub(escape, text)
+
+
+def _bibtex_url(url: str) -> str:
+    # A URL is read verbatim by the url package: percent-encode what would unbalance
+    # the braces, and escape the comment sign.
+    encoded = url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+    return encoded.replace("%", r"\%")
 
 
 def _name_bibtex(name: Name) -> str:
@@ -60,8 +83,25 @@ def _name_plain(name: Name) -> str:
     return f"{name.family}, {name.given}" if name.given else name.family
 
 
+def page_range(page: str) -> tuple[str, str]:
+    """(first page, last page) of "438-445", "438–445" or "438"."""
+    first, _, last = _RANGE.sub("-", page.strip(), count=1).partition("-")
+    return first.strip(), last.strip()
+
+
+def _bibtex_key(ref_id: str, taken: set[str]) -> str:
+    key = re.sub(r"[^A-Za-z0-9_:.-]", "_", ref_id) or "ref"
+    unique, number = key, 1
+    while unique in taken:
+        number += 1
+        unique = f"{key}_{number}"
+    taken.add(unique)
+    return unique
+
+
 def to_bibtex(references: list[Reference]) -> str:
-    entries = []
+    entries: list[bib.Block] = []
+    taken: set[str] = set()
     for ref in references:
         fields: list[tuple[str, str]] = []
         if ref.authors:
@@ -81,26 +121,46 @@ def to_bibtex(references: list[Reference]) -> str:
         if ref.issue:
             fields.append(("number", _bibtex_escape(ref.issue)))
         if ref.page:
-            fields.append(("pages", _bibtex_escape(re.sub(r"\s*[-–]\s*", "--", ref.page))))
+            first, last = page_range(ref.page)
+            pages = f"{first}--{last}" if last else first
+            fields.append(("pages", _bibtex_escape(pages)))
         if ref.doi:
             fields.append(("doi", _bibtex_escape(ref.doi)))
         if ref.url:
-            fields.append(("url", ref.url.replace("%", r"\%")))
+            fields.append(("url", _bibtex_url(ref.url)))
         kind = _BIBTEX_TYPES.get(ref.type, "misc")
-        key = re.sub(r"[^A-Za-z0-9_:.-]", "_", ref.id)
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-        entries.append(f"@{kind}{{{key},\n{body}\n}}\n")
-    return "\n".join(entries)
+        entries.append(
+            bib.Entry(
+                kind,
+                _bibtex_key(ref.id, taken),
+                [bib.Field(name, value) for name, value in fields],
+            )
+        )
+    if not entries:
+        return ""
+    layout = BibtexFormat()  # type: ignore[no-untyped-call]
+    layout.indent = "  "
+    layout.block_separator = "\n"
+    return write_string(BibLibrary(entries), bibtex_format=layout)
 
 
-def _json_safe(value: Any) -> Any:
+def _json_safe(value: Any, depth: int = 0) -> Any:
+    """The value as JSON can hold it: text cleaned, no NaN or Infinity, keys as text."""
+    if depth > 64:
+        return None
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, str):
+        return clean(value)
     if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
+        return {clean_line(k): _json_safe(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_json_safe(v) for v in value]
+        return [_json_safe(v, depth + 1) for v in value]
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
-    return value
+    return clean_line(value)
 
 
 def to_csl_json(references: list[Reference]) -> str:
@@ -112,32 +172,43 @@ def to_csl_json(references: list[Reference]) -> str:
         if ref.doi:
             item["DOI"] = ref.doi  # normalised: no "https://doi.org/" prefix
         items.append(item)
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(items, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+class _RisWriter(rispy.RisWriter):  # type: ignore[misc]
+    """rispy's writer without its "1." line before each record."""
+
+    def set_header(self, count: int) -> str:
+        return ""
 
 
 def to_ris(references: list[Reference]) -> str:
-    records = []
+    records: list[dict[str, Any]] = []
     for ref in references:
-        lines = [f"TY  - {_RIS_TYPES.get(ref.type, 'GEN')}"]
-        lines += [f"AU  - {_name_plain(name)}" for name in ref.authors]
-        first, _, last = (ref.page or "").partition("-")
-        fields = [
-            ("TI", ref.title),
-            ("T2", ref.container),
-            ("PY", ref.year),
-            ("VL", ref.volume),
-            ("IS", ref.issue),
-            ("SP", first.strip()),
-            ("EP", last.strip()),
-            ("PB", ref.publisher),
-            ("DO", ref.doi),
-            ("UR", ref.url),
+        first, last = page_range(ref.page)
+        # Every value is one line already (clean_line), so none can end a record early.
+        fields: list[tuple[str, Any]] = [
+            ("type_of_reference", _RIS_TYPES.get(ref.type, "GEN")),
+            ("authors", [_name_plain(name) for name in ref.authors]),
+            ("title", ref.title),
+            ("secondary_title", ref.container),
+            ("year", "" if ref.year is None else str(ref.year)),
+            ("volume", ref.volume),
+            ("number", ref.issue),
+            ("start_page", first),
+            ("end_page", last),
+            ("publisher", ref.publisher),
+            ("doi", ref.doi),
+            ("urls", [ref.url] if ref.url else []),
+            ("id", ref.id),
         ]
-        lines += [f"{tag}  - {value}" for tag, value in fields if value not in (None, "")]
-        lines.append(f"ID  - {ref.id}")
-        lines.append("ER  - ")
-        records.append("\n".join(lines) + "\n")
-    return "\n".join(records)
+        records.append({key: value for key, value in fields if value not in ("", [])})
+    if not records:
+        return ""
+    return "\n".join(
+        str(rispy.dumps([record], implementation=_RisWriter)).strip("\n") + "\n"
+        for record in records
+    )
 
 
 EXPORTERS: dict[str, Callable[[list[Reference]], str]] = {

@@ -17,6 +17,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from tui.content.citations import citation_plugin
+from tui.content.clean import clean
+from tui.content.cuts import BLOCK, LIST, block_cuts
 from tui.content.model import (
     Block,
     Citation,
@@ -37,7 +39,6 @@ from tui.content.model import (
     Text,
 )
 from tui.content.problems import Problem, Severity
-from tui.content.source import clean_text
 
 
 @cache
@@ -98,7 +99,7 @@ class _Walker:
         for child in token.children or []:
             kind = child.type
             if kind == "text":
-                text = clean_text(child.content)
+                text = clean(child.content)
                 if link_href is not None:
                     link_text.append(text)
                 elif text:
@@ -115,7 +116,7 @@ class _Walker:
                 line += 1
                 runs.append(LineBreak())
             elif kind == "code_inline":
-                text = clean_text(child.content)
+                text = clean(child.content)
                 if link_href is not None:
                     link_text.append(text)
                 else:
@@ -126,7 +127,7 @@ class _Walker:
                 if _CLOSES[kind] in marks:
                     marks.remove(_CLOSES[kind])
             elif kind == "link_open":
-                link_href = clean_text(str(child.attrs.get("href", "")))
+                link_href = clean(str(child.attrs.get("href", "")))
                 link_text = []
                 link_line = line
             elif kind == "link_close":
@@ -134,8 +135,8 @@ class _Walker:
                 runs.append(Link(text, link_href or "", link_line, frozenset(marks)))
                 link_href = None
             elif kind == "image":
-                alt = clean_text(child.content) or "image"
-                src = clean_text(str(child.attrs.get("src", "")))
+                alt = clean(child.content) or "image"
+                src = clean(str(child.attrs.get("src", "")))
                 runs.append(Link(f"image: {alt}", src, line, frozenset(marks)))
             elif kind == "citation":
                 citation = Citation(child.meta["items"], line)
@@ -148,7 +149,7 @@ class _Walker:
                 runs.append(note)
             else:
                 # Anything new markdown-it may add still reads as its text.
-                text = clean_text(child.content)
+                text = clean(child.content)
                 if text:
                     runs.append(Text(text, frozenset(marks)))
         return _merge_text(runs)
@@ -188,7 +189,7 @@ class _Walker:
                 inner, i = self.blocks(tokens, i + 1, "blockquote_close")
                 blocks.append(Quote(inner, self.line(token)))
             elif kind in ("fence", "code_block"):
-                text = clean_text(token.content.rstrip("\n"))
+                text = clean(token.content.rstrip("\n"))
                 blocks.append(CodeBlock(text, self.line(token)))
                 i += 1
             elif kind == "hr":
@@ -280,8 +281,9 @@ def parse_inline(path: Path, text: str, line: int) -> tuple[list[Inline], list[C
     return (walker.inlines(tokens[0]) if tokens else []), walker.citations
 
 
-_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
-_UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
+# Labels are bounded, so a line of many `[^` stays linear.
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]{1,200})\]:", re.MULTILINE)
+_UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]{1,200})\]")
 
 
 def _footnote_problems(path: Path, body: str, body_line: int, walker: _Walker) -> None:
@@ -305,10 +307,45 @@ def _footnote_problems(path: Path, body: str, body_line: int, walker: _Walker) -
                 )
 
 
+# Bodies longer than this are parsed part by part (see _parse_in_parts).
+PART_CHARS = 256 * 1024
+# Link reference and footnote definitions: a part could not see one made in another.
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]{1,999}\]:", re.MULTILINE)
+
+
+def _parse_in_parts(walker: _Walker, body: str) -> list[Block]:
+    """The blocks of *body*, parsed a part at a time, cut where the parts parse as the
+    whole does (content/cuts.py): memory holds one part's tokens, not the whole
+    text's, and markdown-it's cost stays linear in the length."""
+    blocks: list[Block] = []
+    start, first_line, kind = 0, walker.body_line, BLOCK  # kind: of the cut at start
+    for end, next_kind in [*block_cuts(body, PART_CHARS, start=PART_CHARS), (len(body), BLOCK)]:
+        part = body[start:end]
+        walker.body_line = first_line
+        part_blocks, _ = walker.blocks(markdown_parser().parse(part), 0, None)
+        del part
+        head = part_blocks[0] if part_blocks else None
+        if (
+            kind == LIST
+            and blocks
+            and isinstance(blocks[-1], ListBlock)
+            and isinstance(head, ListBlock)
+        ):
+            # A list cut before one of its items: the two halves are one list.
+            blocks[-1].items.extend(head.items)
+            part_blocks = part_blocks[1:]
+        blocks.extend(part_blocks)
+        first_line += body.count("\n", start, end)
+        start, kind = end, next_kind
+    return blocks
+
+
 def parse_body(path: Path, body: str, body_line: int, title: str = "") -> ParsedBody:
     walker = _Walker(path, body_line)
-    tokens = markdown_parser().parse(body)
-    blocks, _ = walker.blocks(tokens, 0, None)
+    if len(body) > 2 * PART_CHARS and "[^" not in body and not _DEFINITION.search(body):
+        blocks = _parse_in_parts(walker, body)
+    else:
+        blocks, _ = walker.blocks(markdown_parser().parse(body), 0, None)
     if "[^" in body:
         _footnote_problems(path, body, body_line, walker)
 

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from tui.content.problems import Problem
-from tui.content.source import clean_text, read_source
+from tui.content.clean import clean_line
+from tui.content.frontmatter import compose_checked
+from tui.content.problems import ContentError, Problem
+from tui.content.source import read_source
 
 PATHS_FILE = "paths.yaml"
 
@@ -47,7 +49,7 @@ def _node_line(node: yaml.Node) -> int:
 def _scalar(fields: dict[str, yaml.Node], key: str) -> str:
     node = fields.get(key)
     if isinstance(node, yaml.ScalarNode):
-        return clean_text(" ".join(str(node.value).split()))
+        return clean_line(node.value)
     return ""
 
 
@@ -62,16 +64,12 @@ def load_paths(root: Path) -> tuple[list[ReadingPath], list[Problem]]:
     if not path.is_file():
         return [], []
     try:
-        source = read_source(path)
-        node = yaml.compose(source.text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        return [], [Problem(path, line, f"not valid YAML: {error.problem or error}")]
-    except Exception as error:  # ContentError and the like: report, never stop the app
-        problem = getattr(error, "problem", None)
-        return [], [problem if isinstance(problem, Problem) else Problem(path, 1, str(error))]
-    problems: list[Problem] = []
+        source = read_source(path, root)
+        node, problems = compose_checked(path, source.text, 1)
+    except ContentError as error:
+        return [], [error.problem]
+    except Exception as error:  # anything else: report, never stop the app
+        return [], [Problem(path, 1, f"cannot be read: {type(error).__name__}")]
     top = _mapping(node) if node is not None else {}
     items = top.get("paths")
     if not isinstance(items, yaml.SequenceNode):
@@ -85,7 +83,11 @@ def load_paths(root: Path) -> tuple[list[ReadingPath], list[Problem]]:
         if not path_id or not title:
             problems.append(Problem(path, line, "a path needs an 'id' and a 'title'"))
             continue
-        if not isinstance(articles_node, yaml.SequenceNode) or not articles_node.value:
+        if (
+            not isinstance(articles_node, yaml.SequenceNode)
+            or not articles_node.value
+            or not all(isinstance(a, yaml.ScalarNode) for a in articles_node.value)
+        ):
             problems.append(Problem(path, line, f"path '{path_id}' needs a list of 'articles'"))
             continue
         paths.append(
@@ -93,7 +95,7 @@ def load_paths(root: Path) -> tuple[list[ReadingPath], list[Problem]]:
                 id=path_id,
                 title=title,
                 summary=_scalar(fields, "summary"),
-                articles=tuple(clean_text(str(a.value)) for a in articles_node.value),
+                articles=tuple(clean_line(a.value) for a in articles_node.value),
                 line=line,
                 article_lines=tuple(_node_line(a) for a in articles_node.value),
             )

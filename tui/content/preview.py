@@ -1,6 +1,7 @@
 """The opening of a long article, to show while the whole of it is parsed.
 
-The opening ends before a `##` heading, so it holds whole sections, and it carries
+The opening ends before a `##` heading, so it holds whole sections (or, in a long text
+without one, before a new block or list item), and it carries
 every footnote and link definition from the rest of the text, so its references
 resolve exactly as they will in the full article. Parsed, it gives the same blocks
 as the start of the full article: the reader can start reading and keep their place
@@ -11,10 +12,13 @@ from __future__ import annotations
 
 import re
 
+from tui.content.cuts import block_cuts
+
 # About a screenful of sections many times over, and parsed in a few milliseconds.
 PREVIEW_CHARS = 48 * 1024
+# How far past the limit a section heading is looked for before cutting elsewhere.
+HEADING_SEARCH = 8
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # A footnote or link definition with its indented continuation lines. Searched with a
 # regex over the rest of the text: one pass in C, however long the article.
 # Anchored on the newline itself rather than `^` with MULTILINE, which lets the
@@ -25,8 +29,8 @@ _DEFINITION_BLOCK = re.compile(r"\n( {0,3}\[\^?[^\]\n]+\]:.*(?:\n(?:[ \t]*\n)*(?
 def preview_body(body: str, limit: int = PREVIEW_CHARS) -> tuple[str, float] | None:
     """(opening text with later definitions appended, share of the body it covers).
 
-    None when the body is short enough to parse whole at once, or has no heading
-    to cut at.
+    None when the body is short enough to parse whole at once, or has no place to
+    cut at.
     """
     if len(body) <= 2 * limit:
         return None
@@ -41,23 +45,15 @@ def preview_body(body: str, limit: int = PREVIEW_CHARS) -> tuple[str, float] | N
 
 
 def _cut_offset(body: str, limit: int) -> int | None:
-    """Offset of the first `## ` line at or after *limit*, outside fenced code."""
-    fence = ""
-    offset = 0
-    length = len(body)
-    # Line by line only up to the cut: the rest of a long text is never split.
-    while offset < length:
-        end = body.find("\n", offset)
-        if end == -1:
-            end = length
-        line = body[offset:end]
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1).startswith(fence):
-                fence = ""
-        elif opening:
-            fence = opening.group(1)[:3]
-        elif offset >= limit and line.startswith("## "):
+    """Offset of the first `## ` line at or after *limit*, outside fenced code; or, when
+    none comes soon (a text without sections, a list thousands of items long), of the
+    first place after *limit* where a new block or list item starts."""
+    fallback: int | None = None
+    for offset, _ in block_cuts(body, 0, start=limit):
+        if body.startswith("## ", offset):
             return offset
-        offset = end + 1
-    return None
+        if fallback is None:
+            fallback = offset
+        if offset > HEADING_SEARCH * limit:
+            break
+    return fallback

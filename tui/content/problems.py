@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from tui.content.clean import clean_line, clean_name
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -21,8 +23,23 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
 
+    def __post_init__(self) -> None:
+        # Messages quote the file's own text (a key, a value): cleaned once, here.
+        object.__setattr__(self, "message", clean_line(self.message))
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity.value}: {self.message}"
+        # A file name can hold an escape sequence: the path is shown cleaned.
+        return f"{self.where}:{self.line}: {self.severity.value}: {self.message}"
+
+    @property
+    def file_name(self) -> str:
+        """The file's name as it may be shown."""
+        return clean_name(self.path.name)
+
+    @property
+    def where(self) -> str:
+        """The file's path as it may be shown."""
+        return clean_name(str(self.path))
 
     @property
     def is_error(self) -> bool:

@@ -6,18 +6,21 @@ import re
 from pathlib import Path
 from typing import Any
 
+from tui.content.clean import clean_line
 from tui.content.frontmatter import FrontMatter
 from tui.content.model import Name, Reference
 from tui.content.problems import Problem, Severity
-from tui.content.source import clean_text
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+# Addresses a reference may give: the web, and nothing a reader's machine would run or open.
+SAFE_URL_SCHEMES = ("http", "https")
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
 def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    return clean_text(" ".join(str(value).split()))
+    if isinstance(value, list | dict):
+        return ""  # a field that should be text but holds a structure: nothing to show
+    return clean_line(value)
 
 
 def _names(value: Any) -> tuple[Name, ...]:
@@ -114,6 +117,20 @@ def parse_references(path: Path, front: FrontMatter) -> tuple[list[Reference], l
             problems.append(
                 Problem(path, line, f"reference '{ref_id}' has a malformed DOI '{doi}'")
             )
+        url = _text(item.get("URL") or item.get("url"))
+        scheme = _SCHEME.match(url)
+        if url and (scheme is None or scheme.group(1).lower() not in SAFE_URL_SCHEMES):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"reference '{ref_id}' has a URL that is not a web address "
+                    f"('{(scheme.group(1) + ':') if scheme else url[:40]}'); only http and "
+                    "https are shown",
+                )
+            )
+            url = ""
+            item = {k: v for k, v in item.items() if str(k).lower() != "url"}
         references.append(
             Reference(
                 id=ref_id,
@@ -126,7 +143,7 @@ def parse_references(path: Path, front: FrontMatter) -> tuple[list[Reference], l
                 issue=_text(item.get("issue")),
                 page=_text(item.get("page")),
                 doi=doi,
-                url=_text(item.get("URL") or item.get("url")),
+                url=url,
                 publisher=_text(item.get("publisher")),
                 line=line,
                 csl=dict(item),

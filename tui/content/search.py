@@ -1,44 +1,61 @@
 """Search across the library: an SQLite FTS5 index of every article and exercise.
 
-One row per section (title, heading, text), plus one for each document's reference
-titles, which count for less in the ranking. The index is built on first use and
-afterwards updated only for the files whose size or modification time changed. It
-lives beside the reading state, one index per library folder. Words are matched
-with English stemming, so "fracture" finds "fractures".
+One row per part of a document (its overview, each section and subsection, and its
+reference titles). Words are indexed as their stems (tui.content.tokens), the same
+stems the query and the highlighter use, so "fractures" finds and marks "fracture".
+SQLite's own tokenizer only splits the stems again at the spaces between them.
+
+Ranking: SQLite's bm25, with a document's title (indexed on its overview only) worth
+most, then headings, then text, then the titles of cited works; each row's score is
+then weighed by what it is, so an article or a card's overview comes before a card's
+"Easier". Snippets are whole sentences of the text with the matched words marked.
+
+The index is built on first use and afterwards updated only for the files whose size
+or modification time changed. It lives beside the reading state, one index per
+library folder. A `forms` table keeps every written form of each stem the library
+uses: it tells the snippets what to mark and "did you mean" what words exist.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.content.clean import clean_name
 from tui.content.library import Library
-from tui.content.model import (
-    Block,
-    Document,
-    Inline,
-    Link,
-    ListBlock,
-    Paragraph,
-    Quote,
-    Table,
-    Text,
-)
-from tui.content.model import Heading as SubHeading
 from tui.content.problems import ContentError
+from tui.content.search_rows import REFERENCES_ENTRY, document_rows
+from tui.content.snippets import MATCH_END, MATCH_START, make_snippet, split_snippet
+from tui.content.suggest import corrections
+from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex
 
-SCHEMA_VERSION = 4
+__all__ = [
+    "MATCH_END",
+    "MATCH_START",
+    "REFERENCES_ENTRY",
+    "SearchHit",
+    "SearchIndex",
+    "SearchResults",
+    "UpdateStats",
+    "fts_query",
+    "index_path",
+    "split_snippet",
+]
+
+SCHEMA_VERSION = 6
 # Each document's rows have rowids from id * ROW_STRIDE: deleting them is a rowid
 # range, not a scan of the whole table (FTS5 has no index on other columns).
 ROW_STRIDE = 1 << 20
-# Marks around matched words in snippets; never shown as they are (see split_snippet).
-MATCH_START, MATCH_END = "\x02", "\x03"
-REFERENCES_ENTRY = -1
+# bm25 weights, one per column of `sections`: title, heading, body, context, refs.
+COLUMN_WEIGHTS = "10.0, 3.0, 1.0, 0.2, 0.2"
+# Fewer hits than this and "did you mean" looks for a spelling that finds more.
+FEW = 3
+# ... and offers a spelling beside a few hits only if it finds this many times more.
+SUGGEST_FACTOR = 4
 
 Progress = Callable[[int, int], None]
 
@@ -56,6 +73,25 @@ class SearchHit:
     entry: int  # the outline entry of the section (-1: the references)
     heading: str
     snippet: str  # with MATCH_START / MATCH_END around matched words
+    words: str = ""  # the query it was found for, to mark in the opened document
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """What a search found, and for which words."""
+
+    query: str  # as the reader typed it
+    hits: list[SearchHit]
+    # The words the hits were found for: the query, or a correction of it when the
+    # query itself found nothing ("osteoprosis" -> "osteoporosis").
+    searched: str
+    # A spelling that finds more, offered beside the hits when they are few.
+    suggestion: str = ""
+    suggestion_count: int = 0
+
+    @property
+    def corrected(self) -> bool:
+        return self.searched != self.query
 
 
 @dataclass
@@ -66,82 +102,63 @@ class UpdateStats:
     failed: int = 0
 
 
-def split_snippet(snippet: str) -> list[tuple[str, bool]]:
-    """The snippet as (text, is a match) pieces."""
-    pieces: list[tuple[str, bool]] = []
-    for part in re.split(f"({MATCH_START}.*?{MATCH_END})", snippet):
-        if part.startswith(MATCH_START) and part.endswith(MATCH_END):
-            pieces.append((part[1:-1], True))
-        elif part:
-            pieces.append((part, False))
-    return pieces
-
-
 def fts_query(text: str) -> str:
-    """The reader's words as an FTS5 query: each word (or "quoted phrase") required."""
-    terms: list[str] = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
-        chunk = phrase or word
-        words = re.findall(r"\w+", chunk)
-        if words:
-            terms.append('"' + " ".join(words) + '"')
-    return " ".join(terms)
+    """The reader's words as an FTS5 query of stems: each word (or "quoted phrase")
+    required; nothing the reader types is read as FTS5 syntax."""
+    return _fts(query_terms(text))
 
 
-def _inline_words(runs: Iterable[Inline]) -> str:
-    return "".join(run.text for run in runs if isinstance(run, Text | Link))
-
-
-def _block_words(blocks: Iterable[Block]) -> Iterator[str]:
-    for block in blocks:
-        if isinstance(block, Paragraph | SubHeading):
-            yield _inline_words(block.inlines)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from _block_words(item.blocks)
-        elif isinstance(block, Quote):
-            yield from _block_words(block.blocks)
-        elif isinstance(block, Table):
-            for row in [block.header, *block.rows]:
-                yield " ".join(_inline_words(cell) for cell in row)
-
-
-def _text_of(blocks: Iterable[Block]) -> str:
-    # Citations are left out of the text, so close the gap they leave before a stop.
-    return re.sub(r"\s+([.,;:)])", r"\1", " ".join(" ".join(_block_words(blocks)).split()))
-
-
-def section_rows(document: Document) -> Iterator[tuple[int, str, str]]:
-    """(outline entry, heading, text) for the overview and every section, in the
-    numbering the reader's outline uses (the overview is entry 0)."""
-    yield 0, "Overview", _text_of(document.overview)
-    entry = 0
-    for section in document.sections:
-        for part in (section, *section.subsections):
-            entry += 1
-            yield entry, part.label, _text_of(part.blocks)
+def _fts(terms: list[Term]) -> str:
+    return " ".join('"' + " ".join(term) + '"' for term in terms)
 
 
 class SearchIndex:
     def __init__(self, library: Library, path: Path) -> None:
         self.library = library
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
-        self.db.execute("PRAGMA busy_timeout = 10000")
+        # Said once when the index could not be kept on disk (it is built in memory).
+        self.message: str | None = None
+        self._vocabulary: list[str] | None = None
         try:
+            self.db = self._open(path)
+        except (OSError, sqlite3.Error) as error:
+            # A read-only data folder, or a file where it should be: search still works,
+            # from an index built for this run only.
+            reason = getattr(error, "strerror", None) or str(error)
+            self.message = (
+                f"The search index cannot be kept in {clean_name(str(path.parent))} "
+                f"({clean_name(reason)}); it is built afresh each time."
+            )
+            self.db = sqlite3.connect(":memory:", isolation_level=None)
             self._create()
+
+    def _open(self, path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, isolation_level=None, timeout=10)
+        try:
+            db.execute("PRAGMA busy_timeout = 10000")
+            self.db = db
+            self._create()
+            return db
+        except sqlite3.OperationalError:
+            db.close()
+            raise
         except sqlite3.DatabaseError:
             # The index is only a cache of the library: a broken one is rebuilt.
-            self.db.close()
+            db.close()
             path.unlink(missing_ok=True)
-            self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
+            db = sqlite3.connect(path, isolation_level=None, timeout=10)
+            self.db = db
             self._create()
+            return db
 
     def _create(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA_VERSION):
-            self.db.executescript("DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS sections;")
+            self.db.executescript(
+                "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS sections; "
+                "DROP TABLE IF EXISTS parts; DROP TABLE IF EXISTS forms;"
+            )
         self.db.executescript(
             """
             BEGIN;
@@ -150,11 +167,21 @@ class SearchIndex:
                 kind TEXT NOT NULL, slug TEXT NOT NULL, size INTEGER, mtime INTEGER,
                 UNIQUE (kind, slug)
             );
+            -- The stems that are searched ...
             CREATE VIRTUAL TABLE IF NOT EXISTS sections USING fts5(
-                kind UNINDEXED, slug UNINDEXED, entry UNINDEXED,
-                title, heading, body, refs,
-                tokenize = 'porter unicode61'
+                title, heading, body, context, refs, tokenize = 'unicode61'
             );
+            -- ... and, by the same rowid, what is shown. Its weight comes first: it is
+            -- read for every match, the text only for the hits shown.
+            CREATE TABLE IF NOT EXISTS parts (
+                id INTEGER PRIMARY KEY, weight REAL NOT NULL,
+                kind TEXT, slug TEXT, entry INTEGER, title TEXT, heading TEXT, text TEXT
+            );
+            -- Every written form (lower case) of every stem the library has used.
+            CREATE TABLE IF NOT EXISTS forms (
+                word TEXT PRIMARY KEY, stem TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS forms_by_stem ON forms (stem);
             COMMIT;
             """
         )
@@ -195,17 +222,22 @@ class SearchIndex:
         changed, gone = self.stale()
         paths = self._documents()
         stats = UpdateStats(unchanged=len(paths) - len(changed), removed=len(gone))
+        if not changed and not gone:
+            return stats
         db = self.db
+        self._vocabulary = None
         ids = {
             (kind, slug): file_id
             for file_id, kind, slug in db.execute("SELECT id, kind, slug FROM files")
         }
+        # Forms are only ever added: one that no file uses any more marks nothing
+        # and corrects nothing (a correction is only offered if it finds something).
+        known_forms = {word for (word,) in db.execute("SELECT word FROM forms")}
 
         def drop_rows(file_id: int) -> None:
-            db.execute(
-                "DELETE FROM sections WHERE rowid >= ? AND rowid < ?",
-                (file_id * ROW_STRIDE, (file_id + 1) * ROW_STRIDE),
-            )
+            rows = (file_id * ROW_STRIDE, (file_id + 1) * ROW_STRIDE)
+            db.execute("DELETE FROM sections WHERE rowid >= ? AND rowid < ?", rows)
+            db.execute("DELETE FROM parts WHERE id >= ? AND id < ?", rows)
 
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -223,22 +255,27 @@ class SearchIndex:
                     drop_rows(file_id)
                 was_open = self.library.is_parsed(kind, slug)
                 try:
-                    document = self.library.document(kind, slug)
+                    rows = document_rows(self.library.document(kind, slug), kind, slug)
                 except (ContentError, OSError):
                     stats.failed += 1
                     continue
-                rows = [
-                    (kind, slug, entry, document.title, heading, text, "")
-                    for entry, heading, text in section_rows(document)
-                ]
-                refs = " ".join(ref.title for ref in document.references)
-                rows.append((kind, slug, REFERENCES_ENTRY, document.title, "References", "", refs))
                 base = file_id * ROW_STRIDE
                 db.executemany(
-                    "INSERT INTO sections (rowid, kind, slug, entry, title, heading, body, refs) "
+                    "INSERT INTO parts (id, weight, kind, slug, entry, title, heading, text) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(base + number, *row) for number, row in enumerate(rows)],
+                    [(base + number, *row.shown) for number, row in enumerate(rows.rows)],
                 )
+                db.executemany(
+                    "INSERT INTO sections (rowid, title, heading, body, context, refs) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [(base + number, *row.stems) for number, row in enumerate(rows.rows)],
+                )
+                new_forms = rows.vocabulary - known_forms
+                db.executemany(
+                    "INSERT OR IGNORE INTO forms (word, stem) VALUES (?, ?)",
+                    [(word, stem(word)) for word in new_forms],
+                )
+                known_forms |= new_forms
                 stat = os.stat(paths[(kind, slug)])
                 db.execute(
                     "UPDATE files SET size = ?, mtime = ? WHERE id = ?",
@@ -261,19 +298,69 @@ class SearchIndex:
 
     # ------------------------------------------------------------ searching
 
+    def _forms(self, terms: list[Term]) -> Forms:
+        stems = sorted({one for term in terms for one in term})
+        marks = ", ".join("?" * len(stems))
+        rows = self.db.execute(f"SELECT word FROM forms WHERE stem IN ({marks})", stems)
+        return Forms(word for (word,) in rows)
+
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        query = fts_query(text)
-        if not query:
+        """The best places for the words of *text*, best first (as typed: no
+        spelling is corrected; see find)."""
+        terms = query_terms(text)
+        if not terms:
             return []
         rows = self.db.execute(
-            "SELECT kind, slug, entry, title, heading, "
-            f"snippet(sections, -1, '{MATCH_START}', '{MATCH_END}', '…', 14) "
-            "FROM sections WHERE sections MATCH ? "
-            # A heading counts for more than the text, the titles of cited works for less.
-            "ORDER BY bm25(sections, 0, 0, 0, 2.0, 4.0, 1.0, 0.2) LIMIT ?",
-            (query, limit),
-        )
+            "SELECT kind, slug, entry, title, heading, text FROM parts JOIN ("
+            f"  SELECT rowid, bm25(sections, {COLUMN_WEIGHTS}) AS score FROM sections"
+            "   WHERE sections MATCH ?"
+            ") AS found ON parts.id = found.rowid "
+            "ORDER BY found.score * parts.weight LIMIT ?",
+            (_fts(terms), limit),
+        ).fetchall()
+        if not rows:
+            return []
+        pattern = terms_regex(terms, self._forms(terms))
         return [
-            SearchHit(kind, slug, title, int(entry), heading, snippet)
-            for kind, slug, entry, title, heading, snippet in rows
+            SearchHit(kind, slug, title, int(entry), heading, make_snippet(body, pattern), text)
+            for kind, slug, entry, title, heading, body in rows
         ]
+
+    def _count(self, text: str) -> int:
+        terms = query_terms(text)
+        if not terms:
+            return 0
+        found = self.db.execute(
+            "SELECT count(*) FROM sections WHERE sections MATCH ?", (_fts(terms),)
+        ).fetchone()
+        return int(found[0])
+
+    def _known(self, one_stem: str) -> bool:
+        found = self.db.execute("SELECT 1 FROM forms WHERE stem = ? LIMIT 1", (one_stem,))
+        return found.fetchone() is not None
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """Every word the library uses (lower case), for "did you mean"."""
+        if self._vocabulary is None:
+            self._vocabulary = [word for (word,) in self.db.execute("SELECT word FROM forms")]
+        return self._vocabulary
+
+    def find(self, text: str, limit: int = 50) -> SearchResults:
+        """search, and "did you mean": when *text* finds nothing, the hits of the
+        closest spelling from the library's own words that finds something; when it
+        finds little, that spelling offered beside its hits."""
+        hits = self.search(text, limit)
+        if len(hits) >= FEW or not query_terms(text):
+            return SearchResults(text, hits, text)
+        spellings = corrections(
+            text, self.vocabulary, self._known, all_words=bool(hits), frequency=self._count
+        )
+        for spelling in spellings:
+            if not hits:
+                found = self.search(spelling, limit)
+                if found:
+                    return SearchResults(text, found, spelling)
+            elif (count := self._count(spelling)) >= max(FEW, SUGGEST_FACTOR * len(hits)):
+                return SearchResults(text, hits, text, spelling, count)
+        return SearchResults(text, hits, text)

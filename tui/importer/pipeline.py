@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from tui.content.source import clean_text
+from tui.content.clean import clean as clean_text
 from tui.importer.cite import CitationReport, Linker
 from tui.importer.draft import Draft
 from tui.importer.refparse import assign_ids, fold, parse_reference

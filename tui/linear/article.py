@@ -42,7 +42,8 @@ class ArticleReading(Reading):
         return (
             "In an article: Enter reads the next part; a part's number goes to it (0 is the "
             "overview); l lists the parts; e related exercises; r references; f notes; "
-            f"m bookmarks this part; b your bookmarks; s search{following}; q back to the library."
+            f"m bookmarks this part; b your bookmarks; g the glossary; s search{following}; "
+            "q back to the library."
         )
 
     # ------------------------------------------------------------ opening

@@ -28,8 +28,8 @@ class CardReading(Reading):
     def choices(self) -> str:
         return (
             "On an exercise card: Enter reads the next part; a part's number reads it; "
-            "l lists the parts; r references; f notes; k keeps the card in My exercises; "
-            "q back."
+            "l lists the parts; r references; f notes; g the glossary; "
+            "k keeps the card in My exercises; q back."
         )
 
     def command(self, command: str) -> Request | bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from tui.content.source import clean_text
+from tui.content.clean import clean as clean_text
 
 HELP_ANSWERS = ("h", "help", "?")
 

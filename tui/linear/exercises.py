@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from tui.content.exercise_list import (
@@ -81,8 +82,9 @@ def _apply(session: Session, rule: CardFilter, answer: str) -> CardFilter | None
         return replace(rule, impact=impact)
     if command == "e":
         word = rest.strip().casefold()
-        return replace(rule, equipment={"none": NO_EQUIPMENT, "some": SOME_EQUIPMENT}.get(
-            word, word))
+        return replace(
+            rule, equipment={"none": NO_EQUIPMENT, "some": SOME_EQUIPMENT}.get(word, word)
+        )
     return None
 
 
@@ -105,14 +107,18 @@ def exercise_cards(session: Session) -> Request | None:
             what.append("without spine cautions (from the cards' own tags; ask your clinician)")
         if rule.words:
             what.append(f'finding "{rule.words}"')
-        console.say("", f"Exercise cards ({len(shown)} of {len(library.exercises)})"
-                    + (": " + "; ".join(what) if what else "") + ":")
+        total = len(library.exercises)
+        count = f"{len(shown)} of {total}" if len(shown) != total else str(total)
+        console.say(
+            "", f"Exercise cards ({count})" + (": " + "; ".join(what) if what else "") + ":"
+        )
         console.say(*(exercise_line(n, f) for n, f in enumerate(shown, 1)))
         if not shown:
             console.say("No card matches; 0 clears the filters.")
         console.say(*_describe(session, rule))
-        answer = console.choose("cards", "Cards: a number, a filter, or Enter to go back.",
-                                CARD_CHOICES)
+        answer = console.choose(
+            "cards", "Cards: a number, a filter, or Enter to go back.", CARD_CHOICES
+        )
         if not answer:
             return None
         changed = _apply(session, rule, answer)
@@ -130,8 +136,10 @@ def keep_card(session: Session, slug: str) -> None:
     kept = {m.slug: m for m in session.state.my_exercises()}
     before = kept.get(slug)
     if before is not None:
-        console.say(f"It is in My exercises already (dose: {before.dose or 'none given'}; "
-                    f"note: {before.note or 'none'}). Your answers replace them.")
+        console.say(
+            f"It is in My exercises already (dose: {before.dose or 'none given'}; "
+            f"note: {before.note or 'none'}). Your answers replace them."
+        )
     dose = console.ask("The dose for you, e.g. 10 times, twice a day (Enter for none).")
     note = console.ask("A note, e.g. from my physical therapist (Enter for none).")
     if session.write(lambda: session.state.keep_exercise(slug, note, dose), "My exercises"):
@@ -154,24 +162,25 @@ def my_exercises(session: Session, folder: Path | None = None) -> Request | None
                 console.say(f"   Dose for you: {mine.dose}.")
             if mine.note:
                 console.say(f"   Note: {mine.note}")
-        answer = console.choose("mine", "My exercises: a number, d and a number, w, or Enter.",
-                                MINE_CHOICES)
+        answer = console.choose(
+            "mine", "My exercises: a number, d and a number, w, or Enter.", MINE_CHOICES
+        )
         if not answer:
             return None
         command, _, rest = answer.partition(" ")
         if command.lower() == "w":
-            cards = [HandoutCard(library.exercise(m.slug), m.note, m.dose)
-                     for m in kept if m.slug in library.exercises]
+            cards = [
+                HandoutCard(library.exercise(m.slug), m.note, m.dose)
+                for m in kept
+                if m.slug in library.exercises
+            ]
             console.say(write_handout(cards, folder or Path.home(), dt.date.today()))
             continue
         if command.lower() == "d":
             chosen = console.pick(rest.strip(), len(kept))
-            if chosen is not None and console.yes_no(
-                f"Take {kept[chosen].slug} off My exercises?"
-            ):
+            if chosen is not None and console.yes_no(f"Take {kept[chosen].slug} off My exercises?"):
                 session.write(
-                    lambda slug=kept[chosen].slug: session.state.forget_exercise(slug),
-                    "My exercises",
+                    partial(session.state.forget_exercise, kept[chosen].slug), "My exercises"
                 )
             continue
         chosen = console.pick(answer, len(kept))

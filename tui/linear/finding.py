@@ -9,8 +9,8 @@ from functools import partial
 from typing import TextIO
 
 from tui.content import Library
-from tui.content.search import SearchHit, SearchIndex, index_path
-from tui.content.source import clean_text
+from tui.content.clean import clean as clean_text
+from tui.content.search import SearchIndex, SearchResults, index_path
 from tui.linear.reading import Request, Session
 from tui.render.plain import found_line, search_hit_lines
 from tui.render.summaries import first_unread, path_steps
@@ -20,9 +20,12 @@ from tui.state import data_dir
 PROGRESS_FROM = 50
 
 
-def library_search(library: Library, query: str, err: TextIO) -> list[SearchHit]:
+def library_search(library: Library, query: str, err: TextIO) -> SearchResults:
     """Hits for *query*, best first, the index brought up to date first."""
     index = SearchIndex(library, index_path(data_dir(), library.root))
+    if index.message:
+        # The data folder could not be used: the search still works, from memory.
+        print(index.message, file=err)
     try:
         changed, _ = index.stale()
 
@@ -35,7 +38,7 @@ def library_search(library: Library, query: str, err: TextIO) -> list[SearchHit]
             index.update(progress)
         else:
             index.update()
-        return index.search(query)
+        return index.find(query)
     finally:
         index.close()
 
@@ -45,11 +48,19 @@ def search(session: Session, err: TextIO) -> Request | None:
     query = console.ask("Search every article and card for a word or phrase (Enter: back).")
     if not query:
         return None
-    hits = library_search(session.library, query, err)
+    results = library_search(session.library, query, err)
+    hits = results.hits
     if not hits:
         console.say(f"Nothing speaks of {query!r}. s searches again.")
         return None
-    console.say("", found_line(len(hits), query))
+    if results.corrected:
+        console.say(f"Nothing speaks of {query!r}; searched for {results.searched!r} instead.")
+    console.say("", found_line(len(hits), results.searched))
+    if results.suggestion:
+        console.say(
+            f"Did you mean {results.suggestion!r}? Found in "
+            f"{results.suggestion_count} places: s searches again."
+        )
     for number, hit in enumerate(hits, start=1):
         console.say(*search_hit_lines(number, hit)[:2])
     while True:

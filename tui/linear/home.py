@@ -13,12 +13,14 @@ from tui.linear.card import read_card
 from tui.linear.console import Console, EndOfInput
 from tui.linear.exercises import exercise_cards, my_exercises
 from tui.linear.finding import bookmarks, reading_paths, search
+from tui.linear.glossary import glossary_menu
 from tui.linear.reading import Request, Session
 from tui.state import StateStore
 
 CHOICES = (
     "In the library: an article's number reads it; c continues reading; p reading paths; "
-    "x exercise cards; y your exercises (My exercises); s search; b bookmarks; q quits."
+    "x exercise cards; y your exercises (My exercises); g the glossary; s search; "
+    "b bookmarks; q quits."
 )
 
 
@@ -35,6 +37,8 @@ class LinearReader:
     ) -> None:
         self.library = library
         self.console = Console(stdin, stdout)
+        # A store handed in belongs to the caller, who closes it; one made here is ours.
+        self._owns_state = state is None
         self.state = state or StateStore(library.root)
         self.session = Session(self.console, library, self.state)
         self.err = err or sys.stderr
@@ -71,7 +75,7 @@ class LinearReader:
         kind = "article" if slug in self.library.articles else "card"
         with contextlib.suppress(EndOfInput):
             self.go(Request(kind, slug))
-        self.say("Goodbye.")
+        self.finish()
         return 0
 
     # ------------------------------------------------------------ the library
@@ -86,8 +90,18 @@ class LinearReader:
             return 1
         with contextlib.suppress(EndOfInput):
             self.library_loop()
-        self.say("Goodbye.")
+        self.finish()
         return 0
+
+    def finish(self) -> None:
+        """Say goodbye once what the reader did is written (the writer works in a thread)."""
+        if self._owns_state:
+            self.state.close()
+        else:
+            self.state.flush()
+        if self.state.pending:
+            self.say("Some of your reading state could not be saved: the file stayed locked.")
+        self.say("Goodbye.")
 
     def library_loop(self) -> None:
         entries = self.library.article_entries()
@@ -119,7 +133,7 @@ class LinearReader:
                 self.go(request)
             elif command.isdigit() and 1 <= int(command) <= len(entries):
                 self.go(Request("article", entries[int(command) - 1].slug))
-            elif command not in ("", "c"):
+            elif command not in ("", "c", "g"):
                 self.say(
                     f"There is no {answer!r} here. Type a number from 1 to {len(entries)}, or h."
                 )
@@ -127,6 +141,9 @@ class LinearReader:
     def library_command(
         self, command: str, last_slug: str | None, last_block: int
     ) -> Request | None:
+        if command == "g":
+            glossary_menu(self.console, self.library.root)
+            return None
         if command == "c":
             if last_slug is None:
                 self.say("There is nothing to continue: no article is part read.")

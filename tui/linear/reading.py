@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from tui.content import Library
 from tui.content.model import Document
 from tui.linear.console import Console
+from tui.linear.glossary import glossary_menu
 from tui.render.blocks import RenderedDocument
 from tui.render.labels import ReferenceLabels
 from tui.render.places import citation_places
@@ -194,6 +195,9 @@ class Reading:
                 self.references()
             elif command == "f":
                 self.notes()
+            elif command == "g":
+                glossary_menu(self.console, self.session.library.root)
+                self.console.say("", f"Back in {self.document.title}.")
             else:
                 outcome = self.command(command)
                 if isinstance(outcome, Request):

@@ -130,10 +130,19 @@ def article_text(
         yield "Related exercises: none listed."
 
 
-def search_hit_lines(number: int, hit: SearchHit) -> list[str]:
-    """A search result: where it is, the words around it, and the command that opens it."""
+def search_hit_lines(number: int, hit: SearchHit, bold: bool = False) -> list[str]:
+    """A search result: where it is, the words around it, and the command that opens it.
+
+    With *bold* (a terminal, not ACCESSIBLE), the matched words are set in bold the way
+    grep marks them; otherwise the lines hold no escape code at all.
+    """
     kind = "exercise card" if hit.kind == "exercise" else "article"
-    snippet = plain(" ".join("".join(text for text, _ in split_snippet(hit.snippet)).split()))
+    snippet = " ".join(
+        "".join(
+            f"\x1b[1m{plain(text)}\x1b[22m" if matched and bold else plain(text)
+            for text, matched in split_snippet(hit.snippet)
+        ).split()
+    )
     return [
         f"{number}. {hit.title} ({kind}): {plain(hit.heading)}",
         f"   {snippet}",

@@ -31,7 +31,11 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
-            yield Static(f"Bookmark {self.place}.\nType a note if you like, then press Enter.")
+            # The place is article text: shown as written, never read as markup.
+            yield Static(
+                f"Bookmark {self.place}.\nType a note if you like, then press Enter.",
+                markup=False,
+            )
             yield Input(placeholder="Note (optional)", id="note")
 
     def on_mount(self) -> None:
@@ -62,7 +66,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
-            yield Static(id="bookmarks-title")
+            yield Static(id="bookmarks-title", markup=False)
             yield LineList(id="bookmarks-list")
 
     def on_mount(self) -> None:

@@ -41,7 +41,8 @@ class CitedInScreen(ModalScreen[int | None]):
             for index, place in enumerate(self.places)
         ]
         with Vertical(id="cited-in"):
-            yield Static(self.title_text, id="cited-in-title")
+            # Section titles are article text: shown as written, never read as markup.
+            yield Static(self.title_text, id="cited-in-title", markup=False)
             yield LineList(entries, id="cited-in-list")
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 
 from tui.content import Exercise
 from tui.content.model import Document
@@ -24,7 +25,8 @@ from tui.widgets.bars import SearchLine, StatusLine, TitleBar
 class ExerciseScreen(EvidenceScreen):
     HELP_NAME = "Exercise card"
     HELP_INTRO = (
-        "An exercise card. Escape goes back to the article, where you were. "
+        "An exercise card. Escape goes back to where you were. s saves it to My exercises "
+        "with your dose and a note; w writes it as a handout file to print. "
         ". (full stop) and , (comma) move between citations; Enter shows the reference "
         "and Backspace comes back."
     )
@@ -32,7 +34,21 @@ class ExerciseScreen(EvidenceScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back to the article"),
+        Binding("s", "keep", "Save this card to My exercises, with your dose and a note"),
+        Binding("w", "handout", "Write this card as a handout file to print"),
     ]
+
+    class Keep(Message):
+        """Keep this card in My exercises (the app asks for a dose and a note)."""
+
+        def __init__(self, slug: str) -> None:
+            super().__init__()
+            self.slug = slug
+
+    class Handout(Message):
+        def __init__(self, slug: str) -> None:
+            super().__init__()
+            self.slug = slug
 
     # Where focus lands when the screen opens (Textual would pick the first pane).
     AUTO_FOCUS = "#card"
@@ -90,3 +106,9 @@ class ExerciseScreen(EvidenceScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_keep(self) -> None:
+        self.post_message(self.Keep(self.exercise.slug))
+
+    def action_handout(self) -> None:
+        self.post_message(self.Handout(self.exercise.slug))

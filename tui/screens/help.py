@@ -86,7 +86,11 @@ def pane_name(widget: Widget) -> str:
     return str(getattr(widget, "HELP_NAME", "") or widget.border_title or type(widget).__name__)
 
 
-def help_text(app: App[Any], screen: Screen[Any]) -> Text:
+# Below this window width a key's description goes on the line under it, not beside.
+STACKED_BELOW = 60
+
+
+def help_text(app: App[Any], screen: Screen[Any], width: int = 80) -> Text:
     """The help page for *screen*: its own keys, then each pane's, then the app's."""
     groups: dict[tuple[tuple[str, str], ...], list[str]] = {}
     groups[tuple(key_table(screen))] = [str(getattr(screen, "HELP_NAME", "This screen"))]
@@ -102,16 +106,21 @@ def help_text(app: App[Any], screen: Screen[Any]) -> Text:
     groups.setdefault(tuple(key_table(app)), []).append("Everywhere")
 
     text = Text()
-    intro = str(getattr(screen, "HELP_INTRO", ""))
+    # Help describes the layout on screen: one pane at a time, or side by side.
+    one_pane = screen.has_class("-narrow") and hasattr(screen, "HELP_INTRO_ONE_PANE")
+    intro = str(getattr(screen, "HELP_INTRO_ONE_PANE" if one_pane else "HELP_INTRO", ""))
     if intro:
         text.append(intro + "\n\n")
     for rows, names in groups.items():
         if not rows:
             continue
         text.append(", ".join(names) + "\n", style="bold underline")
-        width = max(len(keys) for keys, _ in rows)
+        column = max(len(keys) for keys, _ in rows)
         for keys, description in rows:
-            text.append(f"  {keys.ljust(width)}   {description}\n")
+            if width < STACKED_BELOW:
+                text.append(f"  {keys}\n      {description}\n")
+            else:
+                text.append(f"  {keys.ljust(column)}   {description}\n")
         text.append("\n")
     text.append("Press Escape, q or ? to close this help.")
     return text

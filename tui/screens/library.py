@@ -131,7 +131,7 @@ def problem_text(problems: list[Problem]) -> Text:
         style="bold",
     )
     for problem in problems[:5]:
-        text.append(f"\n  {problem.path.name}:{problem.line}: {problem.message}")
+        text.append(f"\n  {problem.file_name}:{problem.line}: {problem.message}")
     if len(problems) > 5:
         text.append(f"\n  and {len(problems) - 5} more.")
     return text
@@ -215,6 +215,19 @@ class LibraryScreen(Screen[None]):
                     [TextBlock(f"Your bookmarks ({len(marks)})", style="title")],
                 )
             )
+            kept = self.state.my_exercises() if self.state is not None else []
+            cards.append(
+                ListEntry(
+                    "exercises",
+                    [
+                        TextBlock(f"Exercise cards ({len(self.library.exercises)})", style="title"),
+                        TextBlock("Every card, by type, impact and equipment.", indent=2),
+                    ],
+                )
+            )
+            cards.append(
+                ListEntry("mine", [TextBlock(f"My exercises ({len(kept)})", style="title")])
+            )
         cards.append(
             ListEntry(
                 "search",
@@ -244,6 +257,10 @@ class LibraryScreen(Screen[None]):
             self.open_path(name)
         elif kind == "bookmarks":
             self.post_message(self.ShowBookmarks())
+        elif kind == "exercises":
+            self.post_message(self.ShowExercises())
+        elif kind == "mine":
+            self.post_message(self.ShowMine())
         elif kind == "search":
             self.post_message(self.ShowSearch(self.query_one(FilterInput).value))
 
@@ -261,6 +278,12 @@ class LibraryScreen(Screen[None]):
             self.post_message(ArticleList.Open((unread or available)[0]))
 
     class ShowBookmarks(Message):
+        pass
+
+    class ShowExercises(Message):
+        pass
+
+    class ShowMine(Message):
         pass
 
     class ShowSearch(Message):

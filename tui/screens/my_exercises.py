@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
@@ -57,10 +57,12 @@ class KeepScreen(ModalScreen[tuple[str, str] | None]):
                 "Enter keeps it.",
                 markup=False,
             )
-            yield Input(value=self.dose, placeholder="Dose, e.g. 10 times, twice a day",
-                        id="keep-dose")
-            yield Input(value=self.note, placeholder="Note, e.g. from my physical therapist",
-                        id="keep-note")
+            yield Input(
+                value=self.dose, placeholder="Dose, e.g. 10 times, twice a day", id="keep-dose"
+            )
+            yield Input(
+                value=self.note, placeholder="Note, e.g. from my physical therapist", id="keep-note"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#keep-box").border_title = "Keep this exercise"
@@ -125,8 +127,9 @@ class MyExercisesScreen(Screen[None]):
             super().__init__()
             self.slug = slug
 
-    def __init__(self, library: Library, store: MyExercisesStore,
-                 handout_folder: Path | None = None) -> None:
+    def __init__(
+        self, library: Library, store: MyExercisesStore, handout_folder: Path | None = None
+    ) -> None:
         super().__init__()
         self.library = library
         self.store = store
@@ -154,8 +157,13 @@ class MyExercisesScreen(Screen[None]):
             entry = self.library.exercises.get(mine.slug)
             entries.append(mine_entry(mine, entry.title if entry is not None else None))
         if not entries:
-            entries = [ListEntry("", [TextBlock(
-                "No exercises kept yet. On an exercise card, k keeps it here.")], enabled=False)]
+            entries = [
+                ListEntry(
+                    "",
+                    [TextBlock("No exercises kept yet. On an exercise card, k keeps it here.")],
+                    enabled=False,
+                )
+            ]
         self.query_one(LineList).set_entries(entries, cursor=min(cursor, len(entries) - 1))
         count = len(self.kept)
         self.query_one(StatusLine).set_status(f"{count} card{'s' if count != 1 else ''}")
@@ -202,3 +210,21 @@ class MyExercisesScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def keep_with_note(app: App[Any], store: MyExercisesStore, title: str, slug: str) -> None:
+    """Ask for a dose and a note, then keep the card; the status line says what happened."""
+    before = next((m for m in store.my_exercises() if m.slug == slug), None)
+
+    def answered(answer: tuple[str, str] | None) -> None:
+        if answer is None:
+            return
+        dose, note = answer
+        store.keep_exercise(slug, note, dose)
+        again = "updated in" if before is not None else "saved to"
+        for status in app.screen.query(StatusLine):
+            status.set_notice(f"{title} {again} My exercises.")
+
+    dose = before.dose if before is not None else ""
+    note = before.note if before is not None else ""
+    app.push_screen(KeepScreen(title, dose, note), answered)

@@ -59,6 +59,13 @@ class ReaderScreen(EvidenceScreen):
         ". (full stop) and , (comma) move between citations, notes and links; Enter "
         "follows one and Backspace comes back."
     )
+    # What help says when one pane shows at a time (a narrow window, the single layout).
+    HELP_INTRO_ONE_PANE = (
+        "One pane at a time, at full width: the article first. Tab shows related "
+        "exercises and references (e and r switch between them), Tab again the contents, "
+        "Shift+Tab the other way; Escape comes back to the article. "
+        + HELP_INTRO.split("them. ", 1)[1]
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back (to the article, or to the library)"),

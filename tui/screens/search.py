@@ -133,7 +133,9 @@ class SearchScreen(Screen[SearchHit | None]):
     def run_search(self, query: str) -> None:
         if self.index is None:
             return
-        self.hits = self.index.search(query)
+        # "Did you mean": the hits may be for a corrected spelling (said in the status).
+        found = self.index.find(query)
+        self.hits = found.hits
         results = self.query_one(LineList)
         results.set_entries([hit_entry(i, hit) for i, hit in enumerate(self.hits)])
         status = self.query_one(StatusLine)
@@ -144,6 +146,10 @@ class SearchScreen(Screen[SearchHit | None]):
         else:
             many = "s" if len(self.hits) != 1 else ""
             status.set_status(f"{len(self.hits)} place{many} found, best first.")
+        if found.corrected:
+            status.set_status(f"Nothing found for “{query}”; showing “{found.searched}” instead.")
+        elif found.suggestion:
+            status.set_status(f"Few places found. Did you mean “{found.suggestion}”?")
 
     @on(Input.Changed, "#search-query")
     def query_changed(self, event: Input.Changed) -> None:

@@ -518,8 +518,11 @@ class ArticleView(Widget, can_focus=True):
     # ------------------------------------------------------------ cursor
 
     def _place_cursor(self) -> None:
-        """The terminal cursor on the current match or focused anchor if in view, else
-        on the top line."""
+        self.app.cursor_position = self.cursor_cell()
+
+    def cursor_cell(self) -> Offset:
+        """The terminal cursor's cell: on the current match or focused anchor if in
+        view, else on the top line (the app asks for it after every change of focus)."""
         region = self.content_region
         x, y = self.left_margin, 0
         cell = None
@@ -530,7 +533,7 @@ class ArticleView(Widget, can_focus=True):
             cell = self._anchor_cell(self.focused_anchor)
         if cell is not None:
             x, y = cell
-        self.app.cursor_position = Offset(region.x + x, region.y + y)
+        return Offset(region.x + x, region.y + y)
 
     def on_focus(self) -> None:
         self.call_after_refresh(self._place_cursor)
@@ -603,7 +606,8 @@ class ArticleView(Widget, can_focus=True):
     def _thumb_rows(self) -> range:
         layout = self._layout
         height = self.page_height
-        if layout is None or len(layout.lines) <= height:
+        # No scroll bar wanted (the single layout): no thumb glyph beside the text either.
+        if layout is None or len(layout.lines) <= height or not self.styles.scrollbar_size_vertical:
             return range(0)
         total = len(layout.lines)
         if self.document is not None and self.document.partial:

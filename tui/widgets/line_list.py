@@ -81,11 +81,7 @@ class LineList(ScrollView, can_focus=True):
         overflow-y: auto;
     }
     LineList > .line-list--cursor { text-style: bold; }
-    LineList:focus > .line-list--cursor {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-        text-style: bold;
-    }
+    LineList:focus > .line-list--cursor { text-style: bold reverse; }
     LineList > .line-list--disabled { text-style: italic; }
     LineList > .line-list--title { text-style: bold; }
     LineList > .line-list--strong { text-style: bold; }
@@ -254,15 +250,23 @@ class LineList(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ focus and cursor
 
-    def place_cursor(self) -> None:
-        """Stand the terminal cursor on the cursor item, for screen readers."""
-        if not self.has_focus or not self.entries:
-            return
+    def cursor_cell(self) -> Offset | None:
+        """The cell of the cursor item's first letter, where the terminal cursor stands."""
+        if not self.entries:
+            return None
         first, _ = self.entry_lines(self.cursor)
         region = self.content_region
         row = max(0, min(region.height - 1, first - round(self.scroll_y)))
         block = self._flat.document.blocks[self._flat.first_block[self.cursor]]
-        self.app.cursor_position = Offset(region.x + GUTTER + block.indent, region.y + row)
+        return Offset(region.x + GUTTER + block.indent, region.y + row)
+
+    def place_cursor(self) -> None:
+        """Stand the terminal cursor on the cursor item, for screen readers."""
+        if not self.has_focus or not self.screen.is_current:
+            return
+        cell = self.cursor_cell()
+        if cell is not None:
+            self.app.cursor_position = cell
 
     def on_focus(self) -> None:
         self.refresh()

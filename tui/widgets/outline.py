@@ -10,8 +10,9 @@ from textual.message import Message
 from tui.render.blocks import OutlineEntry, Span, TextBlock
 from tui.widgets.line_list import LineList, ListEntry
 
-# The section being read; the focused list's cursor (▶) takes the same gutter.
-CURRENT = "▸ "
+# The section being read. Not a second triangle beside the focused list's ▶: a screen
+# reader says "bullet" here and "right-pointing triangle" there, so the two never blur.
+CURRENT = "• "
 
 
 def outline_entries(

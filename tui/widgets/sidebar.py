@@ -19,6 +19,8 @@ from tui.widgets.line_list import LineList, ListEntry
 
 # Beside references named by the citation the reader followed.
 CITED = "◆ "
+# Before the name of the tab on show: the same mark as the current section's.
+SHOWN = "• "
 
 
 def card_entry(entry_id: str, lines: Sequence[str], label: str = "") -> ListEntry:
@@ -119,7 +121,7 @@ class TabBar(Widget):
             if position:
                 text.append("  ")
             if tab == self.active:
-                text.append("▸ " + label, style="bold underline")
+                text.append(SHOWN + label, style="bold underline")
             else:
                 text.append("  " + label)
         return text
