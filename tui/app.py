@@ -16,6 +16,7 @@ from tui.commands import WellreadCommands
 from tui.content import Library
 from tui.content.search import SearchHit, index_path
 from tui.render.labels import CitationStyle
+from tui.render.position import ReadingPosition
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.evidence import CitationStyleChanged
 from tui.screens.exercise import ExerciseScreen
@@ -27,7 +28,7 @@ from tui.settings import Settings, save_settings
 from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
 from tui.state import Bookmark, StateStore, data_dir
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
-from tui.widgets.article_view import ArticleView, ReadingPosition
+from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine
 
 

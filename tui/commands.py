@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.widgets.article_view import ArticleView, ReadingPosition
+from tui.render.position import ReadingPosition
+from tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from tui.app import WellreadApp

@@ -19,7 +19,6 @@ _ITEM = re.compile(
     rf"^\s*(?P<prefix>[^@;]*?)\s*-?@(?P<id>{_ID})\s*(?:,\s*(?P<locator>[^;]*?))?\s*$",
     re.DOTALL,
 )
-_PLAIN_ID = re.compile(rf"@({_ID})")
 
 
 def parse_cite_items(inner: str) -> tuple[CiteItem, ...] | None:
@@ -39,11 +38,6 @@ def parse_cite_items(inner: str) -> tuple[CiteItem, ...] | None:
             )
         )
     return tuple(items)
-
-
-def cited_ids(text: str) -> list[str]:
-    """Every `@id` in a string, for checks that only need ids."""
-    return _PLAIN_ID.findall(text)
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:

@@ -22,7 +22,8 @@ from tui.render.blocks import OutlineEntry, RenderedDocument
 from tui.render.document import NextReading, render_document
 from tui.render.find import Match, matches_per_section
 from tui.render.labels import CitationStyle, ReferenceLabels
-from tui.render.places import citation_places
+from tui.render.places import citation_places, sections_citing
+from tui.render.position import ReadingPosition
 from tui.render.references import reference_lines
 from tui.render.summaries import exercise_lines
 from tui.screens.bookmarks import NoteScreen
@@ -30,7 +31,7 @@ from tui.screens.cited_in import CitedInScreen
 from tui.screens.evidence import EvidenceScreen
 from tui.state import StateStore
 from tui.threads import background_work
-from tui.widgets.article_view import ArticleView, ReadingPosition
+from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine, TitleBar
 from tui.widgets.line_list import ListEntry
 from tui.widgets.outline import Outline
@@ -256,16 +257,16 @@ class ReaderScreen(EvidenceScreen):
     def position_changed(self, event: ArticleView.PositionChanged) -> None:
         if self.rendered is None:
             return
-        if event.section != self.query_one(Outline).current:
+        if event.section_index != self.query_one(Outline).current:
             self.save_place()
-        self.query_one(Outline).mark_current(event.section)
-        where = section_status(self.rendered.outline[event.section], self.rendered)
+        self.query_one(Outline).mark_current(event.section_index)
+        where = section_status(self.rendered.outline[event.section_index], self.rendered)
         self.show_position(where, event)
 
     @on(Outline.SectionSelected)
     def section_selected(self, event: Outline.SectionSelected) -> None:
         view = self.view
-        view.goto_section(event.entry)
+        view.goto_section(event.section_index)
         view.focus()
 
     @on(ExerciseList.Selected)
@@ -308,11 +309,7 @@ class ReaderScreen(EvidenceScreen):
         if not places:
             self.notice("This article lists the reference but does not cite it in the text.")
             return
-        sections = []
-        for place in places:
-            if place.section not in sections:
-                sections.append(place.section)
-        title = "Cited in " + "; ".join(sections)
+        title = "Cited in " + "; ".join(sections_citing(self.rendered, event.ref_id))
 
         def go(index: int | None) -> None:
             if index is None:
@@ -322,7 +319,9 @@ class ReaderScreen(EvidenceScreen):
             view = self.view
             view.focus()
             view.focus_anchor((place.block, place.anchor))
-            self.notice(f"Cited here, in {place.section}. Backspace goes back to the reference.")
+            self.notice(
+                f"Cited here, in {place.section_label}. Backspace goes back to the reference."
+            )
 
         self.app.push_screen(CitedInScreen(title, places), go)
 
