@@ -3,6 +3,7 @@ how much of the article they have seen."""
 
 from __future__ import annotations
 
+from tui.render.blocks import OutlineEntry, RenderedDocument
 from tui.render.layout import Layout
 
 
@@ -47,3 +48,13 @@ def thumb_rows(layout: Layout, top_line: int, height: int) -> range:
     size = max(1, height * height // total)
     start = min(height - size, top_line * height // total)
     return range(start, start + size)
+
+
+def section_status(entry: OutlineEntry, document: RenderedDocument) -> str:
+    """ "Section 2 of 6" inside numbered sections (and their subsections), else the part's name."""
+    if entry.number:
+        top = entry.number.split(".")[0]
+        if document.partial:
+            return f"Section {top} (still opening the rest)"
+        return f"Section {top} of {document.section_count}"
+    return entry.title
