@@ -126,8 +126,11 @@ class ArticleView(ArticleViewport, can_focus=True):
             cell = self._anchor_cell(self.focused_anchor)
         return cell
 
-    def document_changed(self) -> None:
-        self.focused_anchor = None
+    def document_changed(self, replacing: bool) -> None:
+        # Matches are found again in the new text; the focused anchor is the same one
+        # when the same article is shown again.
+        if not replacing:
+            self.focused_anchor = None
         self.set_matches([])
 
     def _cell_of(self, position: ReadingPosition) -> tuple[int, int] | None:

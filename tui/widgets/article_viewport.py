@@ -99,8 +99,9 @@ class ArticleViewport(Widget):
         """Where in the view the terminal cursor goes, when not on the top line."""
         return None
 
-    def document_changed(self) -> None:
-        """A new document is shown: forget what belonged to the old one."""
+    def document_changed(self, replacing: bool) -> None:
+        """A new document is shown: forget what belonged to the old one (*replacing*:
+        the same article, whole or in another citation style, at the same place)."""
 
     # ------------------------------------------------------------ feeding
 
@@ -139,7 +140,7 @@ class ArticleViewport(Widget):
         """Swap a preview for the whole document, keeping the reader's place and any
         jump they asked for (the preview's blocks are the whole one's first blocks)."""
         keep, pending, resume = self.position, self._jumps.pending, self._resume
-        self.show(document, keep_highlights=True)
+        self.show(document, replacing=True)
         self._jumps.pending = pending
         if keep is not None and self.size.width and self.text_layout is not None:
             self.move_to(self.text_layout.line_for(keep))
@@ -147,15 +148,14 @@ class ArticleViewport(Widget):
         if resume is not None:
             self.resume_at(resume)
 
-    def show(self, document: RenderedDocument, keep_highlights: bool = False) -> None:
+    def show(self, document: RenderedDocument, replacing: bool = False) -> None:
         self.document = document
         self._layouts.clear()
         self.text_layout = None
         self._jumps.reset()
         self._reported = None
         self.top_line = 0
-        if not keep_highlights:
-            self.document_changed()
+        self.document_changed(replacing)
         if self.size.width:
             self._relayout(keep=None)
 
@@ -250,7 +250,8 @@ class ArticleViewport(Widget):
     def on_resize(self, event: events.Resize) -> None:
         layout = self.text_layout
         if self.document is not None and (layout is None or layout.width != self.wrap_width):
-            self._relayout(keep=self.position)
+            # The first layout starts where the first frame showed: the saved place.
+            self._relayout(keep=self.position or self._resume_target())
         else:
             self.move_to(self.top_line, force=True)
         if self.has_focus:
