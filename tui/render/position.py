@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from tui.render.blocks import RenderedDocument
 
 
 @dataclass(frozen=True, order=True)
@@ -27,3 +30,16 @@ class Place:
 
     position: ReadingPosition
     anchor: AnchorRef | None
+
+
+def place_in(
+    document: RenderedDocument, position: ReadingPosition | None
+) -> ReadingPosition | None:
+    """*position* if its block is in *document*; None when it is not (a preview not
+    reaching it yet); the last block when the document is whole but shorter (a place
+    saved in a longer version of the article)."""
+    if position is None or position.block < len(document.blocks):
+        return position
+    if document.partial:
+        return None
+    return ReadingPosition(len(document.blocks) - 1, 0)

@@ -67,11 +67,14 @@ class SectionJumps:
             return None
         return layout.section_line(jump.section_index)
 
-    def landed(self, top_line: int) -> None:
-        """The waiting jump was made and the view's top is now *top_line*."""
-        if isinstance(self.pending, SectionJump):
-            self.pinned = PinnedSection(self.pending.section_index, top_line)
-        self.pending = None
+    def landed(self, top_line: int) -> bool:
+        """The waiting jump was made and the view's top is now *top_line*; True when
+        that pinned a section."""
+        jump, self.pending = self.pending, None
+        if isinstance(jump, SectionJump):
+            self.pinned = PinnedSection(jump.section_index, top_line)
+            return True
+        return False
 
     def next_index(self, current: int) -> int:
         """Where ] goes: past the section a waiting jump is for, else past *current*."""

@@ -18,7 +18,7 @@ from tui.render.plain import plain_sections
 from tui.render.position import AnchorRef, Place, ReadingPosition
 from tui.widgets import article_messages as messages
 from tui.widgets.article_matches import MatchCursor
-from tui.widgets.article_viewport import ArticleViewport
+from tui.widgets.article_viewport import ArticleViewport, Highlighter
 from tui.widgets.strips import component_classes
 
 # The reading column, in columns, and how much + and - change it.
@@ -111,12 +111,19 @@ class ArticleView(ArticleViewport, can_focus=True):
 
     # ------------------------------------------------------------ what the viewport asks
 
-    def highlights(self, block: int) -> tuple[Span, ...]:
-        spans = self._found.spans(block)
-        anchor = self.focused_anchor
-        if anchor is not None and anchor.block == block and self.document is not None:
-            spans = (*spans, anchor_span(self.document, anchor))
-        return spans
+    def highlighter(self) -> Highlighter | None:
+        found, anchor, document = self._found, self.focused_anchor, self.document
+        if document is None or (anchor is None and not found.matches):
+            return None
+        focus = anchor_span(document, anchor) if anchor is not None else None
+
+        def highlights(block: int) -> tuple[Span, ...]:
+            spans = found.spans(block)
+            if focus is not None and anchor is not None and anchor.block == block:
+                spans = (*spans, focus)
+            return spans
+
+        return highlights
 
     def cursor_cell(self) -> tuple[int, int] | None:
         """On the current match, else the focused anchor, when in view."""

@@ -1,10 +1,8 @@
-"""The article's viewport: a line-API widget that draws the laid-out lines on screen
-and moves through them.
+"""The article's viewport: a line-API widget that draws laid-out lines and scrolls.
 
-It is fed a RenderedDocument (never Markdown) and wraps it to the reading width.
-The first screen is laid out at once; the rest is laid out in a background thread
-while the reader reads, and a jump past what is ready waits for it. Each width it
-has seen keeps its layout, so resizing back and forth costs nothing.
+It wraps a RenderedDocument (never Markdown) to the reading width: the first screen
+at once, the rest in a background thread while the reader reads; a jump past what
+is ready waits for it. Each width keeps its layout, so resizing back costs nothing.
 
 It keeps its own top line instead of Textual's scroll offset: a Textual scroll
 reflows the whole screen, while moving the top line repaints this pane alone.
@@ -15,6 +13,7 @@ margin, width, highlights); only a new layout or new styles empty it.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -29,19 +28,20 @@ from textual.worker import get_current_worker
 
 from tui.render.blocks import RenderedDocument, Span
 from tui.render.layout import Layout
-from tui.render.position import ReadingPosition
+from tui.render.position import ReadingPosition, place_in
 from tui.render.progress import percent_read, thumb_rows
 from tui.threads import background_work
 from tui.widgets.article_jumps import EndJump, SectionJump, SectionJumps
 from tui.widgets.article_messages import LaidOut, PositionChanged
 from tui.widgets.strips import TextStyles, line_segments
 
-# How often the background layout tells the view it has grown, in seconds.
-GROWTH_REPORT_INTERVAL = 0.05
-# Blocks laid out between checks for cancellation.
-LAYOUT_CHUNK = 128
+GROWTH_REPORT_INTERVAL = 0.05  # how often the layout thread reports growth, in seconds
+LAYOUT_CHUNK = 128  # blocks laid out between checks for cancellation
 # The position thumb at the right edge; lines without it keep the column blank.
 THUMB = "▐"
+
+# A block's index to the spans drawn over its own styles.
+Highlighter = Callable[[int], tuple[Span, ...]]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class _Frame:
     margin: int
     thumb: Style
     thumb_rows: range
+    highlighter: Highlighter | None
 
 
 class ArticleViewport(Widget):
@@ -85,23 +86,22 @@ class ArticleViewport(Widget):
         self._strips: LRUCache[tuple[int, int, int, tuple[Span, ...]], Strip] = LRUCache(512)
         self._jumps = SectionJumps()
         self._reported: tuple[int, int, int] | None = None
-        self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0))
+        self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
         # Where to open: the place saved last time, kept until its block has arrived.
         self._resume = resume
 
     # ------------------------------------------------------------ hooks
 
-    def highlights(self, block: int) -> tuple[Span, ...]:
-        """Spans drawn over *block*'s own (search matches, the focused anchor)."""
-        return ()
+    def highlighter(self) -> Highlighter | None:
+        """This frame's spans over a block's own (matches, the focused anchor), if any."""
+        return None
 
     def cursor_cell(self) -> tuple[int, int] | None:
         """Where in the view the terminal cursor goes, when not on the top line."""
         return None
 
     def document_changed(self, replacing: bool) -> None:
-        """A new document is shown: forget what belonged to the old one (*replacing*:
-        the same article, whole or in another citation style, at the same place)."""
+        """A new document (*replacing*: the same article, whole or restyled) is shown."""
 
     # ------------------------------------------------------------ feeding
 
@@ -116,16 +116,8 @@ class ArticleViewport(Widget):
         self._apply_resume()
 
     def _resume_target(self) -> ReadingPosition | None:
-        """The saved place if its block is in the document, else None (a preview not
-        reaching it waits; in a shorter version of the article, its end)."""
-        resume, document = self._resume, self.document
-        if resume is None or document is None:
-            return None
-        if resume.block < len(document.blocks):
-            return resume
-        if document.partial:
-            return None
-        return ReadingPosition(len(document.blocks) - 1, 0)
+        document = self.document
+        return None if document is None else place_in(document, self._resume)
 
     def _apply_resume(self) -> None:
         layout = self.text_layout
@@ -162,12 +154,8 @@ class ArticleViewport(Widget):
     @property
     def ready(self) -> bool:
         """The whole document is here and laid out at the current width."""
-        return (
-            self.text_layout is not None
-            and self.text_layout.complete
-            and self.document is not None
-            and not self.document.partial
-        )
+        layout = self.text_layout
+        return layout is not None and layout.complete and not layout.document.partial
 
     @property
     def page_height(self) -> int:
@@ -321,8 +309,8 @@ class ArticleViewport(Widget):
         y = self._jumps.target_line(layout, self.ready, self.max_top_line)
         if y is not None:
             self.move_to(y)
-            self._jumps.landed(self.top_line)
-            self._report()
+            if self._jumps.landed(self.top_line):
+                self._report()  # the pinned section may differ from the one at the top
 
     def next_section(self) -> None:
         if self.document is not None:
@@ -358,9 +346,8 @@ class ArticleViewport(Widget):
     # ------------------------------------------------------------ drawing
 
     def _first_frame(self, document: RenderedDocument) -> tuple[Layout, int]:
-        """The layout and top line of a frame drawn before the view has adopted a
-        layout: what the first frame shows is laid out for it (from the saved place,
-        if any); the Resize that follows adopts the same layout from the cache."""
+        """Layout and top line of a frame drawn before the view adopted a layout (from
+        the saved place, if any); the Resize that follows adopts it from the cache."""
         layout = self._layout_at_width(document)
         target = self._resume_target()
         line = 0
@@ -383,6 +370,7 @@ class ArticleViewport(Widget):
             self.left_margin,
             base + self.get_component_rich_style("article-view--thumb", partial=True),
             thumb_rows(layout, top, self.page_height) if layout else range(0),
+            self.highlighter(),
         )
         return super().render_lines(crop)
 
@@ -397,7 +385,7 @@ class ArticleViewport(Widget):
         if index >= len(layout.lines):
             return Strip([Segment(" " * (width - 1), base), thumb], width)
         line = layout.lines[index]
-        spans = self.highlights(line.block)
+        spans = frame.highlighter(line.block) if frame.highlighter else ()
         key = (index, margin, width, spans)
         strip = self._strips.get(key)
         if strip is None:
