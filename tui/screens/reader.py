@@ -242,7 +242,7 @@ class ReaderScreen(EvidenceScreen):
 
     # ------------------------------------------------------------ messages up
 
-    @on(ArticleView.PositionChanged)
+    @on(ArticleView.PositionChanged, "#article")
     def position_changed(self, event: ArticleView.PositionChanged) -> None:
         if self.rendered is None:
             return
@@ -354,7 +354,7 @@ class ReaderScreen(EvidenceScreen):
             return
         super().action_forward_jump()
 
-    @on(ArticleView.BookmarkRequested)
+    @on(ArticleView.BookmarkRequested, "#article")
     def bookmark_requested(self) -> None:
         view = self.view
         position = view.position
