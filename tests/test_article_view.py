@@ -101,12 +101,12 @@ def test_preview_blocks_are_the_start_of_the_whole_article(long_library: Path) -
     assert shown.partial and not whole.partial
     assert 0 < len(shown.blocks) < len(whole.blocks)
     for part, full in zip(shown.blocks, whole.blocks, strict=False):
-        assert (part.text, part.spans, part.anchors, part.style, part.section) == (
+        assert (part.text, part.spans, part.anchors, part.style, part.section_index) == (
             full.text,
             full.spans,
             full.anchors,
             full.style,
-            full.section,
+            full.section_index,
         )
     assert shown.outline == whole.outline[: len(shown.outline)]
 

@@ -190,7 +190,7 @@ async def test_cited_in_lists_each_place_and_jumps_there(library_dir: Path) -> N
         await pilot.press("enter")
         assert isinstance(app.screen, CitedInScreen)
         # smith2020 is cited in two key points, in section 1 and in the note.
-        sections = [place.section for place in app.screen.places]
+        sections = [place.section_label for place in app.screen.places]
         assert sections == ["Overview", "Overview", "1. Why it matters", "Notes"]
         places = app.screen.places
         app.screen.query_one(LineList).move_cursor(2)

@@ -22,6 +22,7 @@ from tui.content.search import SearchHit, index_path
 from tui.handout_file import write_handout
 from tui.render.handout import HandoutCard
 from tui.render.labels import CitationStyle
+from tui.render.position import ReadingPosition
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.evidence import CitationStyleChanged
 from tui.screens.exercise import ExerciseScreen
@@ -36,7 +37,7 @@ from tui.settings import Settings, save_settings
 from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
 from tui.state import Bookmark, StateStore, data_dir
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
-from tui.widgets.article_view import ArticleView, ReadingPosition
+from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine
 from tui.widgets.cursor import DEFAULT_CURSOR_SHAPE, HIDE_CURSOR, SHOW_STEADY_CURSOR, focus_cell
 

@@ -27,8 +27,9 @@ from textual.markup import escape
 from textual.strip import Strip
 from textual.widgets import LoadingIndicator
 
+from tui.render.position import ReadingPosition
 from tui.themes import HIGH_CONTRAST
-from tui.widgets.article_view import ArticleView, ReadingPosition
+from tui.widgets.article_view import ArticleView
 from tui.widgets.line_list import FOCUS_MARK
 
 if TYPE_CHECKING:

@@ -17,7 +17,6 @@ from tui.content.model import CiteItem
 # Each character has one way to match, so the match is linear in the input.
 _ID = r"[A-Za-z0-9_](?:[A-Za-z0-9_]|[:.#$%&\-+?<>~/](?=[A-Za-z0-9_]))*"
 _ID_AT = re.compile(_ID)
-_PLAIN_ID = re.compile(rf"@({_ID})")
 # Longer than any real citation; bounds the look for its `]` from each `[`, so a line
 # of many `[` stays linear.
 MAX_CITATION_CHARS = 2000
@@ -52,11 +51,6 @@ def parse_cite_items(inner: str) -> tuple[CiteItem, ...] | None:
             return None
         items.append(item)
     return tuple(items)
-
-
-def cited_ids(text: str) -> list[str]:
-    """Every `@id` in a string, for checks that only need ids."""
-    return _PLAIN_ID.findall(text)
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:

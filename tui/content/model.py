@@ -14,6 +14,7 @@ from typing import Any
 
 from tui.content.frontmatter import FrontMatter
 from tui.content.problems import Problem
+from tui.content.section_label import section_label
 
 # ---------------------------------------------------------------- references
 
@@ -184,7 +185,7 @@ class Section:
 
     @property
     def label(self) -> str:
-        return f"{self.number}. {self.title}" if self.level == 2 else f"{self.number} {self.title}"
+        return section_label(self.number, self.title, self.level)
 
 
 @dataclass

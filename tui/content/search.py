@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.content.clean import clean_name
+from tui.content.hits import SearchHit, SearchResults
 from tui.content.library import Library
 from tui.content.problems import ContentError
 from tui.content.search_rows import REFERENCES_ENTRY, document_rows
@@ -63,35 +64,6 @@ Progress = Callable[[int, int], None]
 def index_path(data_dir: Path, library_root: Path) -> Path:
     digest = hashlib.sha1(str(library_root.resolve()).encode()).hexdigest()[:16]
     return data_dir / f"search-{digest}.sqlite"
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    kind: str  # "article" or "exercise"
-    slug: str
-    title: str
-    entry: int  # the outline entry of the section (-1: the references)
-    heading: str
-    snippet: str  # with MATCH_START / MATCH_END around matched words
-    words: str = ""  # the query it was found for, to mark in the opened document
-
-
-@dataclass(frozen=True)
-class SearchResults:
-    """What a search found, and for which words."""
-
-    query: str  # as the reader typed it
-    hits: list[SearchHit]
-    # The words the hits were found for: the query, or a correction of it when the
-    # query itself found nothing ("osteoprosis" -> "osteoporosis").
-    searched: str
-    # A spelling that finds more, offered beside the hits when they are few.
-    suggestion: str = ""
-    suggestion_count: int = 0
-
-    @property
-    def corrected(self) -> bool:
-        return self.searched != self.query
 
 
 @dataclass

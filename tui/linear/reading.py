@@ -160,7 +160,9 @@ class Reading:
             block = self.rendered.blocks[place.block]
             anchor = block.anchors[place.anchor]
             cited = block.text[anchor.start : anchor.end]  # "[2, 1]": the citation as read
-            self.console.say(f"{count}. In {place.section}: {plain(place.snippet)} {cited}".strip())
+            self.console.say(
+                f"{count}. In {place.section_label}: {plain(place.snippet)} {cited}".strip()
+            )
         answer = self.console.ask("A place's number reads that part; Enter goes back.")
         if answer:
             chosen = self.console.pick(answer, len(places))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tui.content.section_label import section_label
+
 
 @dataclass(frozen=True)
 class Span:
@@ -37,7 +39,7 @@ class TextBlock:
     prefix: str = ""  # bullet or number, before the first line only (hanging indent)
     blank_before: int = 0  # empty lines above the block
     wrap_words: bool = True  # False: break anywhere (code), never at spaces only
-    section: int = 0  # index of the outline entry the block belongs to
+    section_index: int = 0  # the outline entry the block belongs to
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,7 @@ class OutlineEntry:
 
     @property
     def label(self) -> str:
-        if not self.number:
-            return self.title
-        return f"{self.number}. {self.title}" if self.level == 2 else f"{self.number} {self.title}"
+        return section_label(self.number, self.title, self.level)
 
 
 @dataclass

@@ -120,7 +120,7 @@ class DocumentRenderer:
         return runs
 
     def emit(self, block: TextBlock) -> None:
-        block.section = max(0, len(self.outline) - 1)
+        block.section_index = max(0, len(self.outline) - 1)
         self.blocks.append(block)
 
     def entry(self, number: str, title: str, level: int) -> None:
@@ -197,9 +197,7 @@ class DocumentRenderer:
         style = "h2" if section.level == 2 else "h3"
         self.emit(
             TextBlock(
-                f"{section.number}. {section.title}"
-                if section.level == 2
-                else f"{section.number} {section.title}",
+                section.label,
                 style=style,
                 blank_before=2 if section.level == 2 else 1,
             )

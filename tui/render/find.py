@@ -78,4 +78,4 @@ def find_matches(document: RenderedDocument, query: str, any_term: bool = False)
 
 def matches_per_section(document: RenderedDocument, matches: list[Match]) -> Counter[int]:
     """How many matches each outline entry holds."""
-    return Counter(document.blocks[match.block].section for match in matches)
+    return Counter(document.blocks[match.block].section_index for match in matches)

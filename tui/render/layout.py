@@ -16,6 +16,7 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 from tui.render.blocks import RenderedDocument, TextBlock
+from tui.render.position import ReadingPosition
 
 _WORD = re.compile(r"[^ \t\n]+")
 
@@ -120,10 +121,6 @@ class Layout:
     def complete(self) -> bool:
         return self._next >= len(self.document.blocks)
 
-    @property
-    def blocks_done(self) -> int:
-        return self._next
-
     def extend(self, max_blocks: int | None = None) -> bool:
         """Lay out up to *max_blocks* more blocks (all when None); True when complete."""
         with self._lock:
@@ -163,19 +160,41 @@ class Layout:
 
     # ------------------------------------------------------------ lookups
 
-    def section_at(self, y: int) -> int:
+    def section_index_at(self, y: int) -> int:
         """The outline entry that line *y* belongs to."""
         if not self.lines:
             return 0
         line = self.lines[min(max(y, 0), len(self.lines) - 1)]
-        return self.document.blocks[line.block].section
+        return self.document.blocks[line.block].section_index
 
-    def section_line(self, entry: int) -> int | None:
+    def section_line(self, section_index: int) -> int | None:
         """The line of an outline entry's heading, or None if not laid out yet."""
-        block = self.document.outline[entry].block
+        block = self.document.outline[section_index].block
         if block < len(self.block_lines):
             return self.block_lines[block]
         return None
 
     def block_of_line(self, y: int) -> int:
         return bisect_right(self.block_lines, y) - 1
+
+    def line_for(self, position: ReadingPosition) -> int:
+        """The line showing *position* (0 while its block is not laid out)."""
+        if position.block >= len(self.block_lines):
+            return 0
+        y = self.block_lines[position.block]
+        lines = self.lines
+        while (
+            y + 1 < len(lines)
+            and lines[y + 1].block == position.block
+            and lines[y + 1].start <= position.offset
+            and not lines[y + 1].blank
+        ):
+            y += 1
+        return y
+
+    def position_at(self, y: int) -> ReadingPosition | None:
+        """The start of line *y* (the last line when beyond), or None when empty."""
+        if not self.lines:
+            return None
+        line = self.lines[min(max(y, 0), len(self.lines) - 1)]
+        return ReadingPosition(line.block, line.start)

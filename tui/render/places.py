@@ -13,7 +13,7 @@ SNIPPET_CHARS = 70
 class CitationPlace:
     block: int
     anchor: int  # index of the anchor within its block
-    section: str  # the outline label of the section it is in
+    section_label: str  # the outline label of the section it is in
     snippet: str  # the words just before the citation
 
 
@@ -25,8 +25,8 @@ def citation_places(document: RenderedDocument, ref_id: str) -> list[CitationPla
                 before = " ".join(block.text[: anchor.start].split())
                 if len(before) > SNIPPET_CHARS:
                     before = "…" + before[-SNIPPET_CHARS:].split(" ", 1)[-1]
-                section = document.outline[block.section].label if document.outline else ""
-                places.append(CitationPlace(number, index, section, before))
+                label = document.outline[block.section_index].label if document.outline else ""
+                places.append(CitationPlace(number, index, label, before))
     return places
 
 
@@ -34,6 +34,6 @@ def sections_citing(document: RenderedDocument, ref_id: str) -> list[str]:
     """Labels of the sections that cite *ref_id*, each once, in order."""
     labels: list[str] = []
     for place in citation_places(document, ref_id):
-        if place.section not in labels:
-            labels.append(place.section)
+        if place.section_label not in labels:
+            labels.append(place.section_label)
     return labels

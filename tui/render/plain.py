@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from tui.content.hits import SearchHit
 from tui.content.model import Article, ExerciseFacts, Reference
-from tui.content.search import SearchHit, split_snippet
+from tui.content.snippets import split_snippet
 from tui.render.blocks import RenderedDocument, TextBlock
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle, ReferenceLabels

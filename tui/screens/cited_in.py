@@ -34,7 +34,7 @@ class CitedInScreen(ModalScreen[int | None]):
             ListEntry(
                 str(index),
                 [
-                    TextBlock(place.section, style="title"),
+                    TextBlock(place.section_label, style="title"),
                     TextBlock(place.snippet + " …", indent=2),
                 ],
             )

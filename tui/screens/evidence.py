@@ -20,8 +20,9 @@ from textual.widgets import Input
 from tui.content.model import Document
 from tui.render.find import Match, find_matches
 from tui.render.labels import CitationStyle
+from tui.render.position import Place, ReadingPosition
 from tui.render.references import reference_address
-from tui.widgets.article_view import ArticleView, Place, ReadingPosition
+from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine
 
 HISTORY_LIMIT = 200
@@ -131,7 +132,7 @@ class EvidenceScreen(Screen[None]):
             self.notice(f"No match for “{query}”.")
         else:
             sections = (
-                len({view.document.blocks[m.block].section for m in matches})
+                len({view.document.blocks[m.block].section_index for m in matches})
                 if view.document
                 else 0
             )

@@ -87,7 +87,7 @@ class ExerciseScreen(EvidenceScreen):
 
     @on(ArticleView.PositionChanged)
     def position_changed(self, event: ArticleView.PositionChanged) -> None:
-        entry = self.rendered.outline[event.section]
+        entry = self.rendered.outline[event.section_index]
         self.show_position(entry.label, event)
 
     def follow_anchor(self, kind: str, targets: tuple[str, ...]) -> None:

@@ -16,9 +16,9 @@ from textual.widgets import Input, Static
 from tui.content import Entry, Library, Problem
 from tui.content.paths import ReadingPath
 from tui.render.blocks import TextBlock
+from tui.render.position import ReadingPosition
 from tui.render.summaries import entry_facts
 from tui.state import SavedPosition, StateStore
-from tui.widgets.article_view import ReadingPosition
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.line_list import LineList, ListEntry
 

@@ -14,23 +14,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.widget import Widget
 
 from tui.content import Article, Library
 from tui.content.model import Document
 from tui.content.vocab import DISCLAIMER_SHORT, DISCLAIMER_TINY
-from tui.render.blocks import OutlineEntry, RenderedDocument
-from tui.render.document import NextReading, render_document
+from tui.render.blocks import RenderedDocument
 from tui.render.find import Match, matches_per_section
 from tui.render.labels import CitationStyle, ReferenceLabels
-from tui.render.places import citation_places
+from tui.render.places import citation_places, sections_citing
+from tui.render.position import ReadingPosition
+from tui.render.progress import section_status
 from tui.render.references import reference_lines
 from tui.render.summaries import exercise_lines, related_exercise_facts
+from tui.screens.article_source import ArticleSource
 from tui.screens.bookmarks import NoteScreen
 from tui.screens.cited_in import CitedInScreen
 from tui.screens.evidence import EvidenceScreen
+from tui.screens.panes import NarrowPanes
 from tui.state import StateStore
 from tui.threads import background_work
-from tui.widgets.article_view import ArticleView, ReadingPosition
+from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine, TitleBar
 from tui.widgets.line_list import ListEntry
 from tui.widgets.outline import Outline
@@ -39,16 +43,6 @@ from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
 # Articles up to this size parse within a frame: they are shown in the first frame,
 # with no "Opening" step; longer ones are parsed in a thread.
 SYNC_LOAD_BYTES = 64 * 1024
-
-
-def section_status(entry: OutlineEntry, document: RenderedDocument) -> str:
-    """ "Section 2 of 6" inside numbered sections (and their subsections), else the part's name."""
-    if entry.number:
-        top = entry.number.split(".")[0]
-        if document.partial:
-            return f"Section {top} (still opening the rest)"
-        return f"Section {top} of {document.section_count}"
-    return entry.title
 
 
 class ReaderScreen(EvidenceScreen):
@@ -76,9 +70,6 @@ class ReaderScreen(EvidenceScreen):
     # Where focus lands when the screen opens (Textual would pick the first pane).
     AUTO_FOCUS = "#article"
 
-    # In a narrow window (the app's "-narrow" breakpoint) one pane shows at a time.
-    PANES = ("outline", "article", "sidebar")
-
     class OpenExercise(Message):
         def __init__(self, slug: str) -> None:
             super().__init__()
@@ -88,6 +79,16 @@ class ReaderScreen(EvidenceScreen):
         def __init__(self, slug: str) -> None:
             super().__init__()
             self.slug = slug
+
+    class LeftForArticle(Message):
+        """Went back from this article to the one that linked to it."""
+
+        def __init__(self, slug: str) -> None:
+            super().__init__()
+            self.slug = slug
+
+    class ForwardToArticle(Message):
+        """Alt+Right with nothing ahead in this article: the article left last, if any."""
 
     class Loaded(Message):
         """The whole article, parsed and rendered (from the loading thread)."""
@@ -109,6 +110,10 @@ class ReaderScreen(EvidenceScreen):
         highlight: str = "",
     ) -> None:
         super().__init__()
+        # In a narrow window (the app's "-narrow" breakpoint) one pane shows at a time.
+        self.panes = NarrowPanes(
+            self, ("outline", "article", "sidebar"), "article", self._pane_focus
+        )
         # From a search result: open at that section with the words found highlighted.
         self.start_section = start_section
         self.highlight = highlight
@@ -125,36 +130,21 @@ class ReaderScreen(EvidenceScreen):
         self.citation_style = citation_style
         self.article: Article | None = None
         self.rendered: RenderedDocument | None = None
+        self.source = ArticleSource(library, slug)
         if self.entry.path.stat().st_size <= SYNC_LOAD_BYTES:
-            self.article, self.rendered = self.prepare()
-        else:
-            # A long article: its opening sections now (a few milliseconds), the whole
-            # of it from a thread once the first frame is on screen.
-            preview = library.article_preview(slug)
-            if preview is not None:
-                self.article, share = preview
-                self.rendered = self.render_article(self.article, share)
+            self.article, self.rendered = self.source.whole(citation_style)
+        elif preview := self.source.preview(citation_style):
+            # A long article: its opening sections now, the whole of it from a thread
+            # once the first frame is on screen.
+            self.article, self.rendered = preview
 
-    @property
-    def titles(self) -> dict[str, str]:
-        return {slug: entry.title for slug, entry in self.library.articles.items()}
+    def _pane_focus(self, pane: str) -> Widget:
+        if pane == "sidebar":
+            return self.query_one(f"#{self.query_one(Sidebar).active_tab}")
+        return self.query_one(f"#{pane}")
 
     def render_article(self, article: Article, share: float | None = None) -> RenderedDocument:
-        return render_document(
-            article, self.citation_style, self.titles, share, self.next_in_path()
-        )
-
-    def next_in_path(self) -> NextReading | None:
-        """The next article on the first reading path this one is on."""
-        for reading_path in self.library.paths:
-            following = reading_path.next_after(self.slug)
-            if following is not None and following in self.library.articles:
-                return reading_path.title, following, self.library.articles[following].title
-        return None
-
-    def prepare(self) -> tuple[Article, RenderedDocument]:
-        article = self.library.article(self.slug)
-        return article, self.render_article(article)
+        return self.source.render(article, self.citation_style, share)
 
     @property
     def shown_document(self) -> Document | None:
@@ -212,7 +202,7 @@ class ReaderScreen(EvidenceScreen):
     @work(thread=True, exclusive=True, group="load-article")
     def load(self) -> None:
         with background_work():
-            self.post_message(self.Loaded(*self.prepare()))
+            self.post_message(self.Loaded(*self.source.whole(self.citation_style)))
 
     @on(Loaded)
     def loaded(self, event: Loaded) -> None:
@@ -258,20 +248,20 @@ class ReaderScreen(EvidenceScreen):
 
     # ------------------------------------------------------------ messages up
 
-    @on(ArticleView.PositionChanged)
+    @on(ArticleView.PositionChanged, "#article")
     def position_changed(self, event: ArticleView.PositionChanged) -> None:
         if self.rendered is None:
             return
-        if event.section != self.query_one(Outline).current:
+        if event.section_index != self.query_one(Outline).current:
             self.save_place()
-        self.query_one(Outline).mark_current(event.section)
-        where = section_status(self.rendered.outline[event.section], self.rendered)
+        self.query_one(Outline).mark_current(event.section_index)
+        where = section_status(self.rendered.outline[event.section_index], self.rendered)
         self.show_position(where, event)
 
     @on(Outline.SectionSelected)
     def section_selected(self, event: Outline.SectionSelected) -> None:
         view = self.view
-        view.goto_section(event.entry)
+        view.goto_section(event.section_index)
         view.focus()
 
     @on(ExerciseList.Selected)
@@ -314,11 +304,7 @@ class ReaderScreen(EvidenceScreen):
         if not places:
             self.notice("This article lists the reference but does not cite it in the text.")
             return
-        sections = []
-        for place in places:
-            if place.section not in sections:
-                sections.append(place.section)
-        title = "Cited in " + "; ".join(sections)
+        title = "Cited in " + "; ".join(sections_citing(self.rendered, event.ref_id))
 
         def go(index: int | None) -> None:
             if index is None:
@@ -328,7 +314,9 @@ class ReaderScreen(EvidenceScreen):
             view = self.view
             view.focus()
             view.focus_anchor((place.block, place.anchor))
-            self.notice(f"Cited here, in {place.section}. Backspace goes back to the reference.")
+            self.notice(
+                f"Cited here, in {place.section_label}. Backspace goes back to the reference."
+            )
 
         self.app.push_screen(CitedInScreen(title, places), go)
 
@@ -338,58 +326,22 @@ class ReaderScreen(EvidenceScreen):
             self.show_rendered(self.article, self.render_article(self.article, share))
 
     def action_back(self) -> None:
-        if self.narrow and self.shown_pane != "article":
-            self.show_pane("article")
+        if self.panes.narrow and self.panes.shown != "article":
+            self.panes.show("article")
             return
         self.save_place()
         self.dismiss()
 
     # ------------------------------------------------------------ narrow windows
 
-    @property
-    def narrow(self) -> bool:
-        return self.has_class("-narrow")
-
-    @property
-    def shown_pane(self) -> str:
-        for pane in self.PANES:
-            if self.has_class(f"-show-{pane}"):
-                return pane
-        return "article"
-
-    def show_pane(self, pane: str) -> None:
-        """Show *pane* (alone, when narrow) and put the focus in it."""
-        for other in self.PANES:
-            self.set_class(other == pane, f"-show-{other}")
-        target = self.query_one(f"#{pane}")
-        if pane == "sidebar":
-            target = self.query_one(f"#{self.query_one(Sidebar).active_tab}")
-        self.call_after_refresh(target.focus)
-
-    def _cycle(self, step: int) -> None:
-        if not self.narrow:
-            if step > 0:
-                self.focus_next()
-            else:
-                self.focus_previous()
-            return
-        index = self.PANES.index(self.shown_pane)
-        self.show_pane(self.PANES[(index + step) % len(self.PANES)])
-
     def action_next_pane(self) -> None:
-        self._cycle(1)
+        self.panes.cycle(1)
 
     def action_previous_pane(self) -> None:
-        self._cycle(-1)
+        self.panes.cycle(-1)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # Whatever moved the focus (Enter in the outline, Backspace), show its pane.
-        for pane in self.PANES:
-            node = self.query_one(f"#{pane}")
-            if event.widget is node or node in event.widget.ancestors:
-                for other in self.PANES:
-                    self.set_class(other == pane, f"-show-{other}")
-                return
+        self.panes.follow_focus(event.widget)
 
     def action_back_jump(self) -> None:
         stack = self.app.screen_stack
@@ -408,17 +360,7 @@ class ReaderScreen(EvidenceScreen):
             return
         super().action_forward_jump()
 
-    class LeftForArticle(Message):
-        """Went back from this article to the one that linked to it."""
-
-        def __init__(self, slug: str) -> None:
-            super().__init__()
-            self.slug = slug
-
-    class ForwardToArticle(Message):
-        """Alt+Right with nothing ahead in this article: the article left last, if any."""
-
-    @on(ArticleView.BookmarkRequested)
+    @on(ArticleView.BookmarkRequested, "#article")
     def bookmark_requested(self) -> None:
         view = self.view
         position = view.position
@@ -427,17 +369,17 @@ class ReaderScreen(EvidenceScreen):
         if not self.state.enabled:
             self.notice("Bookmarks are off: the reading state file could not be used.")
             return
-        section = self.rendered.outline[view.current_section].label
+        section_label = self.rendered.outline[view.current_section].label
         state = self.state
 
         def save(note: str | None) -> None:
             if note is None:
                 self.notice("No bookmark made.")
                 return
-            state.add_bookmark(self.slug, position.block, position.offset, section, note)
-            self.notice(f"Bookmarked {section}. ' (apostrophe) lists your bookmarks.")
+            state.add_bookmark(self.slug, position.block, position.offset, section_label, note)
+            self.notice(f"Bookmarked {section_label}. ' (apostrophe) lists your bookmarks.")
 
-        self.app.push_screen(NoteScreen(section), save)
+        self.app.push_screen(NoteScreen(section_label), save)
 
     def go_to(self, position: ReadingPosition) -> None:
         """Jump to a place in this article (a bookmark), remembering where we were."""

@@ -24,7 +24,8 @@ def focus_cell(widget: Widget | None) -> Offset | None:
     (a list's item, the article's line), an input's caret, else its first line."""
     if widget is None or not widget.content_region:
         return None
-    own = getattr(widget, "cursor_cell", None)
+    # The article view answers with a screen cell (cursor_offset); lists with cursor_cell.
+    own = getattr(widget, "cursor_offset", None) or getattr(widget, "cursor_cell", None)
     if callable(own):
         cell = own()
         return cell if isinstance(cell, Offset) else None

@@ -59,7 +59,7 @@ def _flatten(entries: list[ListEntry], gap: int) -> _Flat:
     for index, entry in enumerate(entries):
         first_block.append(len(blocks))
         for position, block in enumerate(entry.blocks):
-            block.section = index
+            block.section_index = index
             if position == 0:
                 block.blank_before = gap
             blocks.append(block)
@@ -152,10 +152,6 @@ class LineList(ScrollView, can_focus=True):
         self.refresh()
 
     @property
-    def entry_count(self) -> int:
-        return len(self.entries)
-
-    @property
     def cursor_id(self) -> str | None:
         if 0 <= self.cursor < len(self.entries):
             return self.entries[self.cursor].id
@@ -226,7 +222,7 @@ class LineList(ScrollView, can_focus=True):
         if not layout.lines:
             return 0
         line = layout.lines[max(0, min(y, len(layout.lines) - 1))]
-        return self._flat.document.blocks[line.block].section
+        return self._flat.document.blocks[line.block].section_index
 
     def _cursor_into_view(self) -> None:
         if not self.entries:
@@ -362,7 +358,7 @@ class LineList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         line = layout.lines[index]
         block = self._flat.document.blocks[line.block]
-        entry = block.section
+        entry = block.section_index
         mark = ""
         if line.first and line.block == self._flat.first_block[entry]:
             mark = self.gutter_mark(entry)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from rich.style import Style
 from textual.message import Message
 
+from tui.content.section_label import section_number_prefix
 from tui.render.blocks import OutlineEntry, Span, TextBlock
 from tui.widgets.line_list import LineList, ListEntry
 
@@ -21,9 +22,7 @@ def outline_entries(
     """Outline items; with *counts*, each says how many search matches it holds."""
     items = []
     for index, entry in enumerate(entries):
-        number = ""
-        if entry.number:
-            number = f"{entry.number}. " if entry.level == 2 else f"{entry.number} "
+        number = section_number_prefix(entry.number, entry.level)
         indent = 2 if entry.level == 3 else 0
         title = entry.title
         found = (counts or {}).get(index, 0)
@@ -42,10 +41,14 @@ class Outline(LineList):
     GAP = 0
 
     class SectionSelected(Message):
-        def __init__(self, outline: Outline, entry: int) -> None:
+        def __init__(self, outline: Outline, section_index: int) -> None:
             super().__init__()
             self.outline = outline
-            self.entry = entry
+            self.section_index = section_index
+
+        @property
+        def control(self) -> Outline:
+            return self.outline
 
     def __init__(
         self,

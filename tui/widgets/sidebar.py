@@ -49,9 +49,6 @@ class ExerciseList(LineList):
             ]
         return entries
 
-    def set_exercises(self, cards: Sequence[tuple[str, Sequence[str]]]) -> None:
-        self.set_entries(self.entries_for(cards))
-
     def selected_message(self, index: int, entry_id: str) -> Message:
         return self.Selected(entry_id)
 
@@ -80,9 +77,6 @@ class ReferenceList(LineList):
     def entries_for(references: Sequence[tuple[str, int, Sequence[str]]]) -> list[ListEntry]:
         """References as (id, number, lines)."""
         return [card_entry(ref_id, lines, f"{number}. ") for ref_id, number, lines in references]
-
-    def set_references(self, references: Sequence[tuple[str, int, Sequence[str]]]) -> None:
-        self.set_entries(self.entries_for(references))
 
     def show_cited(self, ref_ids: tuple[str, ...]) -> None:
         """Mark the references a citation names, and put the cursor on the first."""

@@ -1,0 +1,63 @@
+"""Search matches in the article view: which there are, which one the reader is on,
+and the highlight spans they add to a block."""
+
+from __future__ import annotations
+
+from tui.render.blocks import Span
+from tui.render.find import Match
+from tui.render.position import ReadingPosition
+
+
+class MatchCursor:
+    """All matches of a search, grouped by block, and the current one (if any)."""
+
+    def __init__(self) -> None:
+        self.matches: list[Match] = []
+        self.match_index: int | None = None
+        self._by_block: dict[int, list[Match]] = {}
+
+    def set(self, matches: list[Match]) -> None:
+        """New matches (none to clear); no current one until the reader moves to one."""
+        self.matches = matches
+        self.match_index = None
+        self._by_block = {}
+        for match in matches:
+            self._by_block.setdefault(match.block, []).append(match)
+
+    @property
+    def current(self) -> Match | None:
+        return None if self.match_index is None else self.matches[self.match_index]
+
+    def select(self, index: int) -> Match | None:
+        """Make match *index* (taken round the ends) the current one."""
+        if not self.matches:
+            return None
+        self.match_index = index % len(self.matches)
+        return self.matches[self.match_index]
+
+    def first_from(self, position: ReadingPosition) -> int | None:
+        """The first match at or after *position*, wrapping to the first of all."""
+        for index, match in enumerate(self.matches):
+            if (match.block, match.start) >= (position.block, position.offset):
+                return index
+        return 0 if self.matches else None
+
+    def step_target(self, step: int, position: ReadingPosition) -> int | None:
+        """The match n (step 1) or N (step -1) goes to from the current one, or from
+        *position* when there is none yet; None when there are no matches."""
+        if not self.matches:
+            return None
+        if self.match_index is None:
+            start = self.first_from(position) or 0
+            return start if step > 0 else start - 1
+        return self.match_index + step
+
+    def spans(self, block: int) -> tuple[Span, ...]:
+        """Highlights of *block*: its matches, the current one marked apart."""
+        found = self._by_block.get(block)
+        if not found:
+            return ()
+        current = self.current
+        return tuple(
+            Span(m.start, m.end, "match-current" if m == current else "match") for m in found
+        )

@@ -1,0 +1,404 @@
+"""The article's viewport: a line-API widget that draws laid-out lines and scrolls.
+
+It wraps a RenderedDocument (never Markdown) to the reading width: the first screen
+at once, the rest in a background thread while the reader reads; a jump past what
+is ready waits for it. Each width keeps its layout, so resizing back costs nothing.
+
+It keeps its own top line instead of Textual's scroll offset: a Textual scroll
+reflows the whole screen, while moving the top line repaints this pane alone.
+Drawn lines are kept in one cache, keyed by all a line's look depends on (index,
+margin, width, highlights); only a new layout or new styles empty it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, work
+from textual.cache import LRUCache
+from textual.geometry import Offset, Region
+from textual.reactive import reactive, var
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from tui.render.blocks import RenderedDocument, Span
+from tui.render.layout import Layout
+from tui.render.position import ReadingPosition, place_in
+from tui.render.progress import percent_read, thumb_rows
+from tui.threads import background_work
+from tui.widgets.article_jumps import EndJump, SectionJump, SectionJumps
+from tui.widgets.article_messages import LaidOut, PositionChanged
+from tui.widgets.strips import TextStyles, line_segments
+
+GROWTH_REPORT_INTERVAL = 0.05  # how often the layout thread reports growth, in seconds
+LAYOUT_CHUNK = 128  # blocks laid out between checks for cancellation
+# The position thumb at the right edge; lines without it keep the column blank.
+THUMB = "▐"
+
+# A block's index to the spans drawn over its own styles.
+Highlighter = Callable[[int], tuple[Span, ...]]
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What every line of one frame needs, looked up once a frame."""
+
+    layout: Layout | None
+    top_line: int
+    base: Style
+    width: int
+    margin: int
+    thumb: Style
+    thumb_rows: range
+    highlighter: Highlighter | None
+
+
+class ArticleViewport(Widget):
+    """Lines of a rendered document at a readable width, from a top line down."""
+
+    top_line: reactive[int] = reactive(0, init=False)
+    # The layout at the current width; changing it empties the drawn-line cache.
+    text_layout: var[Layout | None] = var(None, init=False)
+
+    def __init__(
+        self,
+        document: RenderedDocument | None = None,
+        *,
+        resume: ReadingPosition | None = None,
+        reading_width: int = 72,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        # Given at construction, the document is laid out by the first frame that
+        # draws the view, so the screen's first paint already shows the article.
+        self.document: RenderedDocument | None = document
+        self.placeholder = ""
+        self.reading_width = reading_width
+        self._layouts: LRUCache[int, Layout] = LRUCache(4)
+        self._style = TextStyles(self, "article-view")
+        self._strips: LRUCache[tuple[int, int, int, tuple[Span, ...]], Strip] = LRUCache(512)
+        self._jumps = SectionJumps()
+        self._reported: tuple[int, int, int] | None = None
+        self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
+        # Where to open: the place saved last time, kept until its block has arrived.
+        self._resume = resume
+
+    # ------------------------------------------------------------ hooks
+
+    def highlighter(self) -> Highlighter | None:
+        """This frame's spans over a block's own (matches, the focused anchor), if any."""
+        return None
+
+    def cursor_cell(self) -> tuple[int, int] | None:
+        """Where in the view the terminal cursor goes, when not on the top line."""
+        return None
+
+    def document_changed(self, replacing: bool) -> None:
+        """A new document (*replacing*: the same article, whole or restyled) is shown."""
+
+    # ------------------------------------------------------------ feeding
+
+    def show_placeholder(self, text: str) -> None:
+        """A line of text to show until a document arrives ("Opening ...")."""
+        self.placeholder = text
+        self.refresh()
+
+    def resume_at(self, position: ReadingPosition) -> None:
+        """Open at a saved place (now, or when a long article's rest has arrived)."""
+        self._resume = position
+        self._apply_resume()
+
+    def _resume_target(self) -> ReadingPosition | None:
+        document = self.document
+        return None if document is None else place_in(document, self._resume)
+
+    def _apply_resume(self) -> None:
+        layout = self.text_layout
+        target = self._resume_target()
+        if layout is None or target is None:
+            return
+        self._resume = None
+        layout.ensure_block(target.block)
+        self.move_to(layout.line_for(target))
+
+    def replace_document(self, document: RenderedDocument) -> None:
+        """Swap a preview for the whole document, keeping the reader's place and any
+        jump they asked for (the preview's blocks are the whole one's first blocks)."""
+        keep, pending, resume = self.position, self._jumps.pending, self._resume
+        self.show(document, replacing=True)
+        self._jumps.pending = pending
+        if keep is not None and self.size.width and self.text_layout is not None:
+            self.move_to(self.text_layout.line_for(keep))
+            self._try_pending()
+        if resume is not None:
+            self.resume_at(resume)
+
+    def show(self, document: RenderedDocument, replacing: bool = False) -> None:
+        self.document = document
+        self._layouts.clear()
+        self.text_layout = None
+        self._jumps.reset()
+        self._reported = None
+        self.top_line = 0
+        self.document_changed(replacing)
+        if self.size.width:
+            self._relayout(keep=None)
+
+    @property
+    def ready(self) -> bool:
+        """The whole document is here and laid out at the current width."""
+        layout = self.text_layout
+        return layout is not None and layout.complete and not layout.document.partial
+
+    @property
+    def page_height(self) -> int:
+        return max(1, self.content_region.height)
+
+    @property
+    def text_area_width(self) -> int:
+        """Columns for text: the content width less the thumb and a gap before it."""
+        return max(1, (self.content_region.width or self.size.width) - 2)
+
+    @property
+    def wrap_width(self) -> int:
+        return max(1, min(self.reading_width, self.text_area_width))
+
+    @property
+    def left_margin(self) -> int:
+        return max(0, (self.text_area_width - self.wrap_width) // 2)
+
+    def set_reading_width(self, width: int) -> None:
+        self.reading_width = width
+        self._relayout(keep=self.position)
+
+    # ------------------------------------------------------------ layout
+
+    def _layout_at_width(self, document: RenderedDocument) -> Layout:
+        """The layout for the current wrap width: the one made before, else a new one."""
+        width = self.wrap_width
+        layout = self._layouts.get(width)
+        if layout is None:
+            layout = self._layouts[width] = Layout(document, width)
+        return layout
+
+    def watch_text_layout(self) -> None:
+        self._strips.clear()
+
+    def _relayout(self, keep: ReadingPosition | None) -> None:
+        if self.document is None:
+            return
+        layout = self._layout_at_width(self.document)
+        self.text_layout = layout
+        # Enough for the screen now; the rest in the background.
+        if keep is not None:
+            layout.ensure_block(keep.block)
+        top = layout.line_for(keep) if keep else 0
+        layout.ensure_lines(top + 2 * max(self.page_height, 24))
+        self.move_to(top, force=True)
+        self._apply_resume()
+        if not layout.complete:
+            self._finish_layout(layout)
+
+    @work(thread=True, exclusive=True, group="article-layout")
+    def _finish_layout(self, layout: Layout) -> None:
+        worker = get_current_worker()
+        last_report = time.monotonic()
+        with background_work():
+            while not layout.complete:
+                if worker.is_cancelled:
+                    return
+                layout.extend(LAYOUT_CHUNK)
+                now = time.monotonic()
+                if now - last_report >= GROWTH_REPORT_INTERVAL:
+                    last_report = now
+                    self.post_message(LaidOut(self, layout))
+        self.post_message(LaidOut(self, layout))
+
+    def on_article_view_laid_out(self, event: LaidOut) -> None:
+        event.stop()
+        if event.layout is not self.text_layout:
+            return
+        if self._jumps.pending is not None:
+            self._try_pending()
+        self.refresh()  # the thumb moves as the article grows
+        self._report()
+
+    @property
+    def position(self) -> ReadingPosition | None:
+        layout = self.text_layout
+        return None if layout is None else layout.position_at(self.top_line)
+
+    def on_resize(self, event: events.Resize) -> None:
+        layout = self.text_layout
+        if self.document is not None and (layout is None or layout.width != self.wrap_width):
+            # The first layout starts where the first frame showed: the saved place.
+            self._relayout(keep=self.position or self._resume_target())
+        else:
+            self.move_to(self.top_line, force=True)
+        if self.has_focus:
+            self.call_after_refresh(self._place_cursor)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style.clear()
+        self._strips.clear()
+
+    # ------------------------------------------------------------ moving
+
+    @property
+    def max_top_line(self) -> int:
+        layout = self.text_layout
+        return 0 if layout is None else max(0, len(layout.lines) - self.page_height)
+
+    def move_to(self, line: int, force: bool = False) -> None:
+        """Put *line* at the top of the view (within the article) and repaint."""
+        line = max(0, min(line, self.max_top_line))
+        if line != self.top_line:
+            self.top_line = line
+        elif force:
+            self.refresh()
+        self._report()
+
+    @property
+    def current_section(self) -> int:
+        """The index of the outline entry the reader is in."""
+        layout = self.text_layout
+        return 0 if layout is None else self._jumps.section_index(layout, self.top_line)
+
+    @property
+    def percent_read(self) -> int:
+        layout = self.text_layout
+        return 0 if layout is None else percent_read(layout, self.top_line, self.page_height)
+
+    def _report(self) -> None:
+        if self.text_layout is None:
+            return
+        state = (self.current_section, self.percent_read, self.top_line)
+        if state != self._reported:
+            moved = self._reported is None or state[::2] != self._reported[::2]
+            self._reported = state
+            self.post_message(PositionChanged(self, *state, moved))
+        if self.has_focus:
+            self._place_cursor()
+
+    def goto_section(self, section_index: int) -> None:
+        if self.text_layout is None or self.document is None:
+            return
+        if not self.document.partial:
+            section_index = min(section_index, len(self.document.outline) - 1)
+        # In a preview, a section beyond it is waited for.
+        self._jumps.pending = SectionJump(max(0, section_index))
+        self._try_pending()
+
+    def goto_end(self) -> None:
+        self._jumps.pending = EndJump()
+        self._try_pending()
+
+    def _try_pending(self) -> None:
+        """Make the waiting jump if the layout has reached its target."""
+        layout = self.text_layout
+        if layout is None:
+            return
+        y = self._jumps.target_line(layout, self.ready, self.max_top_line)
+        if y is not None:
+            self.move_to(y)
+            if self._jumps.landed(self.top_line):
+                self._report()  # the pinned section may differ from the one at the top
+
+    def next_section(self) -> None:
+        if self.document is not None:
+            self.goto_section(self._jumps.next_index(self.current_section))
+
+    def previous_section(self) -> None:
+        layout = self.text_layout
+        if layout is not None:
+            self.goto_section(
+                self._jumps.previous_index(layout, self.current_section, self.top_line)
+            )
+
+    def cancel_jump(self) -> None:
+        """The reader moved: a jump still waiting for its target is dropped."""
+        self._jumps.pending = None
+
+    def scroll_lines(self, lines: int) -> None:
+        """Move by *lines* (a key, the wheel)."""
+        self.cancel_jump()
+        self.move_to(self.top_line + lines)
+
+    # ------------------------------------------------------------ cursor
+
+    def cursor_offset(self) -> Offset:
+        """The terminal cursor's screen cell: see cursor_cell, else the top line."""
+        region = self.content_region
+        x, y = self.cursor_cell() or (self.left_margin, 0)
+        return Offset(region.x + x, region.y + y)
+
+    def _place_cursor(self) -> None:
+        """The terminal cursor where the reader is (the app also asks on every frame)."""
+        self.app.cursor_position = self.cursor_offset()
+
+    def on_focus(self) -> None:
+        self.call_after_refresh(self._place_cursor)
+
+    # ------------------------------------------------------------ drawing
+
+    def _first_frame(self, document: RenderedDocument) -> tuple[Layout, int]:
+        """Layout and top line of a frame drawn before the view adopted a layout (from
+        the saved place, if any); the Resize that follows adopts it from the cache."""
+        layout = self._layout_at_width(document)
+        target = self._resume_target()
+        line = 0
+        if target is not None:
+            layout.ensure_block(target.block)
+            line = layout.line_for(target)
+        layout.ensure_lines(line + self.size.height * 2)
+        return layout, max(0, min(line, len(layout.lines) - self.page_height))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        layout, top = self.text_layout, self.top_line
+        if self.document is not None and layout is None and self.size.width:
+            layout, top = self._first_frame(self.document)
+        base = self.rich_style
+        self._frame = _Frame(
+            layout,
+            top,
+            base,
+            self.content_region.width,
+            self.left_margin,
+            base + self.get_component_rich_style("article-view--thumb", partial=True),
+            # No scroll bar wanted (the single layout): no thumb beside the text either.
+            thumb_rows(layout, top, self.page_height)
+            if layout and self.styles.scrollbar_size_vertical
+            else range(0),
+            self.highlighter(),
+        )
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        frame = self._frame
+        base, width, margin, layout = frame.base, frame.width, frame.margin, frame.layout
+        if layout is None:
+            text = self.placeholder if y == 0 else ""
+            return Strip([Segment(text, base)]).crop_extend(0, width, base)
+        thumb = Segment(THUMB if y in frame.thumb_rows else " ", frame.thumb)
+        index = frame.top_line + y
+        if index >= len(layout.lines):
+            return Strip([Segment(" " * (width - 1), base), thumb], width)
+        line = layout.lines[index]
+        spans = frame.highlighter(line.block) if frame.highlighter else ()
+        key = (index, margin, width, spans)
+        strip = self._strips.get(key)
+        if strip is None:
+            block = layout.document.blocks[line.block]
+            segments = [Segment(" " * margin, base)]
+            segments += line_segments(block, line, layout.width, base, self._style, spans)
+            strip = Strip(segments).crop_extend(0, width - 1, base)
+            self._strips[key] = strip
+        return Strip([*strip, thumb], width)
