@@ -290,3 +290,30 @@ def test_any_html_imports_without_an_exception(parts: list[tuple[str, str, str]]
         return
     assert "\x1b" not in result.text
     assert result.text.startswith("---\n")
+
+
+def test_an_imported_article_says_where_it_came_from(library_dir: Path) -> None:
+    from tui.render.document import render_document
+    from tui.render.summaries import exercise_lines, related_exercise_facts
+
+    assert (
+        _run(
+            ["--library", str(library_dir), "import", str(DUMP), "--slug", "walk"],
+            io.StringIO(),
+            io.StringIO(),
+        )
+        == 0
+    )
+    library = load_library(library_dir)
+    article = library.article("walk")
+    assert article.source["file"] == "walking-dump.txt"
+    texts = [block.text for block in render_document(article).blocks[:4]]
+    provenance = next(t for t in texts if t.startswith("Imported from "))
+    assert provenance.startswith("Imported from walking-dump.txt; imported on ")
+    assert provenance.endswith("Not reviewed by wellread.")
+    # The page speaks of heels and raising: the test library's heel-raise card fits.
+    assert article.related_exercises == ["heel-raise"] and article.suggested_exercises
+    facts = related_exercise_facts(library, article)[0]
+    assert exercise_lines(facts, article.suggested_exercises)[-1] == (
+        "Suggested from the article's words, not by a clinician"
+    )

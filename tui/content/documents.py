@@ -197,7 +197,25 @@ def build_article(entry: Entry, body_text: str | None = None) -> Article:
         key_points=key_points,
         related_exercises=_string_list(path, front, "related_exercises", problems),
         related_articles=_string_list(path, front, "related_articles", problems),
+        source=_source(front),
+        suggested_exercises=front.data.get("suggested_exercises") is True,
     )
+
+
+# What an imported article's `source` may say, in the order it is shown.
+SOURCE_KEYS = ("file", "url", "site", "date", "imported")
+
+
+def _source(front: FrontMatter) -> dict[str, str]:
+    """An imported article's provenance: known keys with one-line text values only."""
+    value = front.data.get("source")
+    if not isinstance(value, dict):
+        return {}
+    return {
+        key: clean_line(value[key])
+        for key in SOURCE_KEYS
+        if isinstance(value.get(key), str | int | dt.date) and clean_line(value[key])
+    }
 
 
 def read_exercise_facts(entry: Entry) -> tuple[ExerciseFacts, list[Problem]]:

@@ -261,6 +261,11 @@ class Article(Document):
     key_points: list[list[Inline]] = field(default_factory=list)
     related_exercises: list[str] = field(default_factory=list)
     related_articles: list[str] = field(default_factory=list)
+    # Where an imported article came from (`wellread import`): the file, the page's
+    # address and site, its date, and the day it was imported. Empty for the library's own.
+    source: dict[str, str] = field(default_factory=dict)
+    # True when related_exercises were suggested by the importer, not chosen by a person.
+    suggested_exercises: bool = False
 
 
 @dataclass(frozen=True)

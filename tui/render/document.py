@@ -232,6 +232,8 @@ class DocumentRenderer:
         if article.reviewed:
             meta.insert(0, f"Reviewed {_long_date(article.reviewed)}")
         self.paragraph(" · ".join(meta), style="meta", blank_before=0)
+        if article.source:
+            self.paragraph(provenance(article.source), style="meta", blank_before=0)
         self.disclaimer()
         if article.key_points:
             self.paragraph("Key points", style="h4")
@@ -312,3 +314,17 @@ def render_document(
     if isinstance(document, Article):
         return renderer.article(document)
     raise TypeError(f"cannot render {type(document).__name__}")
+
+
+def provenance(source: dict[str, str]) -> str:
+    """One line under an imported article's title: where it came from and when."""
+    where = source.get("url") or source.get("file") or "a page"
+    parts = [f"Imported from {where}"]
+    if source.get("site"):
+        parts.append(source["site"])
+    if source.get("date"):
+        parts.append(f"dated {source['date']}")
+    line = ", ".join(parts)
+    if source.get("imported"):
+        line += f"; imported on {source['imported']}"
+    return line + ". Not reviewed by wellread."

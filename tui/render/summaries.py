@@ -19,8 +19,9 @@ from tui.content.vocab import IMPACTS, KINDS, caution_label
 READ_PERCENT = 95
 
 
-def exercise_lines(exercise: ExerciseFacts) -> list[str]:
-    """Title, then kind and impact, equipment, and cautions, one fact per line."""
+def exercise_lines(exercise: ExerciseFacts, suggested: bool = False) -> list[str]:
+    """Title, then kind and impact, equipment, and cautions, one fact per line; for an
+    imported article, a last line saying the card was suggested, not chosen."""
     kind = KINDS.get(exercise.kind, exercise.kind)
     impact = IMPACTS.get(exercise.impact, exercise.impact)
     lines = [
@@ -30,6 +31,8 @@ def exercise_lines(exercise: ExerciseFacts) -> list[str]:
     ]
     if exercise.cautions:
         lines.append("Take care: " + ", ".join(caution_label(code) for code in exercise.cautions))
+    if suggested:
+        lines.append("Suggested from the article's words, not by a clinician")
     return lines
 
 

@@ -237,7 +237,7 @@ class ReaderScreen(EvidenceScreen):
 
     def sidebar_entries(self, article: Article) -> tuple[list[ListEntry], list[ListEntry]]:
         cards = [
-            (facts.slug, exercise_lines(facts))
+            (facts.slug, exercise_lines(facts, article.suggested_exercises))
             for facts in related_exercise_facts(self.library, article)
         ]
         labels = ReferenceLabels.for_document(article)
