@@ -120,3 +120,14 @@ def test_accessible_environment_gives_the_linear_menu(
     assert main(["--library", str(library_dir)]) == 0
     out = capsys.readouterr().out
     assert "Articles:" in out and "Goodbye." in out
+
+
+def test_a_heading_found_on_its_own_prints_no_empty_line() -> None:
+    from tui.content.hits import SearchHit
+    from tui.render.plain import search_hit_lines
+
+    hit = SearchHit("article", "stairs", "Stairs", 3, "3. Going down", "")
+    assert search_hit_lines(1, hit) == [
+        "1. Stairs (article): 3. Going down",
+        "   wellread open stairs",
+    ]

@@ -62,7 +62,7 @@ def search(session: Session, err: TextIO) -> Request | None:
             f"{results.suggestion_count} places: s searches again."
         )
     for number, hit in enumerate(hits, start=1):
-        console.say(*search_hit_lines(number, hit)[:2])
+        console.say(*search_hit_lines(number, hit)[:-1])  # not the shell command
     while True:
         answer = console.ask("A result's number opens it at that section; Enter goes back.")
         if not answer:

@@ -144,11 +144,10 @@ def search_hit_lines(number: int, hit: SearchHit, bold: bool = False) -> list[st
             for text, matched in split_snippet(hit.snippet)
         ).split()
     )
-    return [
-        f"{number}. {hit.title} ({kind}): {plain(hit.heading)}",
-        f"   {snippet}",
-        f"   wellread open {hit.slug}",
-    ]
+    lines = [f"{number}. {hit.title} ({kind}): {plain(hit.heading)}"]
+    if snippet:  # a heading found on its own has no words around it to show
+        lines.append(f"   {snippet}")
+    return [*lines, f"   wellread open {hit.slug}"]
 
 
 def found_line(count: int, query: str) -> str:
