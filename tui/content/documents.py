@@ -11,10 +11,8 @@ from typing import Any
 
 from tui.content.clean import clean_line, needs_cleaning
 from tui.content.frontmatter import FrontMatter, parse_front_matter
-from tui.content.markdown import parse_body, parse_inline
 from tui.content.model import Article, Citation, Entry, Exercise, ExerciseFacts, Inline
 from tui.content.problems import Problem, Severity
-from tui.content.references import parse_references
 from tui.content.source import read_source
 from tui.content.vocab import CAUTIONS, IMPACTS, KINDS
 
@@ -207,6 +205,10 @@ def _check_cited(path: Path, citations: list[Citation], known: set[str]) -> list
 
 
 def _document_fields(entry: Entry, body_text: str | None = None) -> dict[str, Any]:
+    # Loaded here: listing the library never needs the Markdown parser.
+    from tui.content.markdown import parse_body
+    from tui.content.references import parse_references
+
     path, front = entry.path, entry.front
     references, problems = parse_references(path, front)
     if not references:
@@ -261,6 +263,8 @@ def _reviewed(path: Path, front: FrontMatter, problems: list[Problem]) -> dt.dat
 
 def build_article(entry: Entry, body_text: str | None = None) -> Article:
     """The article; *body_text* replaces the body (an opening, for a preview)."""
+    from tui.content.markdown import parse_inline
+
     fields = _document_fields(entry, body_text)
     path, front = entry.path, entry.front
     problems: list[Problem] = fields["problems"]

@@ -14,16 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from tui.content.documents import (
-    build_article,
-    build_exercise,
-    read_entry,
-    read_exercise_facts,
-)
-from tui.content.listing import ListingCache, Row, entry_row, row_entry, scan
+# The Markdown parser loads only when a body is parsed or a file read: a library
+# listed from its cache never needs it.
+from tui.content import documents
+from tui.content.listing import ListingCache, Row, entry_row, row_entry, scan, storable
 from tui.content.model import Article, Entry, Exercise, ExerciseFacts, Paragraph, Text
 from tui.content.paths import ReadingPath, load_paths
-from tui.content.preview import preview_body
 from tui.content.problems import ContentError, Problem, Severity
 
 LIBRARY_ENV = "WELLREAD_LIBRARY"
@@ -86,7 +82,7 @@ class Library:
         if cached is not None:
             return cached
         entry = self.articles[slug]
-        article = _guarded(entry, lambda e: build_article(_whole(e)))
+        article = _guarded(entry, lambda e: documents.build_article(_whole(e)))
         return self._keep(self._articles, slug, article)
 
     def article_preview(self, slug: str) -> tuple[Article, float] | None:
@@ -96,20 +92,20 @@ class Library:
         """
         entry = self.articles[slug]
         try:
-            opening = preview_body(entry.front.body)
+            opening = _preview_body(entry.front.body)
         except ContentError:
             return None  # gone since it was listed: the whole parse says why
         if opening is None or self.is_parsed("article", slug):
             return None
         text, share = opening
-        return _guarded(entry, lambda e: build_article(_whole(e), text)), share
+        return _guarded(entry, lambda e: documents.build_article(_whole(e), text)), share
 
     def exercise(self, slug: str) -> Exercise:
         with self._lock:
             cached = self._exercises.get(slug)
         if cached is not None:
             return cached
-        exercise = _guarded(self.exercises[slug], lambda e: build_exercise(_whole(e)))
+        exercise = _guarded(self.exercises[slug], lambda e: documents.build_exercise(_whole(e)))
         return self._keep(self._exercises, slug, exercise)
 
     def exercise_facts(self, slug: str) -> ExerciseFacts:
@@ -117,7 +113,7 @@ class Library:
         entry = self.exercises[slug]
         if entry.facts is not None:
             return entry.facts
-        return read_exercise_facts(entry)[0]
+        return documents.read_exercise_facts(entry)[0]
 
     def document(self, kind: str, slug: str) -> Article | Exercise:
         return self.article(slug) if kind == "article" else self.exercise(slug)
@@ -136,12 +132,18 @@ class Library:
         return sorted(self.articles.values(), key=lambda entry: entry.title.casefold())
 
 
+def _preview_body(body: str) -> tuple[str, float] | None:
+    from tui.content.preview import preview_body
+
+    return preview_body(body)
+
+
 def _whole(entry: Entry) -> Entry:
     """The entry with its whole front matter read: what opening and `check` need (a
     listed entry holds only what the list shows, and the problems found in that)."""
     if entry.loaded is not None:
         return entry
-    whole = read_entry(entry.path, entry.kind, entry.root)
+    whole = documents.read_entry(entry.path, entry.kind, entry.root)
     whole.yours = entry.yours
     return whole
 
@@ -180,7 +182,7 @@ def _guarded(entry: Entry, build: Callable[[Entry], D]) -> D:
 
 def _read_guarded(path: Path, kind: str, root: Path) -> Entry | Problem:
     try:
-        return read_entry(path, kind, root, listing=True)
+        return documents.read_entry(path, kind, root, listing=True)
     except ContentError as error:
         return error.problem
     except Exception as error:  # whatever one file does, the rest of the library loads
@@ -208,6 +210,8 @@ def _entries(
     except OSError as error:
         library.unreadable.append(Problem(folder, 1, f"cannot list the folder: {error.strerror}"))
         return entries
+    if cache is not None and not storable(str(folder)):
+        cache = None
     cached = cache.rows(folder) if cache is not None else {}
     fresh: list[Row] = []
     for item in scanned:
@@ -220,7 +224,7 @@ def _entries(
             found = _read_guarded(path, kind, root)
             if isinstance(found, Entry):
                 found.yours = yours
-            if cache is not None and item.size >= 0:
+            if cache is not None and item.size >= 0 and storable(item.name):
                 fresh.append(entry_row(folder, item, found))
         if isinstance(found, Problem):
             library.unreadable.append(found)

@@ -70,6 +70,16 @@ def scan(folder: Path) -> list[Scanned]:
 Row = tuple[object, ...]
 
 
+def storable(text: str) -> bool:
+    """Whether a name can be kept in the cache: a file name that is not UTF-8 (read
+    with surrogates) is read afresh each time instead."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _problems_json(problems: Iterable[Problem]) -> list[list[object]]:
     return [[p.line, p.message, p.severity.value] for p in problems]
 
