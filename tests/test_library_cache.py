@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import EXPORT_FORMATS, LIBRARY_ENV, main
-from tui.content import check_library, load_library
+from tui.content import check_library, documents, load_library
 from tui.content import library as library_module
 from tui.content.documents import list_keys_only
 from tui.content.export import FORMATS
@@ -69,13 +69,13 @@ def test_cache_is_used_and_invalidated_on_change(
 
     # Warm: nothing is read from the files.
     read: list[Path] = []
-    real = library_module.documents.read_entry
+    real = documents.read_entry
 
     def counting(path: Path, *args: object, **kwargs: object) -> object:
         read.append(path)
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(library_module.documents, "read_entry", counting)
+    monkeypatch.setattr(documents, "read_entry", counting)
     warm = load_library(library_dir, cache=cache)
     assert read == []
     assert {s: e.title for s, e in warm.articles.items()} == {
