@@ -34,8 +34,18 @@ READ_PERCENT = 95
 DONE, TO_DO = "✓", "○"
 
 
+# Article cards built at a time: a filter's cost follows what is shown, not the library.
+WINDOW = 200
+
+
+def haystack(entry: Entry) -> str:
+    return " ".join([entry.title, entry.summary, *entry.tags]).casefold()
+
+
 def entry_card(entry: Entry, saved: SavedPosition | None) -> ListEntry:
     facts = entry_facts(entry)
+    if entry.yours:
+        facts = f"yours · {facts}"
     if saved is not None:
         facts = f"{facts} · {saved.percent}% read"
     return ListEntry(
@@ -162,6 +172,10 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.state = state
+        # Sorted once; the lowercase text each filter looks in, made at the first filter.
+        self._sorted = library.article_entries()
+        self._haystacks: list[str] | None = None
+        self._window = WINDOW
         # Said once on the status line: a settings file that had to be set aside, say.
         self.message = message
 
@@ -192,8 +206,20 @@ class LibraryScreen(Screen[None]):
         if self.message:
             self.query_one(StatusLine).set_notice(self.message)
 
-    def show_entries(self, query: str) -> None:
-        articles = [e for e in self.library.article_entries() if matches(e, query)]
+    def _matching(self, query: str) -> list[Entry]:
+        words = query.casefold().split()
+        if not words:
+            return self._sorted
+        if self._haystacks is None:
+            self._haystacks = [haystack(entry) for entry in self._sorted]
+        texts, entries = self._haystacks, self._sorted
+        return [entries[i] for i, text in enumerate(texts) if all(w in text for w in words)]
+
+    def show_entries(self, query: str, keep_window: bool = False) -> None:
+        if not keep_window:
+            self._window = WINDOW
+        matching = self._matching(query)
+        articles = matching[: self._window]
         positions = self.state.positions() if self.state is not None else {}
         cards: list[ListEntry] = []
         if not query:
@@ -202,10 +228,22 @@ class LibraryScreen(Screen[None]):
             if last is not None and last.slug in self.library.articles:
                 cards.append(continue_card(self.library.articles[last.slug], last))
             cards += [path_card(p, self.library, positions) for p in self.library.paths]
+        start = len(cards)
         cards += [entry_card(entry, positions.get(entry.slug)) for entry in articles]
         if not articles:
             cards.append(
                 ListEntry("", [TextBlock("No article matches the filter.")], enabled=False)
+            )
+        elif len(matching) > len(articles):
+            more = len(matching) - len(articles)
+            cards.append(
+                ListEntry(
+                    "more",
+                    [
+                        TextBlock(f"Show {min(more, WINDOW)} more of {more}", style="title"),
+                        TextBlock("Or type words to narrow the list.", indent=2),
+                    ],
+                )
             )
         if not query:
             marks = self.state.bookmarks() if self.state is not None else []
@@ -224,8 +262,10 @@ class LibraryScreen(Screen[None]):
                 ],
             )
         )
-        self.query_one(ArticleList).set_entries(cards)
-        self.shown = len(articles)
+        self.query_one(ArticleList).set_entries(
+            cards, cursor=start + self._window - WINDOW if keep_window else 0
+        )
+        self.shown = len(matching)
         self.update_status()
 
     def on_screen_resume(self) -> None:
@@ -244,6 +284,9 @@ class LibraryScreen(Screen[None]):
             self.open_path(name)
         elif kind == "bookmarks":
             self.post_message(self.ShowBookmarks())
+        elif kind == "more":
+            self._window += WINDOW
+            self.show_entries(self.query_one(FilterInput).value, keep_window=True)
         elif kind == "search":
             self.post_message(self.ShowSearch(self.query_one(FilterInput).value))
 
