@@ -34,8 +34,9 @@ READ_PERCENT = 95
 DONE, TO_DO = "✓", "○"
 
 
-# Article cards built at a time: a filter's cost follows what is shown, not the library.
-WINDOW = 200
+# Article cards built at a time (a screen shows about ten): a filter costs what is
+# shown, not the size of the library.
+WINDOW = 100
 
 
 def haystack(entry: Entry) -> str:
