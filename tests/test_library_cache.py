@@ -169,3 +169,23 @@ def test_listing_skips_references_but_keeps_lines() -> None:
     # A top-level line that is not a plain key: nothing is skipped.
     odd = text.replace("tags: [cache]", "? complex key\n: value")
     assert list_keys_only(odd) == odd
+
+
+def test_rows_not_of_our_making_are_read_again(library_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / CACHE_NAME
+    load_library(library_dir, cache=cache)
+    db = sqlite3.connect(cache)
+    db.execute("UPDATE files SET title = X'DEADBEEF', words = 'many' WHERE name = 'alpha.md'")
+    db.execute("UPDATE files SET extra = '{not json' WHERE name = 'beta.md'")
+    db.execute("UPDATE files SET kind = 'exercise' WHERE name = 'gamma.md'")
+    db.commit()
+    db.close()
+    library = load_library(library_dir, cache=cache)
+    assert library.articles["alpha"].title == "Alpha article"
+    assert set(library.articles) == {"alpha", "beta", "gamma", "delta"}
+    assert library.articles["gamma"].kind == "article"
+    # Written back as they should be.
+    db = sqlite3.connect(cache)
+    assert db.execute("SELECT title FROM files WHERE name = 'alpha.md'").fetchone()[0] == (
+        "Alpha article"
+    )

@@ -1,11 +1,15 @@
 """A library folder: every article and exercise card, and what is wrong with any of them.
 
+The module that reads files (YAML, the Markdown parser) is imported where a file is
+read or a body parsed: a library listed from its cache never loads it.
+
 Loading reads front matter only, so the library opens at once however long the
 articles are; a body is parsed when it is first opened, then kept.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections import OrderedDict
@@ -14,9 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-# The Markdown parser loads only when a body is parsed or a file read: a library
-# listed from its cache never needs it.
-from tui.content import documents
 from tui.content.listing import ListingCache, Row, entry_row, row_entry, scan, storable
 from tui.content.model import Article, Entry, Exercise, ExerciseFacts, Paragraph, Text
 from tui.content.paths import ReadingPath, load_paths
@@ -77,6 +78,8 @@ class Library:
 
         Never raises for a bad file: what could not be parsed becomes its problem.
         """
+        from tui.content import documents  # loaded on first use (see the module)
+
         with self._lock:
             cached = self._articles.get(slug)
         if cached is not None:
@@ -90,6 +93,8 @@ class Library:
 
         None when the article is short enough to parse whole at once.
         """
+        from tui.content import documents  # loaded on first use (see the module)
+
         entry = self.articles[slug]
         try:
             opening = _preview_body(entry.front.body)
@@ -101,6 +106,8 @@ class Library:
         return _guarded(entry, lambda e: documents.build_article(_whole(e), text)), share
 
     def exercise(self, slug: str) -> Exercise:
+        from tui.content import documents  # loaded on first use (see the module)
+
         with self._lock:
             cached = self._exercises.get(slug)
         if cached is not None:
@@ -110,6 +117,8 @@ class Library:
 
     def exercise_facts(self, slug: str) -> ExerciseFacts:
         """A card's title, kind, impact, equipment and cautions, without parsing its body."""
+        from tui.content import documents  # loaded on first use (see the module)
+
         entry = self.exercises[slug]
         if entry.facts is not None:
             return entry.facts
@@ -141,6 +150,8 @@ def _preview_body(body: str) -> tuple[str, float] | None:
 def _whole(entry: Entry) -> Entry:
     """The entry with its whole front matter read: what opening and `check` need (a
     listed entry holds only what the list shows, and the problems found in that)."""
+    from tui.content import documents  # loaded on first use (see the module)
+
     if entry.loaded is not None:
         return entry
     whole = documents.read_entry(entry.path, entry.kind, entry.root)
@@ -181,6 +192,8 @@ def _guarded(entry: Entry, build: Callable[[Entry], D]) -> D:
 
 
 def _read_guarded(path: Path, kind: str, root: Path) -> Entry | Problem:
+    from tui.content import documents  # loaded on first use (see the module)
+
     try:
         return documents.read_entry(path, kind, root, listing=True)
     except ContentError as error:
@@ -214,18 +227,28 @@ def _entries(
         cache = None
     cached = cache.rows(folder) if cache is not None else {}
     fresh: list[Row] = []
+    # Path objects made the quick way for a folder's own files (pathlib's glob does the
+    # same): 50,000 of them are a tenth of a second through the public constructor.
+    child = getattr(folder, "_make_child_relpath", folder.joinpath)
     for item in scanned:
-        path = folder / item.name
+        path = child(item.name)
         row = cached.pop(item.name, None)
-        found: Entry | Problem
-        if row is not None and row[2] == item.size and row[3] == item.mtime_ns and row[2] >= 0:
-            found = row_entry(row, path, root, yours)
-        else:
+        found: Entry | Problem | None = None
+        if row is not None and row[2] == item.size and row[3] == item.mtime_ns and item.size >= 0:
+            try:
+                found = row_entry(row, path, root, yours)
+            except Exception:  # a row not of our making: the file is read instead
+                found = None
+            if isinstance(found, Entry) and found.kind != kind:
+                found = None
+        if found is None:
             found = _read_guarded(path, kind, root)
             if isinstance(found, Entry):
                 found.yours = yours
             if cache is not None and item.size >= 0 and storable(item.name):
                 fresh.append(entry_row(folder, item, found))
+        if isinstance(found, Entry):
+            found.size, found.mtime_ns = item.size, item.mtime_ns
         if isinstance(found, Problem):
             library.unreadable.append(found)
             continue
@@ -275,6 +298,10 @@ def load_library(
     root = (root or default_library()).resolve()
     library = Library(root)
     listing = ListingCache(cache) if cache is not None else None
+    # Tens of thousands of entries made in a row, none of them garbage: without this the
+    # collector walks the growing heap again and again (half the time of a warm load).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         if not root.is_dir():
             library.unreadable.append(Problem(root, 1, "library folder not found"))
@@ -291,5 +318,7 @@ def load_library(
             _merge(library, "exercise", mine)
         return library
     finally:
+        if collecting:
+            gc.enable()
         if listing is not None:
             listing.close()

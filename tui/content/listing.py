@@ -15,8 +15,9 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
+from typing import Any, NamedTuple, cast
 
 from tui.content.model import Entry, ExerciseFacts
 from tui.content.problems import Problem, Severity
@@ -31,9 +32,8 @@ _COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class Scanned:
-    """A file as `os.scandir` saw it."""
+class Scanned(NamedTuple):
+    """A file as the folder listing saw it (size and time -1: not a regular file)."""
 
     name: str
     size: int
@@ -45,25 +45,24 @@ def scan(folder: Path) -> list[Scanned]:
 
     Raises OSError when the folder cannot be listed.
     """
+    # One stat per file is the floor (about 6 us each here, 0.3 s for 50,000):
+    # os.stat on a string path measured faster than os.scandir's entry.stat().
+    base = os.fspath(folder) + os.sep
     found = []
-    with os.scandir(folder) as listing:
-        for item in listing:
-            name = item.name
-            if not name.endswith(".md") or name.startswith((".", "_")):
-                continue
-            if name.upper() == "README.MD":
-                continue
-            try:
-                regular = item.is_file()
-                stat = item.stat() if regular else None
-            except OSError:
-                stat = None
-            if stat is None:
-                # A folder, a pipe, a broken link: read (and reported) each time, never kept.
-                found.append(Scanned(name, -1, -1))
-                continue
-            found.append(Scanned(name, stat.st_size, stat.st_mtime_ns))
-    found.sort(key=lambda scanned: scanned.name)
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".md") or name.startswith((".", "_")):
+            continue
+        if name.upper() == "README.MD":
+            continue
+        try:
+            info = os.stat(base + name)
+        except OSError:
+            info = None
+        if info is None or not S_ISREG(info.st_mode):
+            # A folder, a pipe, a broken link: read (and reported) each time, never kept.
+            found.append(Scanned(name, -1, -1))
+        else:
+            found.append(Scanned(name, info.st_size, info.st_mtime_ns))
     return found
 
 
@@ -124,28 +123,42 @@ def _split(text: str) -> list[str]:
 
 
 def row_entry(row: Row, path: Path, root: Path, yours: bool) -> Entry | Problem:
-    """The entry a cached row describes (or the problem that kept the file out)."""
+    """The entry a cached row describes (or the problem that kept the file out).
+
+    Raises ValueError (or another error) for a row that is not one of ours: the cache
+    file may have been written by anything.
+    """
     (_, _, _, _, kind, slug, title, summary, tags, words, body_line, related_ex, related_ar,
-     extra) = row  # fmt: skip
-    data = json.loads(str(extra)) if extra else {}
-    if "unreadable" in data:
-        return _problems_from(path, [data["unreadable"]])[0]
+     extra) = cast(tuple[Any, ...], row)  # fmt: skip
+    texts = (kind, slug, title, summary, tags, related_ex, related_ar)
+    if not all(type(text) is str for text in texts) or not (
+        type(words) is int and type(body_line) is int and (extra is None or type(extra) is str)
+    ):
+        raise ValueError("a cached row of the wrong shape")
+    problems: list[Problem] = []
+    facts = None
+    if extra:
+        data = json.loads(extra)
+        if "unreadable" in data:
+            return _problems_from(path, [data["unreadable"]])[0]
+        problems = _problems_from(path, data.get("problems", []))
+        facts = data.get("facts")
     entry = Entry(
-        str(kind),
-        str(slug),
+        kind,
+        slug,
         path,
-        str(title),
-        str(summary),
-        _split(str(tags)),
-        int(str(words)),
-        problems=_problems_from(path, data.get("problems", [])),
-        root=root,
-        yours=yours,
-        body_line=int(str(body_line)),
-        related_exercises=tuple(_split(str(related_ex))),
-        related_articles=tuple(_split(str(related_ar))),
+        title,
+        summary,
+        tags.split(_SEP) if tags else [],
+        words,
+        None,
+        problems,
+        root,
+        yours,
+        body_line,
+        tuple(related_ex.split(_SEP)) if related_ex else (),
+        tuple(related_ar.split(_SEP)) if related_ar else (),
     )
-    facts = data.get("facts")
     if facts is not None:
         kind_, impact, equipment, dose, cautions = facts
         entry.facts = ExerciseFacts(

@@ -231,6 +231,10 @@ class Entry:
     related_articles: tuple[str, ...] = ()
     # An exercise card's facts, listed without parsing its body.
     facts: ExerciseFacts | None = None
+    # The file's size and modification time when the library was listed (-1: unknown);
+    # the search index compares them instead of asking the disk again.
+    size: int = -1
+    mtime_ns: int = -1
 
     @property
     def reading_minutes(self) -> int:
