@@ -234,21 +234,20 @@ def _entries(
         path = child(item.name)
         row = cached.pop(item.name, None)
         found: Entry | Problem | None = None
-        if row is not None and row[2] == item.size and row[3] == item.mtime_ns and item.size >= 0:
+        if row is not None and row[1] == item.size and row[2] == item.mtime_ns and item.size >= 0:
             try:
-                found = row_entry(row, path, root, yours)
+                found = row_entry(row, path, root, yours, item.size, item.mtime_ns)
             except Exception:  # a row not of our making: the file is read instead
                 found = None
-            if isinstance(found, Entry) and found.kind != kind:
+            if found is not None and found.__class__ is Entry and found.kind != kind:
                 found = None
         if found is None:
             found = _read_guarded(path, kind, root)
             if isinstance(found, Entry):
                 found.yours = yours
+                found.size, found.mtime_ns = item.size, item.mtime_ns
             if cache is not None and item.size >= 0 and storable(item.name):
                 fresh.append(entry_row(folder, item, found))
-        if isinstance(found, Entry):
-            found.size, found.mtime_ns = item.size, item.mtime_ns
         if isinstance(found, Problem):
             library.unreadable.append(found)
             continue

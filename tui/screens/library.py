@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -176,6 +177,7 @@ class LibraryScreen(Screen[None]):
         # Sorted once; the lowercase text each filter looks in, made at the first filter.
         self._sorted = library.article_entries()
         self._haystacks: list[str] | None = None
+        self._last_match: tuple[list[str], Sequence[int]] = ([], [])
         self._window = WINDOW
         # Said once on the status line: a settings file that had to be set aside, say.
         self.message = message
@@ -213,8 +215,17 @@ class LibraryScreen(Screen[None]):
             return self._sorted
         if self._haystacks is None:
             self._haystacks = [haystack(entry) for entry in self._sorted]
-        texts, entries = self._haystacks, self._sorted
-        return [entries[i] for i, text in enumerate(texts) if all(w in text for w in words)]
+        # Typing on narrows the last matches: a text holding the new words holds the old.
+        last_words, last = self._last_match
+        if last_words and all(any(old in new for new in words) for old in last_words):
+            indices = last
+        else:
+            indices = range(len(self._sorted))
+        texts = self._haystacks
+        for word in words:  # one plain pass a word: no generator per article
+            indices = [i for i in indices if word in texts[i]]
+        self._last_match = (words, indices)
+        return [self._sorted[i] for i in indices]
 
     def show_entries(self, query: str, keep_window: bool = False) -> None:
         if not keep_window:
