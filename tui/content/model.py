@@ -205,7 +205,7 @@ def reading_minutes(words: int) -> int:
     return max(1, round(words / 200))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slots: 50,000 of them at once, a quarter smaller
 class Entry:
     """A library file as listed: what the list shows, its body not yet parsed.
 

@@ -197,6 +197,8 @@ class LibraryScreen(Screen[None]):
         article_list = self.query_one(ArticleList)
         article_list.border_title = "Articles"
         self.show_entries("")
+        # The text the filter looks in, made once the list is on screen, before a key.
+        self.call_after_refresh(self._prepare_filter)
         problems = [*self.library.unreadable]
         for entry in self.library.articles.values():
             problems.extend(p for p in entry.problems if p.is_error)
@@ -209,29 +211,34 @@ class LibraryScreen(Screen[None]):
         if self.message:
             self.query_one(StatusLine).set_notice(self.message)
 
-    def _matching(self, query: str) -> list[Entry]:
-        words = query.casefold().split()
-        if not words:
-            return self._sorted
+    def _prepare_filter(self) -> list[str]:
         if self._haystacks is None:
             self._haystacks = [haystack(entry) for entry in self._sorted]
+        return self._haystacks
+
+    def _matching(self, query: str) -> Sequence[int]:
+        """The places in the sorted list of the articles that match, in order."""
+        words = query.casefold().split()
+        if not words:
+            return range(len(self._sorted))
+        texts = self._prepare_filter()
         # Typing on narrows the last matches: a text holding the new words holds the old.
         last_words, last = self._last_match
         if last_words and all(any(old in new for new in words) for old in last_words):
             indices = last
         else:
             indices = range(len(self._sorted))
-        texts = self._haystacks
         for word in words:  # one plain pass a word: no generator per article
             indices = [i for i in indices if word in texts[i]]
         self._last_match = (words, indices)
-        return [self._sorted[i] for i in indices]
+        return indices
 
     def show_entries(self, query: str, keep_window: bool = False) -> None:
         if not keep_window:
             self._window = WINDOW
         matching = self._matching(query)
-        articles = matching[: self._window]
+        # Only the cards drawn are looked up: the rest are counted.
+        articles = [self._sorted[i] for i in matching[: self._window]]
         positions = self.state.positions() if self.state is not None else {}
         cards: list[ListEntry] = []
         if not query:
