@@ -223,8 +223,10 @@ def cmd_check(context: Context) -> int:
         + len(library.exercises)
         + len({problem.path for problem in library.unreadable})
     )
+    # Both folders named when the reader's own is read beside the bundled one.
+    where = library.root if library.own is None else f"{library.root} and {library.own}"
     print(
-        f"Checked {files} files in {library.root}: {errors} error(s), {warnings} warning(s).",
+        f"Checked {files} files in {where}: {errors} error(s), {warnings} warning(s).",
         file=out,
     )
     return 1 if has_errors(problems) else 0
