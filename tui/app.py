@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, on, work
+from textual._styles_cache import StylesCache
 from textual.app import App, ScreenStackError, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
 from textual.geometry import Offset
@@ -391,6 +393,20 @@ class WellreadApp(App[None]):
             if isinstance(screen, ReaderScreen):
                 screen.save_place()
         await super().action_quit()
+
+    def pop_screen(self) -> AwaitComplete:
+        """The screen below comes back; the closed one's widgets can go.
+
+        Textual 8 caches `StylesCache.get_inner_outer` with `functools.lru_cache` on the
+        method (Textual issue #6665): each widget's styles cache is a key, so up to
+        1,024 closed screens' widgets, and the articles they show, stay alive. This is
+        the one place that works around it, by emptying that cache when a screen
+        closes (it is refilled at once for what is still shown). Remove when Textual
+        fixes the issue.
+        """
+        done = super().pop_screen()
+        StylesCache.get_inner_outer.cache_clear()
+        return done
 
     def on_unmount(self) -> None:
         if self.settings.show_cursor and self._driver is not None and not self.is_headless:

@@ -25,17 +25,14 @@ try:
     from dataclasses import dataclass
     from functools import cached_property
     from pathlib import Path
-    from typing import TextIO
+    from typing import TYPE_CHECKING, TextIO
 
     from tui import __version__
-    from tui.content import Library, check_library, has_errors, load_library
-    from tui.content.export import EXPORTERS, FORMATS
-    from tui.content.library import LIBRARY_ENV
-    from tui.linear import LinearReader, accessible_requested
-    from tui.linear.finding import library_search
-    from tui.render.plain import article_text, found_line, search_hit_lines
-    from tui.render.plain_cards import card_text
-    from tui.render.summaries import related_exercise_facts
+
+    # Each command imports what it uses when it runs: `--help` and `list` never load
+    # the Markdown parser, YAML or the app (see `python -X importtime -m tui list`).
+    if TYPE_CHECKING:
+        from tui.content import Library
 except KeyboardInterrupt:
     print("\n" + STOPPED, file=sys.stderr, flush=True)
     raise SystemExit(INTERRUPTED) from None
@@ -51,11 +48,34 @@ class Context:
 
     @property
     def plain(self) -> bool:
+        from tui.linear import accessible_requested
+
         return bool(getattr(self.args, "plain", False)) or accessible_requested()
 
     @cached_property
     def library(self) -> Library:
-        return load_library(getattr(self.args, "library", None))
+        return open_library(getattr(self.args, "library", None))
+
+
+# As in tui.content (a test checks they agree), without importing it for `--help`.
+LIBRARY_ENV = "WELLREAD_LIBRARY"
+EXPORT_FORMATS = ("bibtex", "csl-json", "ris")
+
+
+def open_library(chosen: Path | None) -> Library:
+    """--library DIR (or WELLREAD_LIBRARY) alone; else the bundled library with the
+    reader's own folder beside it. The list data is cached in the data folder."""
+    from tui.content.library import bundled_library, load_library
+    from tui.content.listing import CACHE_NAME
+    from tui.state import data_dir
+
+    configured = os.environ.get(LIBRARY_ENV, "").strip()
+    if chosen is None and configured:
+        chosen = Path(configured).expanduser()
+    data = data_dir()
+    if chosen is not None:
+        return load_library(chosen, cache=data / CACHE_NAME)
+    return load_library(bundled_library(), own=data / "library", cache=data / CACHE_NAME)
 
 
 @dataclass(frozen=True)
@@ -147,6 +167,8 @@ def _known_slug(context: Context) -> bool:
 
 
 def cmd_open(context: Context) -> int:
+    from tui.linear import LinearReader
+
     if not _known_slug(context):
         return 2
     if context.plain:
@@ -157,6 +179,10 @@ def cmd_open(context: Context) -> int:
 
 
 def cmd_read(context: Context) -> int:
+    from tui.render.plain import article_text
+    from tui.render.plain_cards import card_text
+    from tui.render.summaries import related_exercise_facts
+
     if not _known_slug(context):
         return 2
     if not context.plain and context.out.isatty():
@@ -174,12 +200,19 @@ def cmd_read(context: Context) -> int:
 
 
 def cmd_list(context: Context) -> int:
-    for entry in context.library.article_entries():
-        print(f"{entry.slug}\t{entry.title}", file=context.out)
+    # One write: 50,000 prints would cost more than listing the library.
+    lines = [
+        f"{entry.slug}\t{entry.title}" + ("\t(yours)" if entry.yours else "")
+        for entry in context.library.article_entries()
+    ]
+    if lines:
+        context.out.write("\n".join(lines) + "\n")
     return 0
 
 
 def cmd_check(context: Context) -> int:
+    from tui.content import check_library, has_errors
+
     library, out = context.library, context.out
     problems = check_library(library)
     for problem in problems:
@@ -191,14 +224,20 @@ def cmd_check(context: Context) -> int:
         + len(library.exercises)
         + len({problem.path for problem in library.unreadable})
     )
+    # Both folders named when the reader's own is read beside the bundled one.
+    where = library.root if library.own is None else f"{library.root} and {library.own}"
     print(
-        f"Checked {files} files in {library.root}: {errors} error(s), {warnings} warning(s).",
+        f"Checked {files} files in {where}: {errors} error(s), {warnings} warning(s).",
         file=out,
     )
     return 1 if has_errors(problems) else 0
 
 
 def cmd_search(context: Context) -> int:
+    from tui.linear import accessible_requested
+    from tui.linear.finding import library_search
+    from tui.render.plain import found_line, search_hit_lines
+
     query, out = " ".join(context.args.query), context.out
     results = library_search(context.library, query, context.err)
     hits = results.hits
@@ -227,6 +266,8 @@ def cmd_search(context: Context) -> int:
 
 
 def cmd_refs(context: Context) -> int:
+    from tui.content.export import EXPORTERS
+
     if not _known_slug(context):
         return 2
     library, slug = context.library, context.args.slug
@@ -242,7 +283,10 @@ def _query_argument(parser: argparse.ArgumentParser) -> None:
 def _refs_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", help="the article's or exercise card's slug")
     parser.add_argument(
-        "--format", choices=FORMATS, default="bibtex", help="bibtex (default), csl-json or ris"
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="bibtex",
+        help="bibtex (default), csl-json or ris",
     )
 
 
@@ -371,5 +415,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command is not None:
         return COMMANDS[args.command].run(context)
     if context.plain or not sys.stdout.isatty():
+        from tui.linear import LinearReader
+
         return LinearReader(context.library, sys.stdin, sys.stdout).run()
     return run_app(context.library, None, getattr(args, "layout", None))

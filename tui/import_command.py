@@ -8,14 +8,17 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from tui.content import check_library, load_library
-from tui.content.library import LIBRARY_ENV, Library
 from tui.content.problems import Problem
-from tui.importer import ImportError_, ImportResult, import_source
-from tui.importer.related import CardWords
-from tui.state import data_dir
+
+# `wellread --help` builds this command's options: the importer loads only when it runs.
+if TYPE_CHECKING:
+    from tui.content.library import Library
+    from tui.importer import ImportResult
+    from tui.importer.related import CardWords
+
+LIBRARY_ENV = "WELLREAD_LIBRARY"
 
 INSTALL_HINT = "pip install 'wellread[import]'"
 
@@ -28,6 +31,8 @@ def own_library(chosen: Path | None) -> Path:
     configured = os.environ.get(LIBRARY_ENV, "").strip()
     if configured:
         return Path(configured).expanduser()
+    from tui.state import data_dir
+
     return data_dir() / "library"
 
 
@@ -48,6 +53,8 @@ def arguments(cmd: argparse.ArgumentParser) -> None:
 
 
 def _cards(library: Library) -> list[CardWords]:
+    from tui.importer.related import CardWords
+
     cards = []
     for slug in library.exercises:
         facts = library.exercise_facts(slug)
@@ -58,6 +65,8 @@ def _cards(library: Library) -> list[CardWords]:
 
 def _check(result: ImportResult, library: Library) -> list[Problem]:
     """`check` on the new file, beside the cards it names, before anything is written."""
+    from tui.content import check_library, load_library
+
     with tempfile.TemporaryDirectory(prefix="wellread-import-") as folder:
         root = Path(folder)
         (root / "exercises").mkdir()
@@ -134,6 +143,8 @@ def write_report(result: ImportResult, problems: list[Problem], out: TextIO) -> 
 
 
 def _read(source: str) -> bytes:
+    from tui.importer import ImportError_
+
     if source == "-":
         return sys.stdin.buffer.read()
     path = Path(source)
@@ -149,6 +160,8 @@ def run(
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
+    from tui.importer import ImportError_, import_source
+
     out = out or sys.stdout
     err = err or sys.stderr
     into: Path = args.into or own

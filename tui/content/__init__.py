@@ -1,9 +1,48 @@
-"""The content layer: library files into a model. Pure Python; never imports textual."""
+"""The content layer: library files into a model. Pure Python; never imports textual.
 
-from tui.content.check import check_library, has_errors
-from tui.content.library import Library, bundled_library, default_library, load_library
-from tui.content.model import Article, Document, Entry, Exercise, Reference, Section
-from tui.content.problems import ContentError, Problem, Severity
+Names are loaded when first used (PEP 562), so a command that needs only the list
+(`wellread list`) never imports the Markdown parser or YAML.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui.content.check import check_library as check_library
+    from tui.content.check import has_errors as has_errors
+    from tui.content.library import Library as Library
+    from tui.content.library import bundled_library as bundled_library
+    from tui.content.library import default_library as default_library
+    from tui.content.library import load_library as load_library
+    from tui.content.model import Article as Article
+    from tui.content.model import Document as Document
+    from tui.content.model import Entry as Entry
+    from tui.content.model import Exercise as Exercise
+    from tui.content.model import Reference as Reference
+    from tui.content.model import Section as Section
+    from tui.content.problems import ContentError as ContentError
+    from tui.content.problems import Problem as Problem
+    from tui.content.problems import Severity as Severity
+
+_WHERE = {
+    "check_library": "check",
+    "has_errors": "check",
+    "Library": "library",
+    "bundled_library": "library",
+    "default_library": "library",
+    "load_library": "library",
+    "Article": "model",
+    "Document": "model",
+    "Entry": "model",
+    "Exercise": "model",
+    "Reference": "model",
+    "Section": "model",
+    "ContentError": "problems",
+    "Problem": "problems",
+    "Severity": "problems",
+}
 
 __all__ = [
     "Article",
@@ -22,3 +61,12 @@ __all__ = [
     "has_errors",
     "load_library",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tui.content' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"tui.content.{module}"), name)
+    globals()[name] = value
+    return value

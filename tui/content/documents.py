@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 from tui.content.clean import clean_line, needs_cleaning
 from tui.content.frontmatter import FrontMatter, parse_front_matter
-from tui.content.markdown import parse_body, parse_inline
 from tui.content.model import Article, Citation, Entry, Exercise, ExerciseFacts, Inline
 from tui.content.problems import Problem, Severity
-from tui.content.references import parse_references
 from tui.content.source import read_source
 from tui.content.vocab import CAUTIONS, IMPACTS, KINDS
-
-_WORD = re.compile(r"\S+")
 
 
 def _string(front: FrontMatter, key: str) -> str:
@@ -73,13 +71,76 @@ def _string_list(path: Path, front: FrontMatter, key: str, problems: list[Proble
     return items
 
 
-def read_entry(path: Path, kind: str, root: Path | None = None) -> Entry:
+# Front matter read again for an opened article: the last few, not every one ever read.
+_FRONTS: OrderedDict[tuple[Path, int, int], FrontMatter] = OrderedDict()
+_FRONTS_KEPT = 4
+_FRONTS_LOCK = threading.Lock()
+
+
+def reread_front(entry: Entry) -> FrontMatter:
+    """An entry's whole front matter and body, from its file (the last few are kept).
+
+    Raises ContentError when the file can no longer be read.
+    """
+    try:
+        stat = entry.path.stat()
+        key = (entry.path, stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        key = (entry.path, -1, -1)
+    with _FRONTS_LOCK:
+        kept = _FRONTS.get(key)
+        if kept is not None:
+            _FRONTS.move_to_end(key)
+            return kept
+    front = parse_front_matter(entry.path, read_source(entry.path, entry.root).text)
+    with _FRONTS_LOCK:
+        _FRONTS[key] = front
+        while len(_FRONTS) > _FRONTS_KEPT:
+            _FRONTS.popitem(last=False)
+    return front
+
+
+# Keys the list never shows, and the bulk of the YAML (a long review lists hundreds
+# of references): a listing skips them; opening the article and `check` read them.
+_SKIPPED_KEYS = ("references", "key_points")
+_TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:(\s|$)")
+
+
+def list_keys_only(text: str) -> str:
+    """*text* (a whole file) with the front matter's references and key points blanked
+    out, line numbers kept; *text* itself when its shape is not plain enough to be sure."""
+    if not text.startswith("---\n"):
+        return text
+    close = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    if close is None:
+        return text
+    head = text[4 : 4 + close.start()]
+    lines = head.split("\n")
+    skipping, changed = False, False
+    for number, line in enumerate(lines):
+        # An item of a top-level list may stand at the first column, under its key.
+        if line[:1] not in ("", " ", "\t", "#", "-"):
+            key = _TOP_KEY.match(line)
+            if key is None:
+                return text  # a top-level line that is not a plain key: parse it all
+            skipping = key.group(1) in _SKIPPED_KEYS
+        elif skipping and line.startswith("#"):
+            return text
+        if skipping:
+            lines[number], changed = "", True
+    if not changed:
+        return text
+    return "---\n" + "\n".join(lines) + text[4 + close.start() :]
+
+
+def read_entry(path: Path, kind: str, root: Path | None = None, *, listing: bool = False) -> Entry:
     """Read a file's front matter. Raises ContentError when the file cannot be used at all.
 
-    *root* is the library folder: a link that leads out of it is refused.
+    *root* is the library folder: a link that leads out of it is refused. *listing*:
+    read only what the list shows (the entry keeps no front matter).
     """
     source = read_source(path, root)
-    front = parse_front_matter(path, source.text)
+    front = parse_front_matter(path, list_keys_only(source.text) if listing else source.text)
     problems = [*source.problems, *front.problems]
     slug = slug_of(path)
     if slug != path.stem or needs_cleaning(path.stem):
@@ -103,10 +164,31 @@ def read_entry(path: Path, kind: str, root: Path | None = None) -> Entry:
             Problem(path, front.line_of("summary"), "missing 'summary'", Severity.WARNING)
         )
     tags = _string_list(path, front, "tags", problems)
+    words = _count_words(front.body)
+    entry = Entry(
+        kind,
+        slug,
+        path,
+        title,
+        summary,
+        tags,
+        words,
+        loaded=None if listing else front,
+        problems=problems,
+        root=root,
+        body_line=front.body_line,
+        related_exercises=tuple(_string_list(path, front, "related_exercises", [])),
+        related_articles=tuple(_string_list(path, front, "related_articles", [])),
+    )
+    if kind == "exercise":
+        entry.facts = _facts(path, slug, title, front, [])
+    return entry
+
+
+def _count_words(body: str) -> int:
     # Counting words on the raw body is close enough for a reading time, and costs
-    # one regex pass instead of a full parse of every file at start-up.
-    words = len(_WORD.findall(front.body))
-    return Entry(kind, slug, path, title, summary, tags, words, front, problems)
+    # one pass instead of a full parse; split() makes no match objects.
+    return len(body.split())
 
 
 def _check_cited(path: Path, citations: list[Citation], known: set[str]) -> list[Problem]:
@@ -123,6 +205,10 @@ def _check_cited(path: Path, citations: list[Citation], known: set[str]) -> list
 
 
 def _document_fields(entry: Entry, body_text: str | None = None) -> dict[str, Any]:
+    # Loaded here: listing the library never needs the Markdown parser.
+    from tui.content.markdown import parse_body
+    from tui.content.references import parse_references
+
     path, front = entry.path, entry.front
     references, problems = parse_references(path, front)
     if not references:
@@ -177,6 +263,8 @@ def _reviewed(path: Path, front: FrontMatter, problems: list[Problem]) -> dt.dat
 
 def build_article(entry: Entry, body_text: str | None = None) -> Article:
     """The article; *body_text* replaces the body (an opening, for a preview)."""
+    from tui.content.markdown import parse_inline
+
     fields = _document_fields(entry, body_text)
     path, front = entry.path, entry.front
     problems: list[Problem] = fields["problems"]
@@ -220,9 +308,13 @@ def _source(front: FrontMatter) -> dict[str, str]:
 
 def read_exercise_facts(entry: Entry) -> tuple[ExerciseFacts, list[Problem]]:
     """A card's front-matter facts, checked against the vocabularies."""
-    path, front = entry.path, entry.front
     problems: list[Problem] = []
+    return _facts(entry.path, entry.slug, entry.title, entry.front, problems), problems
 
+
+def _facts(
+    path: Path, slug: str, title: str, front: FrontMatter, problems: list[Problem]
+) -> ExerciseFacts:
     def vocab(key: str, allowed: dict[str, Any]) -> str:
         value = _string(front, key)
         if value and value not in allowed:
@@ -249,16 +341,15 @@ def read_exercise_facts(entry: Entry) -> tuple[ExerciseFacts, list[Problem]]:
                     f"unknown caution '{code}' (one of: {', '.join(CAUTIONS)})",
                 )
             )
-    facts = ExerciseFacts(
-        slug=entry.slug,
-        title=entry.title,
+    return ExerciseFacts(
+        slug=slug,
+        title=title,
         kind=kind,
         impact=impact,
         equipment=tuple(_string_list(path, front, "equipment", problems)),
         dose=_string(front, "dose"),
         cautions=tuple(cautions),
     )
-    return facts, problems
 
 
 def build_exercise(entry: Entry) -> Exercise:

@@ -1,27 +1,26 @@
 """A library folder: every article and exercise card, and what is wrong with any of them.
 
+The module that reads files (YAML, the Markdown parser) is imported where a file is
+read or a body parsed: a library listed from its cache never loads it.
+
 Loading reads front matter only, so the library opens at once however long the
 articles are; a body is parsed when it is first opened, then kept.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from tui.content.documents import (
-    build_article,
-    build_exercise,
-    read_entry,
-    read_exercise_facts,
-)
+from tui.content.listing import ListingCache, Row, entry_row, row_entry, scan, storable
 from tui.content.model import Article, Entry, Exercise, ExerciseFacts, Paragraph, Text
 from tui.content.paths import ReadingPath, load_paths
-from tui.content.preview import preview_body
 from tui.content.problems import ContentError, Problem, Severity
 
 LIBRARY_ENV = "WELLREAD_LIBRARY"
@@ -41,6 +40,9 @@ def default_library() -> Path:
     return Path(configured).expanduser() if configured else bundled_library()
 
 
+D = TypeVar("D", Article, Exercise)
+
+
 @dataclass
 class Library:
     root: Path
@@ -49,51 +51,78 @@ class Library:
     # Problems with files that could not be listed at all.
     unreadable: list[Problem] = field(default_factory=list)
     paths: list[ReadingPath] = field(default_factory=list)
-    _articles: dict[str, Article] = field(default_factory=dict, repr=False)
-    _exercises: dict[str, Exercise] = field(default_factory=dict, repr=False)
+    # The reader's own folder, shown beside *root* (None: *root* alone).
+    own: Path | None = None
+    # The last documents parsed, not every one ever opened (memory stays flat however
+    # many articles a session opens, or `check` reads).
+    _articles: OrderedDict[str, Article] = field(default_factory=OrderedDict, repr=False)
+    _exercises: OrderedDict[str, Exercise] = field(default_factory=OrderedDict, repr=False)
     # The parse caches are shared by the reader's loading thread and the search
     # index's thread. Parsing happens outside the lock (it can take a second); two
     # threads parsing the same file at once keep whichever finished first.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    # How many parsed documents of each kind are kept.
+    KEPT = 8
+
+    def _keep(self, kept: OrderedDict[str, D], slug: str, document: D) -> D:
+        with self._lock:
+            document = kept.setdefault(slug, document)
+            kept.move_to_end(slug)
+            while len(kept) > self.KEPT:
+                kept.popitem(last=False)
+            return document
 
     def article(self, slug: str) -> Article:
         """The parsed article; KeyError when the library has no such slug.
 
         Never raises for a bad file: what could not be parsed becomes its problem.
         """
+        from tui.content import documents  # loaded on first use (see the module)
+
         with self._lock:
             cached = self._articles.get(slug)
         if cached is not None:
             return cached
         entry = self.articles[slug]
-        article = _guarded(entry, build_article)
-        with self._lock:
-            return self._articles.setdefault(slug, article)
+        article = _guarded(entry, lambda e: documents.build_article(_whole(e)))
+        return self._keep(self._articles, slug, article)
 
     def article_preview(self, slug: str) -> tuple[Article, float] | None:
         """The opening sections of a long article and the share of it they cover.
 
         None when the article is short enough to parse whole at once.
         """
+        from tui.content import documents  # loaded on first use (see the module)
+
         entry = self.articles[slug]
-        opening = preview_body(entry.front.body)
-        if opening is None or slug in self._articles:
+        try:
+            opening = _preview_body(entry.front.body)
+        except ContentError:
+            return None  # gone since it was listed: the whole parse says why
+        if opening is None or self.is_parsed("article", slug):
             return None
         text, share = opening
-        return _guarded(entry, lambda e: build_article(e, text)), share
+        return _guarded(entry, lambda e: documents.build_article(_whole(e), text)), share
 
     def exercise(self, slug: str) -> Exercise:
+        from tui.content import documents  # loaded on first use (see the module)
+
         with self._lock:
             cached = self._exercises.get(slug)
         if cached is not None:
             return cached
-        exercise = _guarded(self.exercises[slug], build_exercise)
-        with self._lock:
-            return self._exercises.setdefault(slug, exercise)
+        exercise = _guarded(self.exercises[slug], lambda e: documents.build_exercise(_whole(e)))
+        return self._keep(self._exercises, slug, exercise)
 
     def exercise_facts(self, slug: str) -> ExerciseFacts:
         """A card's title, kind, impact, equipment and cautions, without parsing its body."""
-        return read_exercise_facts(self.exercises[slug])[0]
+        from tui.content import documents  # loaded on first use (see the module)
+
+        entry = self.exercises[slug]
+        if entry.facts is not None:
+            return entry.facts
+        return documents.read_exercise_facts(entry)[0]
 
     def document(self, kind: str, slug: str) -> Article | Exercise:
         return self.article(slug) if kind == "article" else self.exercise(slug)
@@ -112,7 +141,22 @@ class Library:
         return sorted(self.articles.values(), key=lambda entry: entry.title.casefold())
 
 
-D = TypeVar("D", Article, Exercise)
+def _preview_body(body: str) -> tuple[str, float] | None:
+    from tui.content.preview import preview_body
+
+    return preview_body(body)
+
+
+def _whole(entry: Entry) -> Entry:
+    """The entry with its whole front matter read: what opening and `check` need (a
+    listed entry holds only what the list shows, and the problems found in that)."""
+    from tui.content import documents  # loaded on first use (see the module)
+
+    if entry.loaded is not None:
+        return entry
+    whole = documents.read_entry(entry.path, entry.kind, entry.root)
+    whole.yours = entry.yours
+    return whole
 
 
 def _guarded(entry: Entry, build: Callable[[Entry], D]) -> D:
@@ -126,9 +170,7 @@ def _guarded(entry: Entry, build: Callable[[Entry], D]) -> D:
             if isinstance(error, RecursionError)
             else (f"{type(error).__name__}")
         )
-        problem = Problem(
-            entry.path, entry.front.body_line, f"the text could not be read: {reason}"
-        )
+        problem = Problem(entry.path, entry.body_line, f"the text could not be read: {reason}")
         kind: Any = Article if entry.kind == "article" else Exercise
         return cast(
             D,
@@ -149,36 +191,67 @@ def _guarded(entry: Entry, build: Callable[[Entry], D]) -> D:
         )
 
 
-def _read_guarded(path: Path, kind: str, root: Path, library: Library) -> Entry | None:
+def _read_guarded(path: Path, kind: str, root: Path) -> Entry | Problem:
+    from tui.content import documents  # loaded on first use (see the module)
+
     try:
-        return read_entry(path, kind, root)
+        return documents.read_entry(path, kind, root, listing=True)
     except ContentError as error:
-        library.unreadable.append(error.problem)
+        return error.problem
     except Exception as error:  # whatever one file does, the rest of the library loads
         reason = (
             "it is nested too deeply"
             if isinstance(error, RecursionError)
             else (type(error).__name__)
         )
-        library.unreadable.append(Problem(path, 1, f"the file could not be read: {reason}"))
-    return None
+        return Problem(path, 1, f"the file could not be read: {reason}")
 
 
-def _entries(folder: Path, kind: str, library: Library) -> dict[str, Entry]:
+def _entries(
+    folder: Path,
+    kind: str,
+    library: Library,
+    root: Path,
+    yours: bool,
+    cache: ListingCache | None,
+) -> dict[str, Entry]:
     entries: dict[str, Entry] = {}
     try:
         if not folder.is_dir():
             return entries
-        paths = sorted(folder.glob("*.md"))
+        scanned = scan(folder)
     except OSError as error:
         library.unreadable.append(Problem(folder, 1, f"cannot list the folder: {error.strerror}"))
         return entries
-    for path in paths:
-        if path.name.startswith((".", "_")) or path.name.upper() == "README.MD":
+    if cache is not None and not storable(str(folder)):
+        cache = None
+    cached = cache.rows(folder) if cache is not None else {}
+    fresh: list[Row] = []
+    # Path objects made the quick way for a folder's own files (pathlib's glob does the
+    # same): 50,000 of them are a tenth of a second through the public constructor.
+    child = getattr(folder, "_make_child_relpath", folder.joinpath)
+    for item in scanned:
+        path = child(item.name)
+        row = cached.pop(item.name, None)
+        found: Entry | Problem | None = None
+        if row is not None and row[1] == item.size and row[2] == item.mtime_ns and item.size >= 0:
+            try:
+                found = row_entry(row, path, root, yours, item.size, item.mtime_ns)
+            except Exception:  # a row not of our making: the file is read instead
+                found = None
+            if found is not None and found.__class__ is Entry and found.kind != kind:
+                found = None
+        if found is None:
+            found = _read_guarded(path, kind, root)
+            if isinstance(found, Entry):
+                found.yours = yours
+                found.size, found.mtime_ns = item.size, item.mtime_ns
+            if cache is not None and item.size >= 0 and storable(item.name):
+                fresh.append(entry_row(folder, item, found))
+        if isinstance(found, Problem):
+            library.unreadable.append(found)
             continue
-        entry = _read_guarded(path, kind, library.root, library)
-        if entry is None:
-            continue
+        entry = found
         if entry.slug in entries:
             # Two names that differ only in characters cleaned away.
             library.unreadable.append(
@@ -191,17 +264,60 @@ def _entries(folder: Path, kind: str, library: Library) -> dict[str, Entry]:
             )
             continue
         entries[entry.slug] = entry
+    if cache is not None:
+        cache.store(folder, fresh, cached)  # what is left in *cached* is gone
     return entries
 
 
-def load_library(root: Path | None = None) -> Library:
+def _merge(library: Library, kind: str, own: dict[str, Entry]) -> None:
+    """The reader's own files beside the bundled ones; a slug in both is reported and
+    the bundled file kept (reading paths and related links were written for it)."""
+    shown = library.articles if kind == "article" else library.exercises
+    for slug, entry in own.items():
+        bundled = shown.get(slug)
+        if bundled is None:
+            shown[slug] = entry
+            continue
+        library.unreadable.append(
+            Problem(
+                entry.path,
+                1,
+                f"your {kind} '{slug}' has the same slug as the bundled {bundled.path}; the "
+                "bundled one is shown: rename your file to read it",
+                Severity.ERROR,
+            )
+        )
+
+
+def load_library(
+    root: Path | None = None, *, own: Path | None = None, cache: Path | None = None
+) -> Library:
+    """The library in *root* (the bundled one by default), with the reader's own folder
+    *own* beside it when given, its list data kept in the SQLite file *cache* when given."""
     root = (root or default_library()).resolve()
     library = Library(root)
-    if not root.is_dir():
-        library.unreadable.append(Problem(root, 1, "library folder not found"))
+    listing = ListingCache(cache) if cache is not None else None
+    # Tens of thousands of entries made in a row, none of them garbage: without this the
+    # collector walks the growing heap again and again (half the time of a warm load).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if not root.is_dir():
+            library.unreadable.append(Problem(root, 1, "library folder not found"))
+            return library
+        library.articles = _entries(root, "article", library, root, False, listing)
+        library.exercises = _entries(root / "exercises", "exercise", library, root, False, listing)
+        library.paths, problems = load_paths(root)
+        library.unreadable.extend(problems)
+        if own is not None and own.is_dir() and own.resolve() != root:
+            own = own.resolve()
+            library.own = own
+            _merge(library, "article", _entries(own, "article", library, own, True, listing))
+            mine = _entries(own / "exercises", "exercise", library, own, True, listing)
+            _merge(library, "exercise", mine)
         return library
-    library.articles = _entries(root, "article", library)
-    library.exercises = _entries(root / "exercises", "exercise", library)
-    library.paths, problems = load_paths(root)
-    library.unreadable.extend(problems)
-    return library
+    finally:
+        if collecting:
+            gc.enable()
+        if listing is not None:
+            listing.close()

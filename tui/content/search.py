@@ -179,12 +179,19 @@ class SearchIndex:
         }
         documents = self._documents()
         changed = []
+        listed = {("article", s): e for s, e in self.library.articles.items()}
+        listed.update({("exercise", s): e for s, e in self.library.exercises.items()})
         for key, path in documents.items():
-            try:
-                stat = os.stat(path)
-            except OSError:
-                continue
-            if known.get(key) != (stat.st_size, stat.st_mtime_ns):
+            entry = listed[key]
+            # The library's own scan saw the size and time: no second stat per file.
+            seen = (entry.size, entry.mtime_ns)
+            if entry.size < 0:
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                seen = (stat.st_size, stat.st_mtime_ns)
+            if known.get(key) != seen:
                 changed.append(key)
         gone = [key for key in known if key not in documents]
         return changed, gone

@@ -27,7 +27,9 @@ def library_search(library: Library, query: str, err: TextIO) -> SearchResults:
         # The data folder could not be used: the search still works, from memory.
         print(index.message, file=err)
     try:
-        changed, _ = index.stale()
+        changed, gone = index.stale()
+        if not changed and not gone:
+            return index.find(query)  # nothing to index: straight to the answer
 
         def progress(done: int, total: int) -> None:
             if done == total or done % 100 == 0:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -34,8 +35,19 @@ READ_PERCENT = 95
 DONE, TO_DO = "✓", "○"
 
 
+# Article cards built at a time (a screen shows about ten): a filter costs what is
+# shown, not the size of the library.
+WINDOW = 100
+
+
+def haystack(entry: Entry) -> str:
+    return " ".join([entry.title, entry.summary, *entry.tags]).casefold()
+
+
 def entry_card(entry: Entry, saved: SavedPosition | None) -> ListEntry:
     facts = entry_facts(entry)
+    if entry.yours:
+        facts = f"yours · {facts}"
     if saved is not None:
         facts = f"{facts} · {saved.percent}% read"
     return ListEntry(
@@ -162,6 +174,11 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.state = state
+        # Sorted once; the lowercase text each filter looks in, made at the first filter.
+        self._sorted = library.article_entries()
+        self._haystacks: list[str] | None = None
+        self._last_match: tuple[list[str], Sequence[int]] = ([], [])
+        self._window = WINDOW
         # Said once on the status line: a settings file that had to be set aside, say.
         self.message = message
 
@@ -180,6 +197,8 @@ class LibraryScreen(Screen[None]):
         article_list = self.query_one(ArticleList)
         article_list.border_title = "Articles"
         self.show_entries("")
+        # The text the filter looks in, made once the list is on screen, before a key.
+        self.call_after_refresh(self._prepare_filter)
         problems = [*self.library.unreadable]
         for entry in self.library.articles.values():
             problems.extend(p for p in entry.problems if p.is_error)
@@ -192,8 +211,34 @@ class LibraryScreen(Screen[None]):
         if self.message:
             self.query_one(StatusLine).set_notice(self.message)
 
-    def show_entries(self, query: str) -> None:
-        articles = [e for e in self.library.article_entries() if matches(e, query)]
+    def _prepare_filter(self) -> list[str]:
+        if self._haystacks is None:
+            self._haystacks = [haystack(entry) for entry in self._sorted]
+        return self._haystacks
+
+    def _matching(self, query: str) -> Sequence[int]:
+        """The places in the sorted list of the articles that match, in order."""
+        words = query.casefold().split()
+        if not words:
+            return range(len(self._sorted))
+        texts = self._prepare_filter()
+        # Typing on narrows the last matches: a text holding the new words holds the old.
+        last_words, last = self._last_match
+        if last_words and all(any(old in new for new in words) for old in last_words):
+            indices = last
+        else:
+            indices = range(len(self._sorted))
+        for word in words:  # one plain pass a word: no generator per article
+            indices = [i for i in indices if word in texts[i]]
+        self._last_match = (words, indices)
+        return indices
+
+    def show_entries(self, query: str, keep_window: bool = False) -> None:
+        if not keep_window:
+            self._window = WINDOW
+        matching = self._matching(query)
+        # Only the cards drawn are looked up: the rest are counted.
+        articles = [self._sorted[i] for i in matching[: self._window]]
         positions = self.state.positions() if self.state is not None else {}
         cards: list[ListEntry] = []
         if not query:
@@ -202,10 +247,22 @@ class LibraryScreen(Screen[None]):
             if last is not None and last.slug in self.library.articles:
                 cards.append(continue_card(self.library.articles[last.slug], last))
             cards += [path_card(p, self.library, positions) for p in self.library.paths]
+        start = len(cards)
         cards += [entry_card(entry, positions.get(entry.slug)) for entry in articles]
         if not articles:
             cards.append(
                 ListEntry("", [TextBlock("No article matches the filter.")], enabled=False)
+            )
+        elif len(matching) > len(articles):
+            more = len(matching) - len(articles)
+            cards.append(
+                ListEntry(
+                    "more",
+                    [
+                        TextBlock(f"Show {min(more, WINDOW)} more of {more}", style="title"),
+                        TextBlock("Or type words to narrow the list.", indent=2),
+                    ],
+                )
             )
         if not query:
             marks = self.state.bookmarks() if self.state is not None else []
@@ -237,8 +294,10 @@ class LibraryScreen(Screen[None]):
                 ],
             )
         )
-        self.query_one(ArticleList).set_entries(cards)
-        self.shown = len(articles)
+        self.query_one(ArticleList).set_entries(
+            cards, cursor=start + self._window - WINDOW if keep_window else 0
+        )
+        self.shown = len(matching)
         self.update_status()
 
     def on_screen_resume(self) -> None:
@@ -261,6 +320,9 @@ class LibraryScreen(Screen[None]):
             self.post_message(self.ShowExercises())
         elif kind == "mine":
             self.post_message(self.ShowMine())
+        elif kind == "more":
+            self._window += WINDOW
+            self.show_entries(self.query_one(FilterInput).value, keep_window=True)
         elif kind == "search":
             self.post_message(self.ShowSearch(self.query_one(FilterInput).value))
 
