@@ -163,3 +163,36 @@ def test_missing_section_points_at_the_one_it_follows(tmp_path: Path) -> None:
     assert found(root) == [
         f"exercises/c.md:{line}: error: the card has no 'Stop and get help if' section"
     ]
+
+
+def test_the_glossary_is_compared_with_its_own_library_only(tmp_path: Path) -> None:
+    """An imported page in the reader's own folder may write a shared work its own way."""
+    from tui.content import check_library, load_library
+
+    bundled = tmp_path / "bundled"
+    own = tmp_path / "own"
+    (bundled / "exercises").mkdir(parents=True)
+    own.mkdir()
+    reference = (
+        "  - {id: lee2019, title: A study, author: [{family: Lee}], "
+        "issued: {date-parts: [[2019]]}}\n"
+    )
+    (bundled / "glossary.yaml").write_text(
+        "terms:\n  - term: bone density\n    aliases: []\n    definition: How much mineral.\n"
+        "    references: [lee2019]\nreferences:\n" + reference,
+        encoding="utf-8",
+    )
+    (bundled / "a.md").write_text(
+        "---\ntitle: A\nsummary: S.\nreferences:\n"
+        + reference
+        + "---\n## One\n\nText [@lee2019].\n",
+        encoding="utf-8",
+    )
+    (own / "b.md").write_text(
+        "---\ntitle: B\nsummary: S.\nsource: {file: b.txt}\nreferences:\n"
+        "  - {id: lee2019, title: A study, author: [{family: Lee, given: J H}], "
+        "issued: {date-parts: [[2019]]}}\n---\n## One\n\nText [@lee2019].\n",
+        encoding="utf-8",
+    )
+    problems = check_library(load_library(bundled, own=own))
+    assert not [p for p in problems if "differs from the one in" in p.message]

@@ -238,7 +238,12 @@ def _glossary_agrees(library: Library, glossary: Glossary) -> list[Problem]:
         *(library.article(slug) for slug in library.articles),
         *(library.exercise(slug) for slug in library.exercises),
     ]
+    # Only the glossary's own library: a reader's imported page may cite the same work
+    # under the same id, written its own way, and that is not the glossary's to fix.
+    folder = glossary.path.parent
     for document in documents:
+        if document.path.parent not in (folder, folder / "exercises"):
+            continue
         for ref in document.references:
             mine = wanted.get(ref.id)
             if mine is not None and mine.csl != ref.csl:
