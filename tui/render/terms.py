@@ -58,3 +58,15 @@ def mark_terms(document: RenderedDocument, index: TermIndex) -> None:
             section = block.section_index
             seen = set()
         mark_block(block, index, seen)
+
+
+def section_terms(document: RenderedDocument, entry: int) -> list[str]:
+    """The terms marked in outline entry *entry*'s part of *document*, in reading order."""
+    outline = document.outline
+    if not 0 <= entry < len(outline):
+        return []
+    end = outline[entry + 1].block if entry + 1 < len(outline) else len(document.blocks)
+    names: list[str] = []
+    for block in document.blocks[outline[entry].block : end]:
+        names.extend(a.targets[0] for a in block.anchors if a.kind == TERM and a.targets)
+    return list(dict.fromkeys(names))
