@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tui.content import load_library
 from tui.content.glossary import Term, TermIndex, load_glossary
-from tui.render.blocks import Anchor, RenderedDocument, TextBlock
+from tui.render.blocks import Anchor, RenderedDocument, Span, TextBlock
 from tui.render.document import render_document
 from tui.render.terms import TERM, mark_terms
 
@@ -61,6 +61,17 @@ def test_words_inside_a_citation_or_link_are_not_marked_but_later_ones_are() -> 
     # Anchors stay in reading order, the citation and link unchanged.
     assert [a.kind for a in block.anchors] == ["citation", "link", TERM]
     assert block.anchors[0] == citation and block.anchors[1] == link
+
+
+def test_a_label_before_a_value_is_not_marked_but_the_value_is() -> None:
+    # As a card's facts and a table's rows read: "Falls: ..." names a column.
+    block = TextBlock("Falls: fewer with BMD work", spans=[Span(0, 7, "strong")])
+    mark_terms(RenderedDocument([block], []), INDEX)
+    assert marks(block) == [("BMD", "bone mineral density")]
+    # Bold words in a sentence are not a label: they are marked.
+    bold = TextBlock("Falls matter.", spans=[Span(0, 5, "strong")])
+    mark_terms(RenderedDocument([bold], []), INDEX)
+    assert marks(bold) == [("Falls", "falls")]
 
 
 def test_code_meta_and_the_disclaimer_are_not_marked() -> None:

@@ -2,7 +2,8 @@
 becomes a "term" anchor, so a reader can move to it and ask what it means.
 
 Only running text is marked: never a heading, a code block, the standard disclaimer,
-nor a word inside another anchor (a citation, a note mark, a link, a reference). Each
+a label such as a card's "Impact: ", nor a word inside another anchor (a citation, a
+note mark, a link, a reference). Each
 block is scanned once, piece by piece between its anchors, so marking is linear in the
 length of the text.
 """
@@ -19,13 +20,20 @@ TERM = "term"
 UNMARKED_STYLES = frozenset({"title", "h2", "h3", "h4", "code", "rule", "meta", "disclaimer"})
 
 
+def _is_label(block: TextBlock, span: Span) -> bool:
+    """A bold "Name: " before a value (a card's facts, a table's column names)."""
+    return span.style == "strong" and block.text[span.start : span.end].endswith(": ")
+
+
 def _free_pieces(block: TextBlock) -> Iterable[tuple[int, int]]:
-    """The stretches of the block's text that no other anchor covers, in order."""
+    """The stretches of the block's text that no other anchor or label covers, in order."""
+    taken = [(a.start, a.end) for a in block.anchors]
+    taken += [(s.start, s.end) for s in block.spans if _is_label(block, s)]
     at = 0
-    for anchor in sorted(block.anchors, key=lambda a: (a.start, a.end)):
-        if anchor.start > at:
-            yield at, anchor.start
-        at = max(at, anchor.end)
+    for start, end in sorted(taken):
+        if start > at:
+            yield at, start
+        at = max(at, end)
     if at < len(block.text):
         yield at, len(block.text)
 
