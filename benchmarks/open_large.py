@@ -18,6 +18,7 @@ import asyncio
 import json
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -290,6 +291,12 @@ def main() -> None:
         sizes = {"1 MB": ("bench-1mb", 1_000_000), "4 MB": ("bench-4mb", 4_000_000)}
         for slug, size in sizes.values():
             (library / f"{slug}.md").write_text(make_article(size, title=slug), encoding="utf-8")
+        # The bundled glossary too, so long articles have their terms marked as a reader's are.
+        from tui.content import bundled_library
+
+        glossary = bundled_library() / "glossary.yaml"
+        if glossary.is_file():
+            shutil.copy(glossary, library / "glossary.yaml")
 
         print(
             f"Machine: {platform.machine()}, {_cpu_count()} cores, "

@@ -25,6 +25,7 @@ from tui.handout_file import write_handout
 from tui.render.handout import HandoutCard
 from tui.render.labels import CitationStyle
 from tui.render.position import ReadingPosition
+from tui.screens.article_source import library_glossary
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.evidence import CitationStyleChanged
 from tui.screens.exercise import ExerciseScreen
@@ -229,7 +230,10 @@ class WellreadApp(App[None]):
         if slug in self.library.exercises:
             exercise = self.library.exercise(slug)
             width = self.settings.reading_width
-            self.push_screen(ExerciseScreen(exercise, self.citation_style, width, section))
+            glossary = library_glossary(self.library.root)[0]
+            self.push_screen(
+                ExerciseScreen(exercise, self.citation_style, width, section, glossary)
+            )
 
     @on(LibraryScreen.ShowExercises)
     def show_exercises(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tui.content.model import Article
 from tui.linear.card import read_card
+from tui.linear.glossary import term_index
 from tui.linear.reading import Reading, Request, Session
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle
@@ -27,7 +28,8 @@ class ArticleReading(Reading):
         library = session.library
         article = library.article(slug)
         titles = {s: entry.title for s, entry in library.articles.items()}
-        rendered = render_document(article, CitationStyle.NUMERIC, titles)
+        terms = term_index(library.root)
+        rendered = render_document(article, CitationStyle.NUMERIC, titles, terms=terms)
         parts = plain_sections(rendered)
         super().__init__(
             session, article, rendered, parts, [part_key(p, i) for i, p in enumerate(parts)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui.linear.exercises import keep_card
+from tui.linear.glossary import term_index
 from tui.linear.reading import Reading, Request, Session
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle
@@ -15,7 +16,8 @@ class CardReading(Reading):
 
     def __init__(self, session: Session, slug: str) -> None:
         exercise = session.library.exercise(slug)
-        rendered = render_document(exercise, CitationStyle.NUMERIC)
+        terms = term_index(session.library.root)
+        rendered = render_document(exercise, CitationStyle.NUMERIC, terms=terms)
         parts = safety_first(plain_sections(rendered))
         keys = [str(number) for number in range(1, len(parts) + 1)]
         super().__init__(session, exercise, rendered, parts, keys)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.content.glossary import Glossary, Term, load_glossary
+from tui.content.glossary import Glossary, Term, TermIndex, load_glossary
 from tui.linear.console import Console
 from tui.render.plain import reference_line
 
@@ -20,6 +20,12 @@ def term_lines(glossary: Glossary, term: Term) -> list[str]:
         lines.append("Source:" if len(references) == 1 else "Sources:")
         lines += [reference_line(n, ref) for n, ref in enumerate(references, start=1)]
     return lines
+
+
+def term_index(root: Path) -> TermIndex | None:
+    """The glossary's terms, to name those a part of a document uses; None without one."""
+    glossary = load_glossary(root)
+    return glossary.index() if glossary is not None and glossary.terms else None
 
 
 def _list(console: Console, terms: list[Term], heading: str) -> None:

@@ -22,6 +22,7 @@ from tui.render.blocks import RenderedDocument
 from tui.render.labels import ReferenceLabels
 from tui.render.places import citation_places
 from tui.render.plain import PlainSection, plain, reference_line
+from tui.render.terms import section_terms
 from tui.state import StateStore
 
 _NOTE_MARK = re.compile(r"\[note (\d+)\]")
@@ -95,6 +96,8 @@ class Reading:
             self.console.say(
                 "", f"This part has note{'s' if len(notes) > 1 else ''} {said}: f reads the notes."
             )
+        if terms := section_terms(self.rendered, part.entry):
+            self.console.say("", f"Words the glossary explains (g): {', '.join(terms)}.")
         self.console.say("", f"End of {part.heading}.")
         self.current = index
         self.following = index + 1

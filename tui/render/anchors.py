@@ -1,4 +1,4 @@
-"""Moving between the anchors of a laid-out document (citations, notes, links).
+"""Moving between the anchors of a laid-out document (citations, notes, links, terms).
 
 Pure functions of the document and its layout, so the view only keeps which anchor
 is focused; they lay out blocks as far as they need to look.
@@ -11,7 +11,7 @@ from tui.render.layout import Layout
 from tui.render.position import AnchorRef, ReadingPosition
 
 # Anchors a reader moves between; footnote bodies are only places to jump to.
-NAVIGABLE = frozenset({"citation", "footnote", "link", "article", "reference"})
+NAVIGABLE = frozenset({"citation", "footnote", "link", "article", "reference", "term"})
 
 
 def find_anchor(document: RenderedDocument, kind: str, target: str) -> AnchorRef | None:

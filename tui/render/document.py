@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from tui.content.glossary import TermIndex
 from tui.content.model import (
     Article,
     Block,
@@ -34,6 +35,7 @@ from tui.content.vocab import DISCLAIMER, IMPACTS, KINDS, caution_sentence
 from tui.render.blocks import Anchor, OutlineEntry, RenderedDocument, Span, TextBlock
 from tui.render.labels import CitationStyle, ReferenceLabels
 from tui.render.references import reference_text
+from tui.render.terms import mark_terms
 
 # (reading path's title, next article's slug, its title)
 NextReading = tuple[str, str, str]
@@ -305,15 +307,21 @@ def render_document(
     titles: Mapping[str, str] | None = None,
     preview_share: float | None = None,
     next_reading: NextReading | None = None,
+    terms: TermIndex | None = None,
 ) -> RenderedDocument:
     """Blocks and outline; with *preview_share*, a preview of the opening sections;
-    with *next_reading* (path title, slug, title), where the reader's path goes next."""
+    with *next_reading* (path title, slug, title), where the reader's path goes next;
+    with *terms*, the first use of each glossary term in each section marked."""
     renderer = DocumentRenderer(document, style, titles, preview_share, next_reading)
     if isinstance(document, Exercise):
-        return renderer.exercise(document)
-    if isinstance(document, Article):
-        return renderer.article(document)
-    raise TypeError(f"cannot render {type(document).__name__}")
+        rendered = renderer.exercise(document)
+    elif isinstance(document, Article):
+        rendered = renderer.article(document)
+    else:
+        raise TypeError(f"cannot render {type(document).__name__}")
+    if terms is not None:
+        mark_terms(rendered, terms)
+    return rendered
 
 
 def provenance(source: dict[str, str]) -> str:

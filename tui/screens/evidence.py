@@ -17,11 +17,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
+from tui.content.glossary import Glossary
 from tui.content.model import Document
 from tui.render.find import Match, find_matches
 from tui.render.labels import CitationStyle
 from tui.render.position import Place, ReadingPosition
 from tui.render.references import reference_address
+from tui.screens.term import TermScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine
 
@@ -105,6 +107,11 @@ class EvidenceScreen(Screen[None]):
     @property
     def shown_document(self) -> Document | None:
         raise NotImplementedError
+
+    @property
+    def glossary(self) -> Glossary | None:
+        """The library's glossary, for the terms marked in the text (if it has one)."""
+        return None
 
     # ------------------------------------------------------------ search in the document
 
@@ -269,7 +276,10 @@ class EvidenceScreen(Screen[None]):
         """Enter on what every document has (notes, links); False for the rest."""
         view = self.view
         if kind is None:
-            self.notice("Press . (full stop) to move to the next citation, note or link.")
+            self.notice("Press . (full stop) to move to the next citation, note, link or term.")
+            return True
+        if kind == "term":
+            self.show_term(targets[0] if targets else "")
             return True
         if kind == "footnote":
             target = view.find_anchor("footnote-body", targets[0])
@@ -285,3 +295,12 @@ class EvidenceScreen(Screen[None]):
             self.notice(f"wellread works offline and does not open links: {address} (y copies it)")
             return True
         return False
+
+    def show_term(self, name: str) -> None:
+        """Enter on a marked term: its meaning over the text, which stays where it is."""
+        glossary = self.glossary
+        term = glossary.term(name) if glossary is not None else None
+        if glossary is None or term is None:
+            self.notice(f"“{name}” is no longer in the glossary.")
+            return
+        self.app.push_screen(TermScreen(glossary, term))

@@ -13,8 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from tui.content import Exercise
+from tui.content.glossary import Glossary
 from tui.content.model import Document
 from tui.content.vocab import DISCLAIMER_SHORT, DISCLAIMER_TINY
+from tui.render.blocks import RenderedDocument
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle
 from tui.screens.evidence import EvidenceScreen
@@ -27,8 +29,9 @@ class ExerciseScreen(EvidenceScreen):
     HELP_INTRO = (
         "An exercise card. Escape goes back to where you were. s saves it to My exercises "
         "with your dose and a note; w writes it as a handout file to print. "
-        ". (full stop) and , (comma) move between citations; Enter shows the reference "
-        "and Backspace comes back."
+        ". (full stop) and , (comma) move between citations and the underlined terms the "
+        "glossary explains; Enter shows the reference, or what the term means, and "
+        "Backspace comes back."
     )
     VIEW_ID = "card"
 
@@ -59,13 +62,23 @@ class ExerciseScreen(EvidenceScreen):
         citation_style: CitationStyle = CitationStyle.AUTHOR_YEAR,
         reading_width: int = 72,
         start_section: int | None = None,
+        glossary: Glossary | None = None,
     ) -> None:
         super().__init__()
         self.reading_width = reading_width
         self.start_section = start_section
         self.exercise = exercise
         self.citation_style = citation_style
-        self.rendered = render_document(exercise, citation_style)
+        self._glossary = glossary
+        self.terms = glossary.index() if glossary is not None and glossary.terms else None
+        self.rendered = self.render_card()
+
+    def render_card(self) -> RenderedDocument:
+        return render_document(self.exercise, self.citation_style, terms=self.terms)
+
+    @property
+    def glossary(self) -> Glossary | None:
+        return self._glossary
 
     @property
     def shown_document(self) -> Document | None:
@@ -101,7 +114,7 @@ class ExerciseScreen(EvidenceScreen):
             self.notice("A reference. y copies its DOI or web address.")
 
     def rerender(self) -> None:
-        self.rendered = render_document(self.exercise, self.citation_style)
+        self.rendered = self.render_card()
         self.view.replace_document(self.rendered)
 
     def action_back(self) -> None:

@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tui.content import Article, Library
+from tui.content.glossary import Glossary
 from tui.content.model import Document
 from tui.content.vocab import DISCLAIMER_SHORT, DISCLAIMER_TINY
 from tui.render.blocks import RenderedDocument
@@ -50,8 +51,9 @@ class ReaderScreen(EvidenceScreen):
     HELP_INTRO = (
         "Left: the contents of the article. Centre: the article. Right: related "
         "exercises and the references. Tab moves between them. In the article, "
-        ". (full stop) and , (comma) move between citations, notes and links; Enter "
-        "follows one and Backspace comes back."
+        ". (full stop) and , (comma) move between citations, notes, links and the "
+        "underlined terms the glossary explains; Enter follows one (on a term it shows "
+        "what the term means) and Backspace comes back."
     )
     # What help says when one pane shows at a time (a narrow window, the single layout).
     HELP_INTRO_ONE_PANE = (
@@ -149,6 +151,10 @@ class ReaderScreen(EvidenceScreen):
     @property
     def shown_document(self) -> Document | None:
         return self.article
+
+    @property
+    def glossary(self) -> Glossary | None:
+        return self.source.glossary()
 
     def compose(self) -> ComposeResult:
         # A short article is ready now, and goes to the panes as they are made, so the

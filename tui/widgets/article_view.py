@@ -52,6 +52,7 @@ class ArticleView(ArticleViewport, can_focus=True):
     ArticleView > .article-view--link { text-style: underline; }
     ArticleView > .article-view--cite { text-style: underline; }
     ArticleView > .article-view--fnref { text-style: underline; }
+    ArticleView > .article-view--term { text-style: underline uu; }
     ArticleView > .article-view--thumb { color: $foreground 60%; }
     ArticleView > .article-view--anchor-focus { text-style: reverse bold; }
     ArticleView > .article-view--match { text-style: bold underline; background: $warning 30%; }
@@ -66,8 +67,8 @@ class ArticleView(ArticleViewport, can_focus=True):
         Binding("b,pageup", "page_up", "Page up", show=False),
         Binding("g,home", "top", "Go to the start", show=False),
         Binding("G,end", "bottom", "Go to the end", show=False),
-        Binding("full_stop", "next_anchor", "Next citation, note or link", show=False),
-        Binding("comma", "previous_anchor", "Previous citation, note or link", show=False),
+        Binding("full_stop", "next_anchor", "Next citation, note, link or term", show=False),
+        Binding("comma", "previous_anchor", "Previous citation, note, link or term", show=False),
         Binding("enter", "follow", "Follow the citation, note or link", show=False),
         Binding("y", "copy", "Copy the link or DOI under the cursor", show=False),
         Binding("c", "citation_style", "Citations as (Author, Year) or [number]", show=False),

@@ -74,6 +74,7 @@ STYLE_NAMES = (
     "link",
     "cite",
     "fnref",
+    "term",
 )
 
 
