@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -82,22 +82,13 @@ def path_card(
     )
 
 
-class ArticleList(LineList, inherit_bindings=False):
-    """What the library offers: continue reading, paths, articles, bookmarks, search.
+class ArticleList(LineList):
+    """What the library offers: search, continue reading, paths, articles, bookmarks.
 
-    Letters are left free here, so typing a word filters the list.
+    The list's letters move (j k g G, Space and b page): filtering starts with / .
     """
 
     HELP_NAME = "Article list"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Next item", show=False),
-        Binding("up", "cursor_up", "Previous item", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home", "first", "First item", show=False),
-        Binding("end", "last", "Last item", show=False),
-        Binding("enter", "select", "Open the highlighted item", show=False),
-    ]
 
     class Open(Message):
         """Open an article: where the reader left off, or at *start_at*."""
@@ -140,15 +131,17 @@ def problem_text(problems: list[Problem]) -> Text:
 class LibraryScreen(Screen[None]):
     HELP_NAME = "Library"
     HELP_INTRO = (
-        "The library lists every article. Type a word to filter the list "
-        "(for a word that starts with q, press / first); "
+        "The library lists every article. Press / (or Tab) to type words that filter "
+        "the list, s to search inside every article; "
         "press Enter to open the highlighted article."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter the list"),
+        Binding("s", "search", "Search every article"),
         Binding("q", "quit", "Quit wellread"),
-        Binding("escape", "quit", "Quit wellread", show=False),
+        # The first screen: Esc has nowhere to go back to, and never quits unasked.
+        Binding("escape", "root_escape", "Nothing to go back to (q quits)", show=False),
         Binding("up", "list_move('up')", "Previous article", show=False),
         Binding("down", "list_move('down')", "Next article", show=False),
     ]
@@ -192,10 +185,19 @@ class LibraryScreen(Screen[None]):
         if self.message:
             self.query_one(StatusLine).set_notice(self.message)
 
-    def show_entries(self, query: str) -> None:
+    def show_entries(self, query: str, keep: bool = False) -> None:
         articles = [e for e in self.library.article_entries() if matches(e, query)]
         positions = self.state.positions() if self.state is not None else {}
-        cards: list[ListEntry] = []
+        # Search first, so it is found without scrolling past every article.
+        cards: list[ListEntry] = [
+            ListEntry(
+                "search",
+                [
+                    TextBlock("Search every article (s)", style="title"),
+                    TextBlock("Find where the library speaks of a word or phrase.", indent=2),
+                ],
+            )
+        ]
         if not query:
             # The reader's own way in first: where they stopped, their paths.
             last = self.state.last_read() if self.state is not None else None
@@ -204,9 +206,13 @@ class LibraryScreen(Screen[None]):
             cards += [path_card(p, self.library, positions) for p in self.library.paths]
         cards += [entry_card(entry, positions.get(entry.slug)) for entry in articles]
         if not articles:
-            cards.append(
-                ListEntry("", [TextBlock("No article matches the filter.")], enabled=False)
+            empty = (
+                "No article matches the filter."
+                if self.library.articles
+                else "This library has no articles yet: add Markdown files to "
+                f"{self.library.root} (or use 'wellread import')."
             )
+            cards.append(ListEntry("", [TextBlock(empty)], enabled=False))
         if not query:
             marks = self.state.bookmarks() if self.state is not None else []
             cards.append(
@@ -228,23 +234,23 @@ class LibraryScreen(Screen[None]):
             cards.append(
                 ListEntry("mine", [TextBlock(f"My exercises ({len(kept)})", style="title")])
             )
-        cards.append(
-            ListEntry(
-                "search",
-                [
-                    TextBlock("Search every article", style="title"),
-                    TextBlock("Find where the library speaks of a word or phrase.", indent=2),
-                ],
-            )
+        article_list = self.query_one(ArticleList)
+        # The same item stays highlighted (back from an article, a filter redrawn).
+        was = article_list.cursor_id if keep else None
+        at = next((i for i, card in enumerate(cards) if card.id == was), None)
+        # Otherwise the first thing to read, just under the search.
+        first = 1 if len(cards) > 1 and cards[1].enabled else 0
+        article_list.set_entries(
+            cards, cursor=first if at is None else at, keep_scroll=at is not None
         )
-        self.query_one(ArticleList).set_entries(cards)
         self.shown = len(articles)
         self.update_status()
 
     def on_screen_resume(self) -> None:
         # Back from an article: its place and the paths' ticks have moved on.
         if self.is_mounted:
-            self.show_entries(self.query_one(FilterInput).value)
+            self.show_entries(self.query_one(FilterInput).value, keep=True)
+            self.query_one(ArticleList).focus()
 
     @on(LineList.Selected, "#article-list")
     def item_chosen(self, event: LineList.Selected) -> None:
@@ -303,22 +309,8 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:
-        self.query_one(ArticleList).action_select()
-
-    def on_key(self, event: events.Key) -> None:
-        # Typing a word while on the list starts the filter with it; the few keys
-        # with a meaning of their own here (q, ?, /) keep it.
-        article_list = self.query_one(ArticleList)
-        if (
-            self.focused is article_list
-            and event.is_printable
-            and event.character
-            and event.key not in self.active_bindings
-        ):
-            filter_input = self.query_one(FilterInput)
-            filter_input.focus()
-            filter_input.insert_text_at_cursor(event.character)
-            event.stop()
+        # Enter ends the filter: the list, with its highlighted item, has the focus.
+        self.query_one(ArticleList).focus()
 
     def action_filter(self) -> None:
         self.query_one(FilterInput).focus()
@@ -329,6 +321,14 @@ class LibraryScreen(Screen[None]):
             article_list.action_cursor_up()
         else:
             article_list.action_cursor_down()
+
+    def action_search(self) -> None:
+        self.post_message(self.ShowSearch(self.query_one(FilterInput).value))
+
+    def action_root_escape(self) -> None:
+        self.query_one(StatusLine).set_notice(
+            "This is the library, the first screen: q or Ctrl+Q quits."
+        )
 
     async def action_quit(self) -> None:
         self.app.exit()
