@@ -40,7 +40,7 @@ async def test_esc_from_a_result_returns_to_the_results_as_they_were(tmp_path: P
 
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is search
+        assert app.screen_stack[-1:] == [search]
         assert search.query_text == "walk"
         assert results.cursor == 1 and search.hits[1] == chosen
         assert focused(app) is results
@@ -51,7 +51,7 @@ async def test_esc_from_a_result_returns_to_the_results_as_they_were(tmp_path: P
         assert not isinstance(app.screen, SearchScreen)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is search and results.cursor == 1
+        assert app.screen_stack[-1:] == [search] and results.cursor == 1
 
 
 async def test_search_comes_forward_with_its_query_and_selection(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ async def test_a_card_opened_from_the_sidebar_goes_back_to_the_same_line(
             assert isinstance(app.screen, ExerciseScreen)
             await pilot.press(key)
             await pilot.pause()
-            assert app.screen is reader and view.top_line == top
+            assert app.screen_stack[-1:] == [reader] and view.top_line == top
         # Forward again to the card that was left.
         await pilot.press("alt+right")
         await pilot.pause()
