@@ -108,6 +108,9 @@ class FilterInput(Input):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_filter", "Clear the filter and go back to the list"),
+        # While typing, the arrows still move the highlight in the list below.
+        Binding("up", "screen.list_move('up')", "Previous article", show=False),
+        Binding("down", "screen.list_move('down')", "Next article", show=False),
     ]
 
     def action_clear_filter(self) -> None:
@@ -142,8 +145,6 @@ class LibraryScreen(Screen[None]):
         Binding("q", "quit", "Quit wellread"),
         # The first screen: Esc has nowhere to go back to, and never quits unasked.
         Binding("escape", "root_escape", "Nothing to go back to (q quits)", show=False),
-        Binding("up", "list_move('up')", "Previous article", show=False),
-        Binding("down", "list_move('down')", "Next article", show=False),
     ]
 
     # Where focus lands when the screen opens (Textual would pick the first pane).

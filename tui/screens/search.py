@@ -42,6 +42,15 @@ def hit_entry(index: int, hit: SearchHit) -> ListEntry:
     )
 
 
+class QueryInput(Input):
+    """The words to find; Down goes on to the results (a plain Input would scroll)."""
+
+    HELP_NAME = "Words to find"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "screen.to_results", "Go to the results"),
+    ]
+
+
 class SearchScreen(Screen[None]):
     """Posts `Chosen` for the result the reader picks, and stays under what it opens."""
 
@@ -53,7 +62,6 @@ class SearchScreen(Screen[None]):
     AUTO_FOCUS = "#search-query"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("down", "to_results", "Go to the results", show=False),
     ]
 
     class Progress(Message):
@@ -85,7 +93,7 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title-bar")
         with Vertical(id="search-body"):
-            yield Input(
+            yield QueryInput(
                 value=self.initial_query,
                 placeholder="Words to find in every article",
                 id="search-query",
