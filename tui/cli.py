@@ -30,7 +30,7 @@ try:
     from tui import __version__
     from tui.content import Library, check_library, has_errors, load_library
     from tui.content.export import EXPORTERS, FORMATS
-    from tui.content.library import LIBRARY_ENV
+    from tui.content.library import LIBRARY_ENV, default_library
     from tui.linear import LinearReader, accessible_requested
     from tui.linear.finding import library_search
     from tui.render.plain import article_text, found_line, search_hit_lines
@@ -174,7 +174,14 @@ def cmd_read(context: Context) -> int:
 
 
 def cmd_list(context: Context) -> int:
-    for entry in context.library.article_entries():
+    entries = context.library.article_entries()
+    if not entries:
+        print(
+            f"wellread: this library has no articles yet: {context.library.root}",
+            file=context.err,
+        )
+        return 1
+    for entry in entries:
         print(f"{entry.slug}\t{entry.title}", file=context.out)
     return 0
 
@@ -364,8 +371,14 @@ def _main(argv: Sequence[str] | None) -> int:
         del os.environ["NO_COLOR"]
     args = build_parser().parse_args(argv)
     library_dir: Path | None = getattr(args, "library", None)
+    named_by = "--library"
+    if library_dir is None and os.environ.get(LIBRARY_ENV, "").strip() and args.command != "import":
+        library_dir, named_by = default_library(), LIBRARY_ENV
     if library_dir is not None and not library_dir.is_dir():
-        print(f"wellread: library folder not found: {library_dir}", file=sys.stderr)
+        print(
+            f"wellread: library folder not found: {library_dir} (named by {named_by})",
+            file=sys.stderr,
+        )
         return 2
     context = Context(args, sys.stdout, sys.stderr)
     if args.command is not None:

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from tui.content import Library
 from tui.render.blocks import TextBlock
+from tui.screens.my_exercises import ConfirmScreen
 from tui.state import Bookmark, StateStore
 from tui.widgets.line_list import LineList, ListEntry
 
@@ -112,5 +113,17 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         line_list = self.query_one(LineList)
         if not self.marks:
             return
-        self.state.delete_bookmark(self.marks[line_list.cursor].id)
-        self.refresh_marks(cursor=max(0, line_list.cursor - 1))
+        mark = self.marks[line_list.cursor]
+        entry = self.library.articles.get(mark.slug)
+        title = entry.title if entry is not None else mark.slug
+        # A note may hold words the reader cannot write again: ask before it goes.
+        with_note = " and its note" if mark.note else ""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.state.delete_bookmark(mark.id)
+                self.refresh_marks(cursor=max(0, line_list.cursor - 1))
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete the bookmark{with_note} at {title}: {mark.section}?"), answered
+        )

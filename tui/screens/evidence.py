@@ -253,7 +253,11 @@ class EvidenceScreen(Screen[None]):
         else:
             # OSC 52: the terminal puts it on the clipboard, over ssh too.
             self.app.copy_to_clipboard(text)
-            self.notice(f"Copied to the clipboard: {text}")
+            # Whether the terminal took it cannot be known: say what was done.
+            self.notice(
+                "Sent to the terminal's clipboard (OSC 52; in tmux this needs "
+                f"set-clipboard on): {text}"
+            )
 
     @on(ArticleView.AnchorChosen)
     def anchor_chosen(self, event: ArticleView.AnchorChosen) -> None:
