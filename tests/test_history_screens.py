@@ -113,6 +113,10 @@ async def test_back_at_the_library_keeps_the_article_selected(library_dir: Path)
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert listing.cursor_id == articles[-1]
+        # Listed twice now (Continue reading at the top): the highlight stays on the
+        # row it was on, not the first with the same article.
+        assert listing.entries[1].blocks[0].text.startswith("Continue reading")
+        assert listing.cursor > 1
         assert focused(app) is listing
         # At the library, back has nowhere to go: the app stays.
         await pilot.press("backspace", "escape", "alt+left")

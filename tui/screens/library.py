@@ -237,8 +237,11 @@ class LibraryScreen(Screen[None]):
             )
         article_list = self.query_one(ArticleList)
         # The same item stays highlighted (back from an article, a filter redrawn).
-        was = article_list.cursor_id if keep else None
-        at = next((i for i, card in enumerate(cards) if card.id == was), None)
+        was, near = (article_list.cursor_id, article_list.cursor) if keep else (None, 0)
+        # An article may be listed twice (Continue reading, and in the list): the one
+        # nearest to where the highlight stood.
+        same = [i for i, card in enumerate(cards) if card.id == was]
+        at = min(same, key=lambda i: abs(i - near)) if same else None
         # Otherwise the first thing to read, just under the search.
         first = 1 if len(cards) > 1 and cards[1].enabled else 0
         article_list.set_entries(
