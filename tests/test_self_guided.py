@@ -130,7 +130,7 @@ async def test_bookmark_with_a_note_and_go_back_to_it(tmp_path: Path, library_di
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
         assert view.position == place
-        await pilot.press("apostrophe", "d")
+        await pilot.press("apostrophe", "d", "y")  # asked first
         assert state.bookmarks() == []
 
 
