@@ -11,10 +11,12 @@ from search_library import write_search_library
 from tui.app import WellreadApp
 from tui.content import load_library
 from tui.history import Place
+from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.exercise import ExerciseScreen
 from tui.screens.library import ArticleList, LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
+from tui.state import StateStore
 from tui.widgets.article_view import ArticleView
 from tui.widgets.line_list import LineList
 from tui.widgets.sidebar import ExerciseList
@@ -122,3 +124,30 @@ async def test_back_at_the_library_keeps_the_article_selected(library_dir: Path)
         await pilot.press("backspace", "escape", "alt+left")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen) and app.return_code is None
+
+
+async def test_back_from_a_bookmarked_article_is_the_bookmarks(
+    tmp_path: Path, library_dir: Path
+) -> None:
+    state = StateStore(library_dir.resolve(), tmp_path / "state.sqlite")
+    state.add_bookmark("gamma", 0, 0, "Overview", "")
+    state.add_bookmark("beta", 0, 0, "Overview", "")
+    app = WellreadApp(load_library(library_dir), state=state)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.show_bookmarks()
+        await pilot.pause()
+        marks = app.screen
+        assert isinstance(marks, BookmarksScreen) and len(marks.marks) == 2
+        await pilot.press("j")
+        chosen = marks.marks[1].slug
+        await pilot.press("enter")
+        await article_ready(pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.slug == chosen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen_stack[-1:] == [marks]
+        assert marks.query_one(LineList).cursor == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)

@@ -36,7 +36,7 @@ from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.settings import Settings, save_settings
 from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
-from tui.state import Bookmark, StateStore, data_dir
+from tui.state import StateStore, data_dir
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine
@@ -246,17 +246,22 @@ class WellreadApp(App[None]):
     @on(LibraryScreen.ShowBookmarks)
     @on(ArticleView.BookmarksRequested)
     def show_bookmarks(self) -> None:
-        def go(mark: Bookmark | None) -> None:
-            if mark is None:
-                return
-            position = ReadingPosition(mark.block, mark.offset)
-            screen = self.screen
-            if isinstance(screen, ReaderScreen) and screen.slug == mark.slug:
-                screen.go_to(position)
-            else:
-                self.open_article(mark.slug, position)
+        self.go(BookmarksScreen(self.library, self.state))
 
-        self.go(BookmarksScreen(self.library, self.state), go)
+    @on(BookmarksScreen.Chosen)
+    def bookmark_chosen(self, event: BookmarksScreen.Chosen) -> None:
+        mark = event.mark
+        position = ReadingPosition(mark.block, mark.offset)
+        stack = self.screen_stack
+        under = stack[-2] if len(stack) >= 2 else None
+        if isinstance(under, ReaderScreen) and under.slug == mark.slug:
+            # A place in the article being read: the list closes, the article moves.
+            self.screen.dismiss()
+            self.history.went_elsewhere()  # a move inside the article, not a step back
+            under.go_to(position)
+        else:
+            # The list stays under the article: back comes to it again.
+            self.open_article(mark.slug, position)
 
     def show_glossary(self) -> None:
         glossary = load_glossary(self.library.root)

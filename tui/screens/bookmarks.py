@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -50,12 +51,17 @@ class NoteScreen(ModalScreen[str | None]):
         self.dismiss(event.value.strip())
 
 
-class BookmarksScreen(ModalScreen[Bookmark | None]):
-    """Every bookmark, newest first; dismissed with the one to go to, or None."""
+class BookmarksScreen(ModalScreen[None]):
+    """Every bookmark, newest first; posts `Chosen` for the one to go to."""
+
+    class Chosen(Message):
+        def __init__(self, mark: Bookmark) -> None:
+            super().__init__()
+            self.mark = mark
 
     HELP_NAME = "Bookmarks"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "Close the bookmarks"),
+        Binding("escape,q", "dismiss", "Close the bookmarks"),
         Binding("d,delete", "delete", "Delete the highlighted bookmark"),
     ]
 
@@ -107,7 +113,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
     @on(LineList.Selected)
     def chosen(self, event: LineList.Selected) -> None:
         event.stop()
-        self.dismiss(self.marks[event.index])
+        self.post_message(self.Chosen(self.marks[event.index]))
 
     def action_delete(self) -> None:
         line_list = self.query_one(LineList)
