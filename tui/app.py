@@ -32,6 +32,7 @@ from tui.screens.glossary import GlossaryScreen
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.library import ArticleList, LibraryScreen
 from tui.screens.my_exercises import MyExercisesScreen, keep_with_note
+from tui.screens.places import place_of
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.settings import Settings, save_settings
@@ -448,22 +449,3 @@ class WellreadApp(App[None]):
             self._driver.write(DEFAULT_CURSOR_SHAPE)
         self.speaker.stop()
         self.state.close()
-
-
-def place_of(screen: Screen[Any]) -> Place | None:
-    """What the history keeps of a screen left by going back (None: not a step)."""
-    if isinstance(screen, ReaderScreen):
-        return Place("article", screen.slug)
-    if isinstance(screen, ExerciseScreen):
-        return Place("card", screen.exercise.slug, screen.start_section or 0)
-    if isinstance(screen, SearchScreen):
-        return Place("search", screen.query_text, screen.selected)
-    kinds: dict[type[Screen[Any]], str] = {
-        BookmarksScreen: "bookmarks",
-        GlossaryScreen: "glossary",
-        ExercisesScreen: "exercises",
-        MyExercisesScreen: "mine",
-        HelpScreen: "help",
-    }
-    kind = kinds.get(type(screen))
-    return Place(kind) if kind is not None else None
