@@ -22,8 +22,10 @@ async def test_open_read_jump_sidebar_exercise_and_back(library_dir: Path) -> No
     app = WellreadApp(load_library(library_dir))
     async with app.run_test(size=(100, 30)) as pilot:
         assert isinstance(app.screen, LibraryScreen)
-        # Typing on the list filters it; Enter opens the one article left.
-        await pilot.press(*"stair", "enter")
+        # / starts the filter; Enter goes to the list, on the one article left; Enter opens.
+        await pilot.press("slash", *"stair", "enter")
+        assert isinstance(app.focused, ArticleList) and app.focused.cursor_id == "article:gamma"
+        await pilot.press("enter")
         await article_ready(pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.slug == "gamma"
@@ -91,13 +93,18 @@ async def test_status_line_counts_sections_and_percent(library_dir: Path) -> Non
         assert "100% read" in str(status.render())
 
 
-async def test_escape_backs_out_of_reader_then_quits(library_dir: Path) -> None:
+async def test_escape_backs_out_of_reader_and_q_quits(library_dir: Path) -> None:
     app = WellreadApp(load_library(library_dir), open_slug="beta")
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
+        # Esc at the library has nowhere to go back to: it says so, and stays.
         await pilot.press("escape")
+        await pilot.pause()
+        assert app.return_code is None
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
 
@@ -124,7 +131,7 @@ async def test_help_lists_the_keys_of_the_current_screen(library_dir: Path) -> N
 async def test_filter_escape_clears_and_returns_to_list(library_dir: Path) -> None:
     app = WellreadApp(load_library(library_dir))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*"beta")
+        await pilot.press("slash", *"beta")
         screen = app.screen
         assert isinstance(app.focused, Input) and app.focused.value == "beta"
         article_list = screen.query_one(ArticleList)

@@ -52,10 +52,11 @@ async def test_continue_reading_opens_where_the_reader_stopped(
     again = WellreadApp(load_library(library_dir), state=_state(tmp_path, library_dir))
     async with again.run_test(size=(100, 30)) as pilot:
         listing = again.screen.query_one(ArticleList)
-        first = listing.entries[0]
+        # Under "Search every article", and highlighted: Enter continues.
+        first = listing.entries[1]
         assert first.blocks[0].text == "Continue reading: Gamma guide to stair climbing"
         assert first.blocks[1].text.startswith(section.label)
-        assert listing.cursor == 0
+        assert listing.cursor == 1
         await pilot.press("enter")
         await article_ready(pilot)
         view = again.screen.query_one(ArticleView)
@@ -129,7 +130,7 @@ async def test_bookmark_with_a_note_and_go_back_to_it(tmp_path: Path, library_di
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
         assert view.position == place
-        await pilot.press("apostrophe", "d")
+        await pilot.press("apostrophe", "d", "y")  # asked first
         assert state.bookmarks() == []
 
 

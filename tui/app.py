@@ -22,6 +22,7 @@ from tui.content import Library
 from tui.content.glossary import load_glossary
 from tui.content.search import SearchHit, index_path
 from tui.handout_file import write_handout
+from tui.history import History, Place
 from tui.render.handout import HandoutCard
 from tui.render.labels import CitationStyle
 from tui.render.position import ReadingPosition
@@ -34,11 +35,12 @@ from tui.screens.glossary import GlossaryScreen
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.library import ArticleList, LibraryScreen
 from tui.screens.my_exercises import MyExercisesScreen, keep_with_note
+from tui.screens.places import place_of
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.settings import Settings, save_settings
 from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
-from tui.state import Bookmark, StateStore, data_dir
+from tui.state import StateStore, data_dir
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine
@@ -66,6 +68,8 @@ class WellreadApp(App[None]):
         Binding("ctrl+t", "next_theme", "Next colour theme (high contrast among them)"),
         Binding("ctrl+p", "command_palette", "Command palette", show=False),
         Binding("ctrl+q", "quit", "Quit wellread", priority=True),
+        Binding("backspace,alt+left", "history_back", "Back to the screen before"),
+        Binding("alt+right", "history_forward", "Forward again, after going back"),
     ]
 
     def __init__(
@@ -84,8 +88,8 @@ class WellreadApp(App[None]):
         self.settings = settings or Settings()
         self.settings_message = settings_message
         self.speaker: Speaker = speaker or CommandSpeaker()
-        # Articles left with Backspace for the one that linked to them: Alt+Right returns.
-        self.forward_articles: list[str] = []
+        # The way forward after going back (the screen stack is the way back).
+        self.history = History()
         # Theme changes are saved only once the app runs, not while it starts.
         self._settings_ready = False
         self.register_theme(HIGH_CONTRAST)
@@ -148,7 +152,7 @@ class WellreadApp(App[None]):
         highlight: str = "",
     ) -> None:
         if slug in self.library.articles:
-            self.push_screen(
+            self.go(
                 ReaderScreen(
                     self.library,
                     slug,
@@ -162,39 +166,73 @@ class WellreadApp(App[None]):
             )
 
     @on(LibraryScreen.ShowSearch)
-    def show_search(self, event: LibraryScreen.ShowSearch | None = None) -> None:
-        screen = SearchScreen(
-            self.library,
-            index_path(data_dir(), self.library.root),
-            event.query if event is not None else "",
-        )
+    def show_search(self, event: LibraryScreen.ShowSearch | None = None, cursor: int = 0) -> None:
+        query = event.query if event is not None else ""
+        index = index_path(data_dir(), self.library.root)
+        self.go(SearchScreen(self.library, index, query, cursor))
 
-        def go(hit: SearchHit | None) -> None:
-            if hit is None:
-                return
-            section = max(hit.entry, 0)
-            if hit.kind == "exercise":
-                self.open_exercise(hit.slug, section)
-            else:
-                self.open_article(hit.slug, section=section, highlight=hit.words)
-
-        self.push_screen(screen, go)
+    @on(SearchScreen.Chosen)
+    def search_result_chosen(self, event: SearchScreen.Chosen) -> None:
+        # The results stay under the article: Esc comes back to them as they were.
+        hit: SearchHit = event.hit
+        section = max(hit.entry, 0)
+        if hit.kind == "exercise":
+            self.open_exercise(hit.slug, section)
+        else:
+            self.open_article(hit.slug, section=section, highlight=hit.words)
 
     @on(ReaderScreen.OpenArticle)
     def related_article_chosen(self, event: ReaderScreen.OpenArticle) -> None:
-        self.forward_articles.clear()
         self.open_article(event.slug)
-
-    @on(ReaderScreen.LeftForArticle)
-    def left_for_article(self, event: ReaderScreen.LeftForArticle) -> None:
-        self.forward_articles.append(event.slug)
 
     @on(ReaderScreen.ForwardToArticle)
     def forward_to_article(self) -> None:
-        if self.forward_articles:
-            self.open_article(self.forward_articles.pop())  # at its saved place
-        else:
+        self.action_history_forward()
+
+    # ------------------------------------------------------------ one history
+
+    def go(self, screen: Screen[Any], callback: Any = None) -> None:
+        """A new step: the screen goes on top, and the way forward is forgotten."""
+        self.history.went_elsewhere()
+        self.push_screen(screen, callback)
+
+    def action_history_back(self) -> None:
+        screen = self.screen
+        if isinstance(screen, LibraryScreen) or len(self.screen_stack) <= 2:
+            self.notice("This is the library, the first screen: q or Ctrl+Q quits.")
+            return
+        if isinstance(screen, ReaderScreen):
+            screen.save_place()
+        screen.dismiss()
+
+    def action_history_forward(self) -> None:
+        place = self.history.forward()
+        if place is None:
             self.notice("Nothing ahead: Alt+Right goes forward after going back.")
+            return
+        ahead = self.history.ahead
+        self.return_to(place)
+        # Returning is not a new step: what lay further ahead still does.
+        for later in ahead:
+            self.history.left(later)
+
+    def return_to(self, place: Place) -> None:
+        if place.kind == "article":
+            self.open_article(place.key)  # at the place the reading state kept
+        elif place.kind == "card":
+            self.open_exercise(place.key, place.cursor or None)
+        elif place.kind == "search":
+            self.show_search(LibraryScreen.ShowSearch(place.key), place.cursor)
+        elif place.kind == "bookmarks":
+            self.show_bookmarks()
+        elif place.kind == "glossary":
+            self.show_glossary()
+        elif place.kind == "exercises":
+            self.show_exercises()
+        elif place.kind == "mine":
+            self.show_my_exercises()
+        elif place.kind == "help":
+            self.action_help()
 
     @on(ArticleList.Open)
     def article_chosen(self, event: ArticleList.Open) -> None:
@@ -203,24 +241,29 @@ class WellreadApp(App[None]):
     @on(LibraryScreen.ShowBookmarks)
     @on(ArticleView.BookmarksRequested)
     def show_bookmarks(self) -> None:
-        def go(mark: Bookmark | None) -> None:
-            if mark is None:
-                return
-            position = ReadingPosition(mark.block, mark.offset)
-            screen = self.screen
-            if isinstance(screen, ReaderScreen) and screen.slug == mark.slug:
-                screen.go_to(position)
-            else:
-                self.open_article(mark.slug, position)
+        self.go(BookmarksScreen(self.library, self.state))
 
-        self.push_screen(BookmarksScreen(self.library, self.state), go)
+    @on(BookmarksScreen.Chosen)
+    def bookmark_chosen(self, event: BookmarksScreen.Chosen) -> None:
+        mark = event.mark
+        position = ReadingPosition(mark.block, mark.offset)
+        stack = self.screen_stack
+        under = stack[-2] if len(stack) >= 2 else None
+        if isinstance(under, ReaderScreen) and under.slug == mark.slug:
+            # A place in the article being read: the list closes, the article moves.
+            self.screen.dismiss()
+            self.history.went_elsewhere()  # a move inside the article, not a step back
+            under.go_to(position)
+        else:
+            # The list stays under the article: back comes to it again.
+            self.open_article(mark.slug, position)
 
     def show_glossary(self) -> None:
         glossary = load_glossary(self.library.root)
         if glossary is None or not glossary.terms:
             self.notice("This library has no glossary.")
         elif not isinstance(self.screen, GlossaryScreen):
-            self.push_screen(GlossaryScreen(glossary))
+            self.go(GlossaryScreen(glossary))
 
     @on(ReaderScreen.OpenExercise)
     def exercise_chosen(self, event: ReaderScreen.OpenExercise) -> None:
@@ -231,19 +274,17 @@ class WellreadApp(App[None]):
             exercise = self.library.exercise(slug)
             width = self.settings.reading_width
             glossary = library_glossary(self.library.root)[0]
-            self.push_screen(
-                ExerciseScreen(exercise, self.citation_style, width, section, glossary)
-            )
+            self.go(ExerciseScreen(exercise, self.citation_style, width, section, glossary))
 
     @on(LibraryScreen.ShowExercises)
     def show_exercises(self) -> None:
         if not isinstance(self.screen, ExercisesScreen):
-            self.push_screen(ExercisesScreen(self.library))
+            self.go(ExercisesScreen(self.library))
 
     @on(LibraryScreen.ShowMine)
     def show_my_exercises(self) -> None:
         if not isinstance(self.screen, MyExercisesScreen):
-            self.push_screen(MyExercisesScreen(self.library, self.state))
+            self.go(MyExercisesScreen(self.library, self.state))
 
     @on(ExercisesScreen.OpenCard)
     @on(MyExercisesScreen.OpenCard)
@@ -267,7 +308,7 @@ class WellreadApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(help_text(self, self.screen, self.size.width)))
+        self.go(HelpScreen(help_text(self, self.screen, self.size.width)))
 
     # ------------------------------------------------------------ settings
 
@@ -408,6 +449,12 @@ class WellreadApp(App[None]):
         closes (it is refilled at once for what is still shown). Remove when Textual
         fixes the issue.
         """
+        # Every way of closing a screen (Esc, Backspace, a choice) leaves its place
+        # ahead; a new step clears it (go), Alt+Right returns to it.
+        if len(self.screen_stack) > 2:
+            place = place_of(self.screen)
+            if place is not None:
+                self.history.left(place)
         done = super().pop_screen()
         StylesCache.get_inner_outer.cache_clear()
         return done

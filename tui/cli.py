@@ -200,13 +200,18 @@ def cmd_read(context: Context) -> int:
 
 
 def cmd_list(context: Context) -> int:
+    entries = context.library.article_entries()
+    if not entries:
+        print(
+            f"wellread: this library has no articles yet: {context.library.root}",
+            file=context.err,
+        )
+        return 1
     # One write: 50,000 prints would cost more than listing the library.
     lines = [
-        f"{entry.slug}\t{entry.title}" + ("\t(yours)" if entry.yours else "")
-        for entry in context.library.article_entries()
+        f"{entry.slug}\t{entry.title}" + ("\t(yours)" if entry.yours else "") for entry in entries
     ]
-    if lines:
-        context.out.write("\n".join(lines) + "\n")
+    context.out.write("\n".join(lines) + "\n")
     return 0
 
 
@@ -408,8 +413,15 @@ def _main(argv: Sequence[str] | None) -> int:
         del os.environ["NO_COLOR"]
     args = build_parser().parse_args(argv)
     library_dir: Path | None = getattr(args, "library", None)
+    named_by = "--library"
+    if library_dir is None and os.environ.get(LIBRARY_ENV, "").strip() and args.command != "import":
+        library_dir = Path(os.environ[LIBRARY_ENV].strip()).expanduser()
+        named_by = LIBRARY_ENV
     if library_dir is not None and not library_dir.is_dir():
-        print(f"wellread: library folder not found: {library_dir}", file=sys.stderr)
+        print(
+            f"wellread: library folder not found: {library_dir} (named by {named_by})",
+            file=sys.stderr,
+        )
         return 2
     context = Context(args, sys.stdout, sys.stderr)
     if args.command is not None:

@@ -8,11 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.content import Library
 from tui.render.blocks import TextBlock
+from tui.screens.my_exercises import ConfirmScreen
 from tui.state import Bookmark, StateStore
 from tui.widgets.line_list import LineList, ListEntry
 
@@ -49,12 +51,17 @@ class NoteScreen(ModalScreen[str | None]):
         self.dismiss(event.value.strip())
 
 
-class BookmarksScreen(ModalScreen[Bookmark | None]):
-    """Every bookmark, newest first; dismissed with the one to go to, or None."""
+class BookmarksScreen(ModalScreen[None]):
+    """Every bookmark, newest first; posts `Chosen` for the one to go to."""
+
+    class Chosen(Message):
+        def __init__(self, mark: Bookmark) -> None:
+            super().__init__()
+            self.mark = mark
 
     HELP_NAME = "Bookmarks"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "Close the bookmarks"),
+        Binding("escape,q", "dismiss", "Close the bookmarks"),
         Binding("d,delete", "delete", "Delete the highlighted bookmark"),
     ]
 
@@ -106,11 +113,23 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
     @on(LineList.Selected)
     def chosen(self, event: LineList.Selected) -> None:
         event.stop()
-        self.dismiss(self.marks[event.index])
+        self.post_message(self.Chosen(self.marks[event.index]))
 
     def action_delete(self) -> None:
         line_list = self.query_one(LineList)
         if not self.marks:
             return
-        self.state.delete_bookmark(self.marks[line_list.cursor].id)
-        self.refresh_marks(cursor=max(0, line_list.cursor - 1))
+        mark = self.marks[line_list.cursor]
+        entry = self.library.articles.get(mark.slug)
+        title = entry.title if entry is not None else mark.slug
+        # A note may hold words the reader cannot write again: ask before it goes.
+        with_note = " and its note" if mark.note else ""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.state.delete_bookmark(mark.id)
+                self.refresh_marks(cursor=max(0, line_list.cursor - 1))
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete the bookmark{with_note} at {title}: {mark.section}?"), answered
+        )

@@ -230,16 +230,16 @@ class EvidenceScreen(Screen[None]):
 
     def action_back_jump(self) -> None:
         jump = self.jumps.back(self.current_jump())
-        if jump is None:
-            self.notice("Nothing to go back to: Backspace returns after following a citation.")
+        if jump is None:  # no jump inside this page: back one screen, in the one history
+            self.call_next(self.run_action, "app.history_back")
             return
         self._go(jump)
         self.notice("Back where you were. Alt+Right goes forward again.")
 
     def action_forward_jump(self) -> None:
         jump = self.jumps.forward(self.current_jump())
-        if jump is None:
-            self.notice("Nothing ahead: Alt+Right goes forward after going back.")
+        if jump is None:  # nothing ahead inside this page: forward one screen
+            self.call_next(self.run_action, "app.history_forward")
             return
         self._go(jump)
         self.notice("Forward again.")
@@ -260,7 +260,11 @@ class EvidenceScreen(Screen[None]):
         else:
             # OSC 52: the terminal puts it on the clipboard, over ssh too.
             self.app.copy_to_clipboard(text)
-            self.notice(f"Copied to the clipboard: {text}")
+            # Whether the terminal took it cannot be known: say what was done.
+            self.notice(
+                "Sent to the terminal's clipboard (OSC 52; in tmux this needs "
+                f"set-clipboard on): {text}"
+            )
 
     @on(ArticleView.AnchorChosen)
     def anchor_chosen(self, event: ArticleView.AnchorChosen) -> None:

@@ -36,7 +36,7 @@ class ExerciseScreen(EvidenceScreen):
     VIEW_ID = "card"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "back", "Back to the article"),
+        Binding("escape,q", "back", "Back to where the card was opened"),
         Binding("s", "keep", "Save this card to My exercises, with your dose and a note"),
         Binding("w", "handout", "Write this card as a handout file to print"),
     ]

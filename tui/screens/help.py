@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -73,11 +73,14 @@ def _key_names(bindings: list[Binding]) -> str:
     return ", ".join(names)
 
 
-def key_table(node: DOMNode) -> list[tuple[str, str]]:
-    """(keys, what they do) for one node, one row per action, in binding order."""
+def key_table(
+    node: DOMNode, acts: Callable[[Binding], bool] = lambda _: True
+) -> list[tuple[str, str]]:
+    """(keys, what they do) for one node, one row per action, in binding order; only
+    the bindings that *acts* keeps."""
     by_action: dict[str, list[Binding]] = {}
     for binding in _bindings(node):
-        if binding.description:
+        if binding.description and acts(binding):
             by_action.setdefault(binding.action, []).append(binding)
     return [(_key_names(bindings), bindings[0].description) for bindings in by_action.values()]
 
@@ -103,7 +106,14 @@ def help_text(app: App[Any], screen: Screen[Any], width: int = 80) -> Text:
         if rows:
             # Panes that share their keys (the lists) are listed once, under every name.
             groups.setdefault(rows, []).append(pane_name(widget))
-    groups.setdefault(tuple(key_table(app)), []).append("Everywhere")
+    # The app's keys, less those the screen binds to something of its own, and on a
+    # dialog only those that act above every screen (Textual holds the rest back).
+    own = {binding.key for binding in _bindings(screen)}
+
+    def acts(binding: Binding) -> bool:
+        return binding.key not in own and (binding.priority or not screen.is_modal)
+
+    groups.setdefault(tuple(key_table(app, acts)), []).append("Everywhere")
 
     text = Text()
     # Help describes the layout on screen: one pane at a time, or side by side.

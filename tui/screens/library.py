@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -94,22 +94,13 @@ def path_card(
     )
 
 
-class ArticleList(LineList, inherit_bindings=False):
-    """What the library offers: continue reading, paths, articles, bookmarks, search.
+class ArticleList(LineList):
+    """What the library offers: search, continue reading, paths, articles, bookmarks.
 
-    Letters are left free here, so typing a word filters the list.
+    The list's letters move (j k g G, Space and b page): filtering starts with / .
     """
 
     HELP_NAME = "Article list"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Next item", show=False),
-        Binding("up", "cursor_up", "Previous item", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home", "first", "First item", show=False),
-        Binding("end", "last", "Last item", show=False),
-        Binding("enter", "select", "Open the highlighted item", show=False),
-    ]
 
     class Open(Message):
         """Open an article: where the reader left off, or at *start_at*."""
@@ -129,6 +120,9 @@ class FilterInput(Input):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_filter", "Clear the filter and go back to the list"),
+        # While typing, the arrows still move the highlight in the list below.
+        Binding("up", "screen.list_move('up')", "Previous article", show=False),
+        Binding("down", "screen.list_move('down')", "Next article", show=False),
     ]
 
     def action_clear_filter(self) -> None:
@@ -152,17 +146,17 @@ def problem_text(problems: list[Problem]) -> Text:
 class LibraryScreen(Screen[None]):
     HELP_NAME = "Library"
     HELP_INTRO = (
-        "The library lists every article. Type a word to filter the list "
-        "(for a word that starts with q, press / first); "
+        "The library lists every article. Press / (or Tab) to type words that filter "
+        "the list, s to search inside every article; "
         "press Enter to open the highlighted article."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter the list"),
+        Binding("s", "search", "Search every article"),
         Binding("q", "quit", "Quit wellread"),
-        Binding("escape", "quit", "Quit wellread", show=False),
-        Binding("up", "list_move('up')", "Previous article", show=False),
-        Binding("down", "list_move('down')", "Next article", show=False),
+        # The first screen: Esc has nowhere to go back to, and never quits unasked.
+        Binding("escape", "root_escape", "Nothing to go back to (q quits)", show=False),
     ]
 
     # Where focus lands when the screen opens (Textual would pick the first pane).
@@ -233,14 +227,23 @@ class LibraryScreen(Screen[None]):
         self._last_match = (words, indices)
         return indices
 
-    def show_entries(self, query: str, keep_window: bool = False) -> None:
+    def show_entries(self, query: str, keep_window: bool = False, keep: bool = False) -> None:
         if not keep_window:
             self._window = WINDOW
         matching = self._matching(query)
         # Only the cards drawn are looked up: the rest are counted.
         articles = [self._sorted[i] for i in matching[: self._window]]
         positions = self.state.positions() if self.state is not None else {}
-        cards: list[ListEntry] = []
+        # Search first, so it is found without scrolling past every article.
+        cards: list[ListEntry] = [
+            ListEntry(
+                "search",
+                [
+                    TextBlock("Search every article (s)", style="title"),
+                    TextBlock("Find where the library speaks of a word or phrase.", indent=2),
+                ],
+            )
+        ]
         if not query:
             # The reader's own way in first: where they stopped, their paths.
             last = self.state.last_read() if self.state is not None else None
@@ -250,9 +253,13 @@ class LibraryScreen(Screen[None]):
         start = len(cards)
         cards += [entry_card(entry, positions.get(entry.slug)) for entry in articles]
         if not articles:
-            cards.append(
-                ListEntry("", [TextBlock("No article matches the filter.")], enabled=False)
+            empty = (
+                "No article matches the filter."
+                if self.library.articles
+                else "This library has no articles yet: add Markdown files to "
+                f"{self.library.root} (or use 'wellread import')."
             )
+            cards.append(ListEntry("", [TextBlock(empty)], enabled=False))
         elif len(matching) > len(articles):
             more = len(matching) - len(articles)
             cards.append(
@@ -285,25 +292,30 @@ class LibraryScreen(Screen[None]):
             cards.append(
                 ListEntry("mine", [TextBlock(f"My exercises ({len(kept)})", style="title")])
             )
-        cards.append(
-            ListEntry(
-                "search",
-                [
-                    TextBlock("Search every article", style="title"),
-                    TextBlock("Find where the library speaks of a word or phrase.", indent=2),
-                ],
+        article_list = self.query_one(ArticleList)
+        if keep_window:
+            # "Show more": the highlight on the first of the cards just added.
+            article_list.set_entries(cards, cursor=start + self._window - WINDOW)
+        else:
+            # The same item stays highlighted (back from an article, a filter redrawn).
+            was, near = (article_list.cursor_id, article_list.cursor) if keep else (None, 0)
+            # An article may be listed twice (Continue reading, and in the list): the one
+            # nearest to where the highlight stood.
+            same = [i for i, card in enumerate(cards) if card.id == was]
+            at = min(same, key=lambda i: abs(i - near)) if same else None
+            # Otherwise the first thing to read, just under the search.
+            first = 1 if len(cards) > 1 and cards[1].enabled else 0
+            article_list.set_entries(
+                cards, cursor=first if at is None else at, keep_scroll=at is not None
             )
-        )
-        self.query_one(ArticleList).set_entries(
-            cards, cursor=start + self._window - WINDOW if keep_window else 0
-        )
         self.shown = len(matching)
         self.update_status()
 
     def on_screen_resume(self) -> None:
         # Back from an article: its place and the paths' ticks have moved on.
         if self.is_mounted:
-            self.show_entries(self.query_one(FilterInput).value)
+            self.show_entries(self.query_one(FilterInput).value, keep=True)
+            self.query_one(ArticleList).focus()
 
     @on(LineList.Selected, "#article-list")
     def item_chosen(self, event: LineList.Selected) -> None:
@@ -365,22 +377,8 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:
-        self.query_one(ArticleList).action_select()
-
-    def on_key(self, event: events.Key) -> None:
-        # Typing a word while on the list starts the filter with it; the few keys
-        # with a meaning of their own here (q, ?, /) keep it.
-        article_list = self.query_one(ArticleList)
-        if (
-            self.focused is article_list
-            and event.is_printable
-            and event.character
-            and event.key not in self.active_bindings
-        ):
-            filter_input = self.query_one(FilterInput)
-            filter_input.focus()
-            filter_input.insert_text_at_cursor(event.character)
-            event.stop()
+        # Enter ends the filter: the list, with its highlighted item, has the focus.
+        self.query_one(ArticleList).focus()
 
     def action_filter(self) -> None:
         self.query_one(FilterInput).focus()
@@ -391,6 +389,14 @@ class LibraryScreen(Screen[None]):
             article_list.action_cursor_up()
         else:
             article_list.action_cursor_down()
+
+    def action_search(self) -> None:
+        self.post_message(self.ShowSearch(self.query_one(FilterInput).value))
+
+    def action_root_escape(self) -> None:
+        self.query_one(StatusLine).set_notice(
+            "This is the library, the first screen: q or Ctrl+Q quits."
+        )
 
     async def action_quit(self) -> None:
         self.app.exit()

@@ -42,8 +42,17 @@ def hit_entry(index: int, hit: SearchHit) -> ListEntry:
     )
 
 
-class SearchScreen(Screen[SearchHit | None]):
-    """Dismissed with the result the reader chose, or None."""
+class QueryInput(Input):
+    """The words to find; Down goes on to the results (a plain Input would scroll)."""
+
+    HELP_NAME = "Words to find"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "screen.to_results", "Go to the results"),
+    ]
+
+
+class SearchScreen(Screen[None]):
+    """Posts `Chosen` for the result the reader picks, and stays under what it opens."""
 
     HELP_NAME = "Search"
     HELP_INTRO = (
@@ -53,7 +62,6 @@ class SearchScreen(Screen[SearchHit | None]):
     AUTO_FOCUS = "#search-query"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
-        Binding("down", "to_results", "Go to the results", show=False),
     ]
 
     class Progress(Message):
@@ -65,18 +73,27 @@ class SearchScreen(Screen[SearchHit | None]):
     class Ready(Message):
         """The index is up to date."""
 
-    def __init__(self, library: Library, index_file: Path, query: str = "") -> None:
+    class Chosen(Message):
+        def __init__(self, hit: SearchHit) -> None:
+            super().__init__()
+            self.hit = hit
+
+    def __init__(
+        self, library: Library, index_file: Path, query: str = "", cursor: int = 0
+    ) -> None:
         super().__init__()
         self.library = library
         self.index_file = index_file
         self.initial_query = query
+        # Coming forward to these results again: the result that was selected.
+        self.initial_cursor = cursor
         self.index: SearchIndex | None = None
         self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title-bar")
         with Vertical(id="search-body"):
-            yield Input(
+            yield QueryInput(
                 value=self.initial_query,
                 placeholder="Words to find in every article",
                 id="search-query",
@@ -125,6 +142,14 @@ class SearchScreen(Screen[SearchHit | None]):
         self.query_one(ProgressBar).display = False
         self.index = SearchIndex(self.library, self.index_file)
         self.run_search(self.query_one("#search-query", Input).value)
+        if self.initial_cursor and self.hits:
+            results = self.query_one(LineList)
+            results.move_cursor(self.initial_cursor)
+            results.focus()
+
+    @property
+    def selected(self) -> int:
+        return self.query_one(LineList).cursor
 
     @property
     def query_text(self) -> str:
@@ -158,12 +183,12 @@ class SearchScreen(Screen[SearchHit | None]):
     @on(Input.Submitted, "#search-query")
     def query_submitted(self) -> None:
         if self.hits:
-            self.dismiss(self.hits[self.query_one(LineList).cursor])
+            self.post_message(self.Chosen(self.hits[self.query_one(LineList).cursor]))
 
     @on(LineList.Selected, "#search-results")
     def result_chosen(self, event: LineList.Selected) -> None:
         event.stop()
-        self.dismiss(self.hits[event.index])
+        self.post_message(self.Chosen(self.hits[event.index]))
 
     def action_to_results(self) -> None:
         results = self.query_one(LineList)
@@ -176,7 +201,7 @@ class SearchScreen(Screen[SearchHit | None]):
         if self.focused is self.query_one(LineList):
             self.query_one("#search-query").focus()
         else:
-            self.dismiss(None)
+            self.dismiss()
 
     def on_unmount(self) -> None:
         if self.index is not None:
