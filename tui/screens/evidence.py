@@ -20,7 +20,7 @@ from textual.widgets import Input
 from tui.content.model import Document
 from tui.render.find import Match, find_matches
 from tui.render.labels import CitationStyle
-from tui.render.position import Place, ReadingPosition
+from tui.render.position import Place
 from tui.render.references import reference_address
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine
@@ -138,9 +138,17 @@ class EvidenceScreen(Screen[None]):
             )
             self.notice(
                 f"{len(matches)} match{'es' if len(matches) != 1 else ''} in "
-                f"{sections} part{'s' if sections != 1 else ''}. Enter goes to the first."
+                f"{sections} part{'s' if sections != 1 else ''}. Enter goes to the first "
+                "from the top of the view."
             )
         return matches
+
+    def on_article_view_search_report(self, event: ArticleView.SearchReport) -> None:
+        self.notice(event.text)
+        if not self.view.matches:
+            self.searched = ""
+            self.search_line.value = ""
+            self.matches_changed([])
 
     def matches_changed(self, matches: list[Match]) -> None:
         """A screen with an outline shows where the matches are."""
@@ -158,9 +166,8 @@ class EvidenceScreen(Screen[None]):
         line.display = False
         view.focus()
         if view.matches:
-            start = view.first_match_from(view.position or ReadingPosition(0, 0)) or 0
             self.remember_place()
-            view.goto_match(start)
+            view.goto_first_match()
 
     def on_search_line_closed(self, event: SearchLine.Closed) -> None:
         line = self.search_line
