@@ -10,6 +10,9 @@ from pilot_helpers import article_ready
 
 from tui.app import WellreadApp
 from tui.content import load_library
+from tui.render.labels import CitationStyle, ReferenceLabels
+from tui.render.layout import wrap_hard, wrap_words
+from tui.screens.article_source import ArticleSource
 from tui.settings import Settings
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine
@@ -143,3 +146,34 @@ async def test_narrow_sidebar_tabs_stack_and_a_click_picks_the_one_under_it(
         await pilot.click(TabBar, offset=(4, 1))
         assert sidebar.active_tab == "reference-list"
         assert str(bar.render()).split("\n") == ["  Exercises", "• References"]
+
+
+def test_long_addresses_break_after_a_slash_not_inside_a_part() -> None:
+    text = "Read https://doi.org/10.1234/jt.2020.001/supplement-two-tables today"
+    lines = [text[start:end] for start, end in wrap_words(text, 22)]
+    assert lines == [
+        "Read",
+        "https://doi.org/",
+        "10.1234/jt.2020.001/",
+        "supplement-two-tables",
+        "today",
+    ]
+    # Code keeps breaking at the width, whatever is there.
+    code = "abcd/efgh"
+    assert [code[s:e] for s, e in wrap_hard(code, 3)] == ["abc", "d/e", "fgh"]
+    # A word with no slash or hyphen still breaks at the width (never cropped).
+    assert [e - s for s, e in wrap_words("x" * 45, 20)] == [20, 20, 5]
+
+
+def test_numeric_citations_read_in_number_order(library_dir: Path) -> None:
+    # alpha numbers its sources as it first cites them; a citation naming them in
+    # another order reads them in number order, each locator kept with its source.
+    article, _ = ArticleSource(load_library(library_dir), "alpha").whole(CitationStyle.NUMERIC)
+    labels = ReferenceLabels.for_document(article)
+    text = labels.cite_ids_text(
+        [("lee2018", "", ""), ("smith2020", "", ""), ("jones2019", "p. 4", "")],
+        CitationStyle.NUMERIC,
+    )
+    numbers = [labels.numbers[ref] for ref in ("smith2020", "jones2019", "lee2018")]
+    assert numbers == sorted(numbers)
+    assert text == f"[{numbers[0]}, {numbers[1]}, p. 4, {numbers[2]}]"
