@@ -9,6 +9,9 @@ from pilot_helpers import article_ready
 
 from tui.app import WellreadApp
 from tui.content import load_library
+from tui.render.blocks import RenderedDocument, TextBlock
+from tui.render.layout import Layout
+from tui.render.progress import SeenText
 from tui.render.summaries import READ_PERCENT
 from tui.state import StateStore
 from tui.widgets.article_view import ArticleView
@@ -98,3 +101,26 @@ async def test_r_marks_the_article_read_and_not_read(library_dir: Path, tmp_path
         assert "Marked as not read" in _status(app)
         saved = state.position("alpha")
         assert saved is not None and saved.percent < READ_PERCENT
+
+
+def test_counts_kept_up_as_lines_are_marked_match_a_recount() -> None:
+    document = RenderedDocument(
+        [
+            TextBlock(f"paragraph {n} " + "some words " * (n % 7 + 1), blank_before=1)
+            for n in range(60)
+        ],
+        [],
+    )
+    layout = Layout(document, 24)
+    layout.extend()
+    seen = SeenText()
+    assert seen.percent(layout) == 0
+    for top in (40, 3, 90, 41, 0, 150):
+        seen.mark(layout, top, 7)
+        kept = seen.percent(layout)
+        seen.clear_counts()
+        assert seen.percent(layout) == kept
+    # Every line, by pages: all of it.
+    for top in range(0, len(layout.lines), 7):
+        seen.mark(layout, top, 7)
+    assert seen.percent(layout) == 100

@@ -33,11 +33,20 @@ class SeenText:
         self._spans: dict[int, list[tuple[int, int]]] = {}
         self._seen = 0
         self._counted: tuple[tuple[int, int, int], int] | None = None
+        # For one whole layout: which of its text lines are seen, and how many it has;
+        # kept up as lines are marked, so a move costs a page, not the whole article.
+        self._lines: tuple[Layout, set[int], int] | None = None
 
     def clear(self) -> None:
         self._spans = {}
         self._seen = 0
         self._counted = None
+        self._lines = None
+
+    def clear_counts(self) -> None:
+        """Forget the line counts (not what was seen): the next percent counts again."""
+        self._counted = None
+        self._lines = None
 
     def _add(self, block: int, start: int, end: int) -> None:
         spans = self._spans.setdefault(block, [])
@@ -68,9 +77,12 @@ class SeenText:
     def mark(self, layout: Layout, top_line: int, page_height: int) -> None:
         """The lines from *top_line* down a page are on screen."""
         lines = layout.lines
+        counted = self._lines[1] if self._lines and self._lines[0] is layout else None
         for y in range(max(0, top_line), min(len(lines), top_line + page_height)):
             if not lines[y].blank:
                 self._add(lines[y].block, *self._line_span(layout, y))
+                if counted is not None:
+                    counted.add(y)
 
     def _covered(self, block: int, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self._spans.get(block, ()))
@@ -85,6 +97,7 @@ class SeenText:
             size = _weight(block.text)
             self._add(index, 0, min(size, left))
             left -= size
+        self._lines = None
 
     def percent(self, layout: Layout) -> int:
         """The share seen, as a whole percentage: lines seen of all the lines at this
@@ -98,15 +111,24 @@ class SeenText:
         self._counted = (key, percent)
         return percent
 
+    def _count_lines(self, layout: Layout) -> tuple[Layout, set[int], int]:
+        """The text lines of a whole *layout* that are seen, and how many there are."""
+        total = 0
+        counted: set[int] = set()
+        for y, line in enumerate(layout.lines):
+            if not line.blank:
+                total += 1
+                if self._covered(line.block, *self._line_span(layout, y)):
+                    counted.add(y)
+        return layout, counted, total
+
     def _percent(self, layout: Layout) -> int:
         document = layout.document
         if layout.complete and layout.lines:
-            total = seen = 0
-            for y, line in enumerate(layout.lines):
-                if not line.blank:
-                    total += 1
-                    seen += self._covered(line.block, *self._line_span(layout, y))
-            whole = seen
+            if self._lines is None or self._lines[0] is not layout:
+                self._lines = self._count_lines(layout)
+            _, counted, total = self._lines
+            whole = len(counted)
         else:
             total = sum(_weight(block.text) for block in document.blocks)
             whole = self._seen
