@@ -90,6 +90,12 @@ async def test_status_line_counts_sections_and_percent(library_dir: Path) -> Non
         await pilot.press("right_square_bracket")
         assert "Section 1 of 3" in str(status.render())
         await pilot.press("G")
+        # The end alone is not the whole article; the last section is named.
+        assert "100% read" not in str(status.render())
+        assert "Related articles" in str(status.render())
+        await pilot.press("g")
+        for _ in range(40):
+            await pilot.press("space")
         assert "100% read" in str(status.render())
 
 

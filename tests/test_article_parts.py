@@ -9,7 +9,7 @@ from tui.render.blocks import Anchor, OutlineEntry, RenderedDocument, Span, Text
 from tui.render.find import Match
 from tui.render.layout import Layout
 from tui.render.position import AnchorRef, ReadingPosition
-from tui.render.progress import percent_read, section_index_at_top
+from tui.render.progress import SeenText, percent_read, section_index_at_top
 from tui.widgets.article_jumps import SectionJump, SectionJumps
 from tui.widgets.article_matches import MatchCursor
 
@@ -75,12 +75,19 @@ def test_a_blank_line_above_a_heading_belongs_to_the_section_before() -> None:
     assert section_index_at_top(layout, heading) == 1
 
 
-def test_percent_read_reaches_100_only_at_the_end() -> None:
+def test_percent_read_reaches_100_only_when_every_line_was_seen() -> None:
     layout = _layout()
     total = len(layout.lines)
-    assert percent_read(layout, 0, 5) == 5 * 100 // total
-    assert percent_read(layout, total - 6, 5) == (total - 1) * 100 // total
-    assert percent_read(layout, total - 5, 5) == 100
+    # One screen at the top: its share, less than all.
+    assert 0 < percent_read(layout, 0, 5) < 100
+    # The last screen alone is not the whole article.
+    assert percent_read(layout, total - 5, 5) < 100
+    seen = SeenText()
+    for top in range(0, total, 5):
+        seen.mark(layout, top, 5)
+        if top + 5 < total:
+            assert seen.percent(layout) < 100
+    assert seen.percent(layout) == 100
 
 
 def test_anchors_are_visited_in_reading_order_skipping_note_bodies() -> None:
@@ -125,7 +132,7 @@ def test_a_section_jump_waits_for_its_heading_and_pins_the_section() -> None:
     line = jumps.target_line(layout, whole=True, end_line=0)
     assert line is not None and line == layout.section_line(1)
     # The end of the article keeps the heading from the top: the section is still 1.
-    jumps.landed(line - 2)
+    jumps.landed(line - 2, 0)
     assert jumps.pending is None and jumps.section_index(layout, line - 2) == 1
     assert jumps.section_index(layout, line - 3) == 0
     # [ from the middle of section 1 goes to its own heading first, then to section 0.

@@ -28,7 +28,12 @@ def acting(app: WellreadApp) -> set[tuple[str, str]]:
 
 
 def listed(node: Any) -> set[tuple[str, str]]:
-    return {(b.key, plain(b.action)) for b in _bindings(node) if b.description}
+    """The keys the help lists for *node*: described, and not switched off just now."""
+    return {
+        (b.key, plain(b.action))
+        for b in _bindings(node)
+        if b.description and node.check_action(b.action, ()) is not False
+    }
 
 
 def shown(section: str, binding: Binding) -> bool:

@@ -75,7 +75,7 @@ def test_one_reference_and_where_it_is_cited(state: StateStore) -> None:
     assert "1. In 1. Why stairs help: Each step up lifts your whole weight [1]" in shown
     # The citation as the text reads it, with both of its references.
     assert "2. In 2. Going down with care: Coming down asks more of your balance than " in shown
-    assert "than going up [2, 1]\n" in shown
+    assert "than going up [1, 2]\n" in shown
     # The second place's number reads the part it is in.
     assert "Section 2: Going down with care\n\nComing down" in shown
 

@@ -332,7 +332,7 @@ class WellreadApp(App[None]):
     def reading_width_changed(self, event: ArticleView.ReadingWidthChanged) -> None:
         self.settings.reading_width = event.width
         self.save_settings()
-        self.notice(f"Reading width: {event.width} columns.")
+        self.notice(event.report)
 
     def watch_theme(self, theme: str) -> None:
         if self._settings_ready and theme != self.settings.theme:

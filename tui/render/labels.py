@@ -80,6 +80,9 @@ class ReferenceLabels:
 
     def cite_ids_text(self, items: Sequence[tuple[str, str, str]], style: CitationStyle) -> str:
         parts: list[str] = []
+        if style is CitationStyle.NUMERIC:
+            # In number order, as readers look them up: [3, 5], not [5, 3].
+            items = sorted(items, key=lambda item: self.numbers.get(item[0], 1 << 30))
         for ref_id, locator, prefix in items:
             if style is CitationStyle.NUMERIC:
                 label = str(self.numbers[ref_id]) if ref_id in self.numbers else f"?{ref_id}"

@@ -33,20 +33,27 @@ def _cells(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
-def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Break one run of text into pieces of at most *width* cells."""
+def _split_long(
+    text: str, start: int, end: int, width: int, at_slash: bool = False
+) -> list[tuple[int, int]]:
+    """Break one run of text into pieces of at most *width* cells; with *at_slash*, a
+    piece ends after its last "/" (or "-") when it has one: an address breaks
+    between its parts, not inside one."""
     pieces: list[tuple[int, int]] = []
-    if text.isascii():
-        for piece_start in range(start, end, width):
-            pieces.append((piece_start, min(piece_start + width, end)))
-        return pieces or [(start, start)]
-    piece_start, used = start, 0
-    for index in range(start, end):
-        cells = cell_len(text[index])
+    piece_start, used, slash = start, 0, -1
+    ascii_only = text.isascii()
+    index = start
+    while index < end:
+        cells = 1 if ascii_only else cell_len(text[index])
         if used + cells > width and index > piece_start:
-            pieces.append((piece_start, index))
-            piece_start, used = index, 0
+            cut = slash + 1 if at_slash and slash > piece_start else index
+            pieces.append((piece_start, cut))
+            piece_start, used, slash, index = cut, 0, -1, cut
+            continue
+        if text[index] in "/-":
+            slash = index
         used += cells
+        index += 1
     pieces.append((piece_start, end))
     return pieces
 
@@ -72,7 +79,7 @@ def wrap_words(text: str, width: int) -> list[tuple[int, int]]:
                     continue
                 lines.append((line_start, line_end))
             if cells > width:
-                pieces = _split_long(text, word_start, word_end, width)
+                pieces = _split_long(text, word_start, word_end, width, at_slash=True)
                 lines.extend(pieces[:-1])
                 word_start = pieces[-1][0]
                 cells = _cells(text[word_start:word_end])

@@ -19,22 +19,132 @@ def section_index_at_top(layout: Layout, top_line: int) -> int:
     return layout.section_index_at(top)
 
 
-def percent_read(layout: Layout, top_line: int, page_height: int) -> int:
-    """How much has been on screen, as a whole percentage of the whole article (a
-    preview counts as its share of it)."""
-    document = layout.document
-    if not layout.lines:
-        return 0
-    share = document.share
-    if layout.complete:
-        total = len(layout.lines)
-        seen = min(total, top_line + page_height)
-        if seen >= total and not document.partial:
+def _weight(text: str) -> int:
+    # An empty block (a rule) still counts as something to see.
+    return max(1, len(text))
+
+
+class SeenText:
+    """The parts of a document that have been on screen, as character spans of its
+    blocks, so the share read does not depend on the width or on jumps: pressing G
+    shows the end, not the whole."""
+
+    def __init__(self) -> None:
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._seen = 0
+        self._counted: tuple[tuple[int, int, int], int] | None = None
+        # For one whole layout: which of its text lines are seen, and how many it has;
+        # kept up as lines are marked, so a move costs a page, not the whole article.
+        self._lines: tuple[Layout, set[int], int] | None = None
+
+    def clear(self) -> None:
+        self._spans = {}
+        self._seen = 0
+        self._counted = None
+        self._lines = None
+
+    def clear_counts(self) -> None:
+        """Forget the line counts (not what was seen): the next percent counts again."""
+        self._counted = None
+        self._lines = None
+
+    def _add(self, block: int, start: int, end: int) -> None:
+        spans = self._spans.setdefault(block, [])
+        merged: list[tuple[int, int]] = []
+        for a, b in spans:
+            if b < start or a > end:
+                merged.append((a, b))
+            else:
+                start, end = min(a, start), max(b, end)
+        merged.append((start, end))
+        merged.sort()
+        self._seen += sum(b - a for a, b in merged) - sum(b - a for a, b in spans)
+        self._spans[block] = merged
+
+    @staticmethod
+    def _line_span(layout: Layout, y: int) -> tuple[int, int]:
+        """The characters line *y* stands for: up to the next line's start (the space
+        it wrapped at), the whole rest of the block on its last line."""
+        lines = layout.lines
+        line = lines[y]
+        end = _weight(layout.document.blocks[line.block].text)
+        if y + 1 < len(lines):
+            following = lines[y + 1]
+            if not following.blank and following.block == line.block:
+                end = following.start
+        return line.start, end
+
+    def mark(self, layout: Layout, top_line: int, page_height: int) -> None:
+        """The lines from *top_line* down a page are on screen."""
+        lines = layout.lines
+        counted = self._lines[1] if self._lines and self._lines[0] is layout else None
+        for y in range(max(0, top_line), min(len(lines), top_line + page_height)):
+            if not lines[y].blank:
+                self._add(lines[y].block, *self._line_span(layout, y))
+                if counted is not None:
+                    counted.add(y)
+
+    def _covered(self, block: int, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self._spans.get(block, ()))
+
+    def mark_prefix(self, document: RenderedDocument, percent: int) -> None:
+        """The first *percent* of the whole article counts as seen (read before)."""
+        total = sum(_weight(block.text) for block in document.blocks) / max(document.share, 0.01)
+        left = int(total * percent / 100)
+        for index, block in enumerate(document.blocks):
+            if left <= 0:
+                break
+            size = _weight(block.text)
+            self._add(index, 0, min(size, left))
+            left -= size
+        self._lines = None
+
+    def percent(self, layout: Layout) -> int:
+        """The share seen, as a whole percentage: lines seen of all the lines at this
+        width once laid out (characters until then), 100 only when every line was seen
+        (a preview counts as its share of the whole)."""
+        # Asked at every move: counted again only when something new was seen.
+        key = (id(layout), len(layout.lines), self._seen)
+        if self._counted is not None and self._counted[0] == key:
+            return self._counted[1]
+        percent = self._percent(layout)
+        self._counted = (key, percent)
+        return percent
+
+    def _count_lines(self, layout: Layout) -> tuple[Layout, set[int], int]:
+        """The text lines of a whole *layout* that are seen, and how many there are."""
+        total = 0
+        counted: set[int] = set()
+        for y, line in enumerate(layout.lines):
+            if not line.blank:
+                total += 1
+                if self._covered(line.block, *self._line_span(layout, y)):
+                    counted.add(y)
+        return layout, counted, total
+
+    def _percent(self, layout: Layout) -> int:
+        document = layout.document
+        if layout.complete and layout.lines:
+            if self._lines is None or self._lines[0] is not layout:
+                self._lines = self._count_lines(layout)
+            _, counted, total = self._lines
+            whole = len(counted)
+        else:
+            total = sum(_weight(block.text) for block in document.blocks)
+            whole = self._seen
+        if not total:
+            return 0
+        if whole >= total and not document.partial:
             return 100
-        return int(seen * 100 * share / total)
-    # Still laying out: count by blocks, which are all known.
-    last = min(top_line + page_height, len(layout.lines) - 1)
-    return int(layout.block_of_line(last) * 100 * share / len(document.blocks))
+        return min(99, int(whole * 100 * document.share / total))
+
+
+def percent_read(layout: Layout, top_line: int, page_height: int) -> int:
+    """How much one screen from *top_line* shows, as a whole percentage of the whole
+    article (a preview counts as its share of it)."""
+    seen = SeenText()
+    seen.mark(layout, top_line, page_height)
+    return seen.percent(layout)
 
 
 def thumb_rows(layout: Layout, top_line: int, height: int) -> range:

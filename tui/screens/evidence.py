@@ -21,7 +21,7 @@ from tui.content.glossary import Glossary
 from tui.content.model import Document
 from tui.render.find import Match, find_matches
 from tui.render.labels import CitationStyle
-from tui.render.position import Place, ReadingPosition
+from tui.render.position import Place
 from tui.render.references import reference_address
 from tui.screens.term import TermScreen
 from tui.widgets.article_view import ArticleView
@@ -145,9 +145,17 @@ class EvidenceScreen(Screen[None]):
             )
             self.notice(
                 f"{len(matches)} match{'es' if len(matches) != 1 else ''} in "
-                f"{sections} part{'s' if sections != 1 else ''}. Enter goes to the first."
+                f"{sections} part{'s' if sections != 1 else ''}. Enter goes to the first "
+                "from the top of the view."
             )
         return matches
+
+    def on_article_view_search_report(self, event: ArticleView.SearchReport) -> None:
+        self.notice(event.text)
+        if not self.view.matches:
+            self.searched = ""
+            self.search_line.value = ""
+            self.matches_changed([])
 
     def matches_changed(self, matches: list[Match]) -> None:
         """A screen with an outline shows where the matches are."""
@@ -155,6 +163,7 @@ class EvidenceScreen(Screen[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         # Setting the line's text for the reader (from a search result) also lands here.
         if event.input is self.search_line and event.value != self.searched:
+            self.view.escape_clears_matches = True  # a search of the reader's own, here
             self.search_for(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -165,9 +174,8 @@ class EvidenceScreen(Screen[None]):
         line.display = False
         view.focus()
         if view.matches:
-            start = view.first_match_from(view.position or ReadingPosition(0, 0)) or 0
             self.remember_place()
-            view.goto_match(start)
+            view.goto_first_match()
 
     def on_search_line_closed(self, event: SearchLine.Closed) -> None:
         line = self.search_line

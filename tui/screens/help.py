@@ -80,6 +80,10 @@ def key_table(
     the bindings that *acts* keeps."""
     by_action: dict[str, list[Binding]] = {}
     for binding in _bindings(node):
+        # A key the node has switched off for now (Esc clears highlights only while
+        # there are some) is not listed: the help says what the keys do here and now.
+        if node.check_action(binding.action, ()) is False:
+            continue
         if binding.description and acts(binding):
             by_action.setdefault(binding.action, []).append(binding)
     return [(_key_names(bindings), bindings[0].description) for bindings in by_action.values()]

@@ -33,6 +33,12 @@ class NarrowPanes:
         return self.screen.has_class("-narrow")
 
     @property
+    def compact(self) -> bool:
+        """Too narrow for every pane beside a readable article: one side pane at a time
+        (the screen's "-compact" class), chosen like the narrow window's one pane."""
+        return not self.narrow and self.screen.has_class("-compact")
+
+    @property
     def shown(self) -> str:
         for pane in self.panes:
             if self.screen.has_class(f"-show-{pane}"):
@@ -50,7 +56,7 @@ class NarrowPanes:
 
     def cycle(self, step: int) -> None:
         """Tab and Shift+Tab: the next pane when narrow, else the next focusable widget."""
-        if not self.narrow:
+        if not self.narrow and not self.compact:
             if step > 0:
                 self.screen.focus_next()
             else:

@@ -27,7 +27,7 @@ from tui.render.places import citation_places, sections_citing
 from tui.render.position import ReadingPosition
 from tui.render.progress import section_status
 from tui.render.references import reference_lines
-from tui.render.summaries import exercise_lines, related_exercise_facts
+from tui.render.summaries import READ_PERCENT, exercise_lines, related_exercise_facts
 from tui.screens.article_source import ArticleSource
 from tui.screens.bookmarks import NoteScreen
 from tui.screens.cited_in import CitedInScreen
@@ -41,6 +41,10 @@ from tui.widgets.line_list import ListEntry
 from tui.widgets.outline import Outline
 from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
 
+# Below this many columns the contents pane hides (Tab or o shows it in place of the
+# sidebar), so the article keeps a column of 50 characters or more beside one side pane.
+COMPACT_BELOW = 100
+
 # Articles up to this size parse within a frame: they are shown in the first frame,
 # with no "Opening" step; longer ones are parsed in a thread.
 SYNC_LOAD_BYTES = 64 * 1024
@@ -53,20 +57,24 @@ class ReaderScreen(EvidenceScreen):
         "exercises and the references. Tab moves between them. In the article, "
         ". (full stop) and , (comma) move between citations, notes, links and the "
         "underlined terms the glossary explains; Enter follows one (on a term it shows "
-        "what the term means) and Backspace comes back."
+        "what the term means) and Backspace comes back. In a window under "
+        f"{COMPACT_BELOW} columns the contents hide behind o (or Tab) so the article "
+        "keeps its width."
     )
     # What help says when one pane shows at a time (a narrow window, the single layout).
     HELP_INTRO_ONE_PANE = (
         "One pane at a time, at full width: the article first. Tab shows related "
         "exercises and references (e and r switch between them), Tab again the contents, "
         "Shift+Tab the other way; Escape comes back to the article. "
-        + HELP_INTRO.split("them. ", 1)[1]
+        + HELP_INTRO.split("them. ", 1)[1].split(" In a window", 1)[0]
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back (to the article, or to the library)"),
         Binding("tab", "next_pane", "Next pane", show=False),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False),
+        Binding("R", "toggle_read", "Mark this article as read, or as not read"),
+        Binding("o", "contents", "Show the contents (hidden in a narrower window)"),
     ]
 
     # Where focus lands when the screen opens (Textual would pick the first pane).
@@ -124,7 +132,11 @@ class ReaderScreen(EvidenceScreen):
         self.reading_width = reading_width
         self.state = state
         # Where to open: as asked (a search result, a bookmark), else where the reader left off.
-        saved = state.position(slug) if state is not None and start_at is None else None
+        saved = state.position(slug) if state is not None else None
+        # What was read on earlier visits still counts (read again, it is not lost).
+        self.percent_before = saved.percent if saved is not None else 0
+        if start_at is not None:
+            saved = None
         self.start_at = start_at or (ReadingPosition(saved.block, saved.offset) if saved else None)
         self.library = library
         self.slug = slug
@@ -163,9 +175,11 @@ class ReaderScreen(EvidenceScreen):
         yield TitleBar(id="title-bar")
         with Horizontal(id="panes"):
             yield Outline(rendered.outline if rendered else None, id="outline")
-            yield ArticleView(
+            view = ArticleView(
                 rendered, resume=self.start_at, reading_width=self.reading_width, id="article"
             )
+            view.seen_before = self.percent_before
+            yield view
             yield Sidebar(*self.sidebar_entries(article) if article else (None, None), id="sidebar")
         yield SearchLine(placeholder="Find in this article", id="search-line")
         yield StatusLine(f"{DISCLAIMER_SHORT} · ? help", f"{DISCLAIMER_TINY} ? help", id="status")
@@ -198,6 +212,7 @@ class ReaderScreen(EvidenceScreen):
         view.goto_section(self.start_section)
         if self.highlight and (matches := self.search_for(self.highlight, any_term=True)):
             self.search_line.value = self.highlight  # so n, N and / carry on from it
+            self.view.escape_clears_matches = False  # Esc goes back to the results
             entry = self.rendered.outline[min(self.start_section, len(self.rendered.outline) - 1)]
             first = view.first_match_from(ReadingPosition(entry.block, 0))
             if first is not None and matches[first].block >= entry.block:
@@ -331,8 +346,14 @@ class ReaderScreen(EvidenceScreen):
             share = self.rendered.share if self.rendered.partial else None
             self.show_rendered(self.article, self.render_article(self.article, share))
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < COMPACT_BELOW, "-compact")
+
+    def action_contents(self) -> None:
+        self.panes.show("outline")
+
     def action_back(self) -> None:
-        if self.panes.narrow and self.panes.shown != "article":
+        if (self.panes.narrow or self.panes.compact) and self.panes.shown != "article":
             self.panes.show("article")
             return
         self.save_place()
@@ -407,6 +428,19 @@ class ReaderScreen(EvidenceScreen):
         self.state.save_position(
             self.slug, position.block, position.offset, entry.label, view.percent_read
         )
+
+    def action_toggle_read(self) -> None:
+        """R: mark the article read (as if every line was seen), or not read again."""
+        view = self.view
+        if view.document is None:
+            return
+        read = view.percent_read < READ_PERCENT
+        view.mark_read(read)
+        self.save_place()
+        if read:
+            self.notice("Marked as read. R again marks it as not read.")
+        else:
+            self.notice(f"Marked as not read: {view.percent_read}% read now. R marks it as read.")
 
     def on_screen_suspend(self) -> None:
         self.save_place()

@@ -67,12 +67,16 @@ class SectionJumps:
             return None
         return layout.section_line(jump.section_index)
 
-    def landed(self, top_line: int) -> bool:
+    def landed(self, top_line: int, last_section: int) -> bool:
         """The waiting jump was made and the view's top is now *top_line*; True when
-        that pinned a section."""
+        that pinned a section. The end of the article (G) pins *last_section*, the one
+        holding the last line: that is where the reader asked to be."""
         jump, self.pending = self.pending, None
         if isinstance(jump, SectionJump):
             self.pinned = PinnedSection(jump.section_index, top_line)
+            return True
+        if isinstance(jump, EndJump):
+            self.pinned = PinnedSection(last_section, top_line)
             return True
         return False
 

@@ -3,9 +3,10 @@ and the highlight spans they add to a block."""
 
 from __future__ import annotations
 
-from tui.render.blocks import Span
+from tui.render.anchors import NAVIGABLE
+from tui.render.blocks import RenderedDocument, Span
 from tui.render.find import Match
-from tui.render.position import ReadingPosition
+from tui.render.position import AnchorRef, ReadingPosition
 
 
 class MatchCursor:
@@ -52,6 +53,22 @@ class MatchCursor:
             return start if step > 0 else start - 1
         return self.match_index + step
 
+    def wraps(self, target: int, step: int, position: ReadingPosition) -> bool:
+        """Whether going to *target* (as step_target gave it) passes an end of the article."""
+        count = len(self.matches)
+        if self.match_index is not None:
+            return not 0 <= target < count
+        if step < 0:
+            return target < 0
+        match = self.matches[target % count]
+        return (match.block, match.start) < (position.block, position.offset)
+
+    def report(self) -> str:
+        """ "Match 3 of 12", for the status line."""
+        if self.match_index is None:
+            return ""
+        return f"Match {self.match_index + 1} of {len(self.matches)}"
+
     def spans(self, block: int) -> tuple[Span, ...]:
         """Highlights of *block*: its matches, the current one marked apart."""
         found = self._by_block.get(block)
@@ -61,3 +78,22 @@ class MatchCursor:
         return tuple(
             Span(m.start, m.end, "match-current" if m == current else "match") for m in found
         )
+
+
+def anchor_from(
+    document: RenderedDocument, position: ReadingPosition, step: int
+) -> AnchorRef | None:
+    """The first citation, note or link after *position* (step 1), or the last before
+    it (step -1): where . and , go on from a search match."""
+    block = position.block
+    while 0 <= block < len(document.blocks):
+        anchors = list(enumerate(document.blocks[block].anchors))
+        for index, anchor in anchors if step > 0 else anchors[::-1]:
+            if anchor.kind not in NAVIGABLE:
+                continue
+            place = (block, anchor.start)
+            here = (position.block, position.offset)
+            if (place > here) if step > 0 else (place < here):
+                return AnchorRef(block, index)
+        block += step
+    return None

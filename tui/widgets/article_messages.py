@@ -62,11 +62,31 @@ class CitationStyleToggled(ViewMessage, namespace="article_view"):
 
 
 class ReadingWidthChanged(ViewMessage, namespace="article_view"):
-    """The reader made the reading column wider or narrower."""
+    """The reader made the reading column wider or narrower; *shown* is the width the
+    window lets the column have now, which may be less."""
 
-    def __init__(self, view: Widget, width: int) -> None:
+    def __init__(self, view: Widget, width: int, shown: int | None = None) -> None:
         super().__init__(view)
         self.width = width
+        self.shown = width if shown is None else shown
+
+    @property
+    def report(self) -> str:
+        """What to tell the reader, honest about a window too narrow for the width."""
+        if self.shown < self.width:
+            return (
+                f"Reading width {self.width} columns, but the window allows at most "
+                f"{self.shown} columns here."
+            )
+        return f"Reading width: {self.width} columns."
+
+
+class SearchReport(ViewMessage, namespace="article_view"):
+    """Where a move between search matches landed ("Match 3 of 12"), to be shown."""
+
+    def __init__(self, view: Widget, text: str) -> None:
+        super().__init__(view)
+        self.text = text
 
 
 class ReadAloud(ViewMessage, namespace="article_view"):

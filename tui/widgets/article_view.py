@@ -7,6 +7,7 @@ from typing import ClassVar, TypeAlias
 
 from rich.cells import cell_len
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
@@ -17,7 +18,7 @@ from tui.render.find import Match
 from tui.render.plain import plain_sections
 from tui.render.position import AnchorRef, Place, ReadingPosition
 from tui.widgets import article_messages as messages
-from tui.widgets.article_matches import MatchCursor
+from tui.widgets.article_matches import MatchCursor, anchor_from
 from tui.widgets.article_viewport import ArticleViewport, Highlighter
 from tui.widgets.strips import component_classes
 
@@ -78,6 +79,7 @@ class ArticleView(ArticleViewport, can_focus=True):
         Binding("slash", "search", "Search in this article", show=False),
         Binding("n", "next_match", "Next match of the search", show=False),
         Binding("N", "previous_match", "Previous match of the search", show=False),
+        Binding("escape", "clear_search", "Clear the search highlights", show=False),
         Binding("m", "bookmark", "Bookmark this place (with a note if you like)", show=False),
         Binding("apostrophe", "bookmarks", "Show your bookmarks", show=False),
     ]
@@ -88,6 +90,7 @@ class ArticleView(ArticleViewport, can_focus=True):
     ReadingWidthChanged: TypeAlias = messages.ReadingWidthChanged
     ReadAloud: TypeAlias = messages.ReadAloud
     SearchRequested: TypeAlias = messages.SearchRequested
+    SearchReport: TypeAlias = messages.SearchReport
     BookmarkRequested: TypeAlias = messages.BookmarkRequested
     BookmarksRequested: TypeAlias = messages.BookmarksRequested
     LaidOut: TypeAlias = messages.LaidOut
@@ -109,6 +112,11 @@ class ArticleView(ArticleViewport, can_focus=True):
             document, resume=resume, reading_width=reading_width, name=name, id=id, classes=classes
         )
         self._found = MatchCursor()
+        # False while the highlights are a library search's words (set by the screen).
+        self.escape_clears_matches = True
+        # The reader's place is the current match (not the focused anchor): the
+        # cursor stands on it and . and , go on from it.
+        self._on_match = False
 
     # ------------------------------------------------------------ what the viewport asks
 
@@ -129,10 +137,13 @@ class ArticleView(ArticleViewport, can_focus=True):
     def cursor_cell(self) -> tuple[int, int] | None:
         """On the current match, else the focused anchor, when in view."""
         match = self._found.current
-        cell = self._cell_of(ReadingPosition(match.block, match.start)) if match else None
-        if cell is None and self.focused_anchor is not None:
-            cell = self._anchor_cell(self.focused_anchor)
-        return cell
+        on_match = self._cell_of(ReadingPosition(match.block, match.start)) if match else None
+        on_anchor = (
+            self._anchor_cell(self.focused_anchor) if self.focused_anchor is not None else None
+        )
+        if self._on_match:
+            return on_match or on_anchor
+        return on_anchor or on_match
 
     def document_changed(self, replacing: bool) -> None:
         # Matches are found again in the new text; the focused anchor is the same one
@@ -168,16 +179,28 @@ class ArticleView(ArticleViewport, can_focus=True):
     def set_matches(self, matches: list[Match]) -> None:
         """Highlight *matches* (none to clear); the reader moves between them with n and N."""
         self._found.set(matches)
+        self._on_match = False
         self.refresh()
+        self.refresh_bindings()  # Esc clears matches only while there are some
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_search":
+            # Otherwise Esc is the screen's: back, as its help says.
+            return bool(self._found.matches) and self.escape_clears_matches
+        return True
 
     def first_match_from(self, position: ReadingPosition) -> int | None:
         """The first match at or after *position*, wrapping to the first of all."""
         return self._found.first_from(position)
 
-    def goto_match(self, index: int) -> None:
+    def goto_match(self, index: int, how: str = "") -> None:
+        """Make match *index* the current one and bring it into view; the status says
+        which it is ("Match 3 of 12"), with *how* the view got there."""
         layout = self.text_layout
         if layout is None or (match := self._found.select(index)) is None:
             return
+        self._on_match = True
+        self.post_message(self.SearchReport(self, f"{self._found.report()}{how}."))
         self.cancel_jump()
         layout.ensure_block(match.block)
         line = layout.line_for(ReadingPosition(match.block, match.start))
@@ -187,12 +210,39 @@ class ArticleView(ArticleViewport, can_focus=True):
         if self.has_focus:
             self._place_cursor()
 
+    def goto_first_match(self) -> None:
+        """Enter in the search line: the first match from the top of the view on."""
+        found = self._found
+        if not found.matches:
+            return
+        top = self.position or ReadingPosition(0, 0)
+        index = found.first_from(top) or 0
+        found.match_index = None
+        if found.wraps(index, 1, top):
+            how = ": none below the top of the view, wrapped to the first match"
+        else:
+            how = ", the first from the top of the view"
+        self.goto_match(index, how)
+
     def _step_match(self, step: int) -> None:
-        target = self._found.step_target(step, self.position or ReadingPosition(0, 0))
+        position = self.position or ReadingPosition(0, 0)
+        target = self._found.step_target(step, position)
         if target is None:
             self.post_message(self.SearchRequested(self))
-        else:
-            self.goto_match(target)
+            return
+        how = ""
+        if self._found.wraps(target, step, position):
+            how = "; wrapped to the first match" if step > 0 else "; wrapped to the last match"
+        self.goto_match(target, how)
+
+    def action_clear_search(self) -> None:
+        """Escape with matches of a search made here clears them; otherwise (no matches,
+        or the words of a library search the article was opened from) it is the screen's,
+        so Esc goes straight back to the results."""
+        if not self._found.matches or not self.escape_clears_matches:
+            raise SkipAction()
+        self.set_matches([])
+        self.post_message(self.SearchReport(self, "Search highlights cleared."))
 
     def action_search(self) -> None:
         self.post_message(self.SearchRequested(self))
@@ -225,6 +275,7 @@ class ArticleView(ArticleViewport, can_focus=True):
         """Mark *anchor* as the reader's place, bringing it into view if it is not."""
         ref = None if anchor is None else AnchorRef(*anchor)
         self.focused_anchor = ref
+        self._on_match = False
         if ref is not None and not self._anchor_in_view():
             self.move_to(self.anchor_line(ref) - self.page_height // 3)
         self.refresh()
@@ -239,7 +290,11 @@ class ArticleView(ArticleViewport, can_focus=True):
         layout = self.text_layout
         if layout is None or not layout.lines:
             return
-        if self._anchor_in_view():
+        match = self._found.current
+        if self._on_match and match is not None:
+            # Go on from the match the reader is on, not from an anchor left above it.
+            found = anchor_from(layout.document, ReadingPosition(match.block, match.start), step)
+        elif self._anchor_in_view():
             assert self.focused_anchor is not None
             found = anchor_after(layout.document, self.focused_anchor, step)
         else:
@@ -311,7 +366,7 @@ class ArticleView(ArticleViewport, can_focus=True):
         width = max(MIN_READING_WIDTH, min(MAX_READING_WIDTH, self.reading_width + step))
         if width != self.reading_width:
             self.set_reading_width(width)
-        self.post_message(self.ReadingWidthChanged(self, width))
+        self.post_message(self.ReadingWidthChanged(self, width, min(width, self.text_area_width)))
 
     def action_wider(self) -> None:
         self._change_width(READING_WIDTH_STEP)

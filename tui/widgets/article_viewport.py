@@ -29,7 +29,7 @@ from textual.worker import get_current_worker
 from tui.render.blocks import RenderedDocument, Span
 from tui.render.layout import Layout
 from tui.render.position import ReadingPosition, place_in
-from tui.render.progress import percent_read, thumb_rows
+from tui.render.progress import SeenText, thumb_rows
 from tui.threads import background_work
 from tui.widgets.article_jumps import EndJump, SectionJump, SectionJumps
 from tui.widgets.article_messages import LaidOut, PositionChanged
@@ -89,6 +89,12 @@ class ArticleViewport(Widget):
         self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
         # Where to open: the place saved last time, kept until its block has arrived.
         self._resume = resume
+        # What has been on screen, for the share read.
+        self.seen = SeenText()
+        # The percentage read on earlier visits, counted as seen from the start.
+        self.seen_before = 0
+        self._seeded: RenderedDocument | None = None
+        self._marking = False
 
     # ------------------------------------------------------------ hooks
 
@@ -147,6 +153,8 @@ class ArticleViewport(Widget):
         self._jumps.reset()
         self._reported = None
         self.top_line = 0
+        if not replacing:
+            self.seen.clear()
         self.document_changed(replacing)
         if self.size.width:
             self._relayout(keep=None)
@@ -275,11 +283,38 @@ class ArticleViewport(Widget):
     @property
     def percent_read(self) -> int:
         layout = self.text_layout
-        return 0 if layout is None else percent_read(layout, self.top_line, self.page_height)
+        return 0 if layout is None else self.seen.percent(layout)
+
+    def mark_read(self, read: bool) -> None:
+        """All of the article counts as seen (*read*), or only what is on screen now."""
+        self.seen.clear()
+        self.seen_before = 100 if read else 0
+        self._seeded = None
+        self._reported = None
+        self._report()
 
     def _report(self) -> None:
-        if self.text_layout is None:
+        layout = self.text_layout
+        if layout is None:
             return
+        if self.seen_before and self._seeded is not layout.document:
+            self._seeded = layout.document
+            self.seen.mark_prefix(layout.document, self.seen_before)
+        if not self._marking:
+            # What is on screen once this frame is drawn, not the sizes a window
+            # passes through as it opens.
+            self._marking = True
+            self.call_after_refresh(self._mark_seen)
+        self._post_state()
+
+    def _mark_seen(self) -> None:
+        self._marking = False
+        layout = self.text_layout
+        if layout is not None and self.size.height and layout.width == self.wrap_width:
+            self.seen.mark(layout, self.top_line, self.page_height)
+            self._post_state()
+
+    def _post_state(self) -> None:
         state = (self.current_section, self.percent_read, self.top_line)
         if state != self._reported:
             moved = self._reported is None or state[::2] != self._reported[::2]
@@ -309,7 +344,7 @@ class ArticleViewport(Widget):
         y = self._jumps.target_line(layout, self.ready, self.max_top_line)
         if y is not None:
             self.move_to(y)
-            if self._jumps.landed(self.top_line):
+            if self._jumps.landed(self.top_line, layout.section_index_at(len(layout.lines) - 1)):
                 self._report()  # the pinned section may differ from the one at the top
 
     def next_section(self) -> None:

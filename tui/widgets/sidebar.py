@@ -109,18 +109,33 @@ class TabBar(Widget):
         self.active = tab
         self.refresh()
 
+    @property
+    def stacked(self) -> bool:
+        """Too narrow for the names side by side: one per line, so a name is never
+        broken and the mark stands beside the tab it means."""
+        width = sum(len(label) + 2 for _, label in self.tabs) + 2 * (len(self.tabs) - 1)
+        return bool(self.size.width) and width > self.size.width
+
     def render(self) -> Text:
         text = Text()
+        stacked = self.stacked
         for position, (tab, label) in enumerate(self.tabs):
             if position:
-                text.append("  ")
+                text.append("\n" if stacked else "  ")
             if tab == self.active:
                 text.append(SHOWN + label, style="bold underline")
             else:
                 text.append("  " + label)
         return text
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.refresh(layout=True)
+
     def on_click(self, event: events.Click) -> None:
+        if self.stacked:
+            if 0 <= event.y < len(self.tabs):
+                self.post_message(Sidebar.TabChosen(self.tabs[event.y][0]))
+            return
         offset = 0
         for tab, label in self.tabs:
             offset += len(label) + 4
