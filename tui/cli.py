@@ -19,13 +19,14 @@ STOPPED = "wellread: stopped."
 try:
     import argparse
     import difflib
+    import importlib
     import os
     import shlex
     from collections.abc import Callable, Sequence
     from dataclasses import dataclass
     from functools import cached_property
     from pathlib import Path
-    from typing import TYPE_CHECKING, TextIO
+    from typing import TYPE_CHECKING, Any, TextIO
 
     from tui import __version__
 
@@ -299,34 +300,20 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
     pass
 
 
-def _exercises_arguments(parser: argparse.ArgumentParser) -> None:
-    from tui import exercise_commands
+def _later(module: str, name: str) -> Callable[..., Any]:
+    """A command's function from *module*, imported only when the command runs."""
 
-    exercise_commands.exercises_arguments(parser)
+    def call(*args: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args)
 
-
-def _handout_arguments(parser: argparse.ArgumentParser) -> None:
-    from tui import exercise_commands
-
-    exercise_commands.handout_arguments(parser)
+    return call
 
 
-def cmd_exercises(context: Context) -> int:
-    from tui import exercise_commands
-
-    return exercise_commands.cmd_exercises(context)
-
-
-def cmd_handout(context: Context) -> int:
-    from tui import exercise_commands
-
-    return exercise_commands.cmd_handout(context)
-
-
-def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    from tui import import_command
-
-    import_command.arguments(parser)
+_exercises_arguments = _later("tui.exercise_commands", "exercises_arguments")
+_handout_arguments = _later("tui.exercise_commands", "handout_arguments")
+cmd_exercises = _later("tui.exercise_commands", "cmd_exercises")
+cmd_handout = _later("tui.exercise_commands", "cmd_handout")
+_import_arguments = _later("tui.import_command", "arguments")
 
 
 def cmd_import(context: Context) -> int:

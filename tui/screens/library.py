@@ -23,13 +23,6 @@ from tui.state import SavedPosition, StateStore
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.line_list import LineList, ListEntry
 
-
-def matches(entry: Entry, query: str) -> bool:
-    """Every word of the query appears in the title, summary or tags."""
-    haystack = " ".join([entry.title, entry.summary, *entry.tags]).casefold()
-    return all(word in haystack for word in query.casefold().split())
-
-
 # A reading path's article counts as read from this far on.
 READ_PERCENT = 95
 DONE, TO_DO = "✓", "○"
