@@ -86,7 +86,8 @@ def test_a_preview_is_the_start_of_the_whole(body: str, limit: int) -> None:
     whole_blocks = _all_blocks(whole)
     start_blocks = _all_blocks(start)
     # Every block but the last is whole; the last may be a list with fewer items.
-    assert start_blocks[:-1] == whole_blocks[: len(start_blocks) - 1]
+    # (max: with no block at all, the slice must be empty, not "all but the last".)
+    assert start_blocks[:-1] == whole_blocks[: max(0, len(start_blocks) - 1)]
 
 
 def test_a_list_only_text_is_cut_between_items() -> None:
@@ -100,3 +101,8 @@ def test_nothing_is_cut_inside_a_fence() -> None:
     body = "```\n" + "- not an item\n\n" * 200 + "```\nafter\n\nend\n"
     cuts = [offset for offset, _ in block_cuts(body, 1)]
     assert cuts == [body.index("after") - 0 + 0] or all(c > body.rindex("```") for c in cuts)
+
+
+def test_no_preview_is_made_of_nothing_but_blank_lines() -> None:
+    # Found by hypothesis: the first place to cut was the start of the first block.
+    assert preview_body("\n#### Deep heading\n- item one", 1) is None

@@ -17,6 +17,7 @@ from textual.filter import LineFilter
 from textual.geometry import Offset
 from textual.screen import Screen
 
+from tui.app_settings import AUTO_BREAKPOINTS, SettingsActions
 from tui.commands import ThemeChoices, WellreadCommands, WellreadPalette, system_commands
 from tui.content import Library
 from tui.content.glossary import load_glossary
@@ -38,20 +39,15 @@ from tui.screens.my_exercises import MyExercisesScreen, keep_with_note
 from tui.screens.places import place_of
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
-from tui.settings import Settings, save_settings
+from tui.settings import Settings
 from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
 from tui.state import StateStore, data_dir
-from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, THEME_CYCLE, StripColour
+from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, StripColour
 from tui.widgets.article_view import ArticleView
-from tui.widgets.bars import StatusLine
-from tui.widgets.cursor import DEFAULT_CURSOR_SHAPE, HIDE_CURSOR, SHOW_STEADY_CURSOR, focus_cell
-
-NARROW_BELOW = 70
-AUTO_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
-SINGLE_BREAKPOINTS = [(0, "-narrow")]
+from tui.widgets.cursor import DEFAULT_CURSOR_SHAPE, focus_cell
 
 
-class WellreadApp(App[None]):
+class WellreadApp(SettingsActions):
     """Library first; articles and exercise cards are pushed on top and popped with Esc."""
 
     TITLE = "wellread"
@@ -312,17 +308,6 @@ class WellreadApp(App[None]):
 
     # ------------------------------------------------------------ settings
 
-    def save_settings(self) -> None:
-        try:
-            save_settings(self.settings)
-        except OSError as error:
-            self.notice(f"Could not save settings: {error}")
-
-    def notice(self, text: str) -> None:
-        """A message on the current screen's status line."""
-        for status in self.screen.query(StatusLine):
-            status.set_notice(text)
-
     @on(CitationStyleChanged)
     def citation_style_changed(self, event: CitationStyleChanged) -> None:
         self.settings.citation_style = event.style.value
@@ -333,31 +318,6 @@ class WellreadApp(App[None]):
         self.settings.reading_width = event.width
         self.save_settings()
         self.notice(event.report)
-
-    def watch_theme(self, theme: str) -> None:
-        if self._settings_ready and theme != self.settings.theme:
-            self.settings.theme = theme
-            self.save_settings()
-
-    def action_next_theme(self) -> None:
-        current = THEME_CYCLE.index(self.theme) if self.theme in THEME_CYCLE else -1
-        self.theme = THEME_CYCLE[(current + 1) % len(THEME_CYCLE)]
-        self.notice(f"Theme: {self.theme}. Ctrl+T for the next one.")
-
-    def _apply_cursor_setting(self) -> None:
-        # Textual hides the terminal cursor once, at start; showing it again keeps it
-        # visible (steady: a blinking cursor is something moving by itself), and every
-        # frame moves it to the focus (cursor_position).
-        if self._driver is not None and not self.is_headless:
-            self._driver.write(SHOW_STEADY_CURSOR if self.settings.show_cursor else HIDE_CURSOR)
-
-    def action_toggle_cursor(self) -> None:
-        self.settings.show_cursor = not self.settings.show_cursor
-        self._apply_cursor_setting()
-        self.save_settings()
-        self.notice(
-            "Terminal cursor shown." if self.settings.show_cursor else "Terminal cursor hidden."
-        )
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
@@ -374,38 +334,6 @@ class WellreadApp(App[None]):
         return system_commands(self)
 
     # ------------------------------------------------------------ layout
-
-    @property
-    def single_column(self) -> bool:
-        return self.settings.layout == "single"
-
-    def apply_layout(self) -> None:
-        """One pane at a time at every width ("single"), or as the window allows."""
-        single = self.single_column
-        self.set_class(single, "-single")
-        # The single layout is the narrow one, at any width: screens read these
-        # breakpoints whenever the window changes size.
-        self.HORIZONTAL_BREAKPOINTS = SINGLE_BREAKPOINTS if single else AUTO_BREAKPOINTS
-        narrow = single or self.size.width < NARROW_BELOW
-        for screen in self.screen_stack:
-            screen.set_class(narrow, "-narrow")
-            screen.set_class(not narrow, "-wide")
-
-    def action_toggle_layout(self) -> None:
-        self.settings.layout = "auto" if self.single_column else "single"
-        self.apply_layout()
-        self.save_settings()
-        self.notice(
-            "One column: Tab moves between the panes."
-            if self.single_column
-            else "Panes side by side when the window has room."
-        )
-
-    def action_toggle_animations(self) -> None:
-        self.settings.animations = not self.settings.animations
-        self.animation_level = "full" if self.settings.animations else "none"
-        self.save_settings()
-        self.notice("Animations on." if self.settings.animations else "Animations off.")
 
     # ------------------------------------------------------------ reading aloud
 

@@ -35,7 +35,8 @@ def preview_body(body: str, limit: int = PREVIEW_CHARS) -> tuple[str, float] | N
     if len(body) <= 2 * limit:
         return None
     cut = _cut_offset(body, limit)
-    if cut is None:
+    # A cut before any text would show an empty opening: parse the whole instead.
+    if cut is None or not body[:cut].strip():
         return None
     text = body[:cut]
     definitions = [match.group(1) for match in _DEFINITION_BLOCK.finditer(body, cut - 1)]

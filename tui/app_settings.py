@@ -1,0 +1,90 @@
+"""The app's settings actions: theme, terminal cursor, layout and animations, each kept
+in the settings file as it changes. A base of WellreadApp, apart so app.py stays about
+screens and their order."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from tui.settings import Settings, save_settings
+from tui.themes import THEME_CYCLE
+from tui.widgets.bars import StatusLine
+from tui.widgets.cursor import HIDE_CURSOR, SHOW_STEADY_CURSOR
+
+NARROW_BELOW = 70
+AUTO_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+SINGLE_BREAKPOINTS = [(0, "-narrow")]
+
+
+class SettingsActions(App[None]):
+    settings: Settings
+    # Theme changes are saved only once the app runs, not while it starts.
+    _settings_ready: bool = False
+
+    def save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except OSError as error:
+            self.notice(f"Could not save settings: {error}")
+
+    def notice(self, text: str) -> None:
+        """A message on the current screen's status line."""
+        for status in self.screen.query(StatusLine):
+            status.set_notice(text)
+
+    def watch_theme(self, theme: str) -> None:
+        if self._settings_ready and theme != self.settings.theme:
+            self.settings.theme = theme
+            self.save_settings()
+
+    def action_next_theme(self) -> None:
+        current = THEME_CYCLE.index(self.theme) if self.theme in THEME_CYCLE else -1
+        self.theme = THEME_CYCLE[(current + 1) % len(THEME_CYCLE)]
+        self.notice(f"Theme: {self.theme}. Ctrl+T for the next one.")
+
+    def _apply_cursor_setting(self) -> None:
+        # Textual hides the terminal cursor once, at start; showing it again keeps it
+        # visible (steady: a blinking cursor is something moving by itself), and every
+        # frame moves it to the focus (cursor_position).
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(SHOW_STEADY_CURSOR if self.settings.show_cursor else HIDE_CURSOR)
+
+    def action_toggle_cursor(self) -> None:
+        self.settings.show_cursor = not self.settings.show_cursor
+        self._apply_cursor_setting()
+        self.save_settings()
+        self.notice(
+            "Terminal cursor shown." if self.settings.show_cursor else "Terminal cursor hidden."
+        )
+
+    @property
+    def single_column(self) -> bool:
+        return self.settings.layout == "single"
+
+    def apply_layout(self) -> None:
+        """One pane at a time at every width ("single"), or as the window allows."""
+        single = self.single_column
+        self.set_class(single, "-single")
+        # The single layout is the narrow one, at any width: screens read these
+        # breakpoints whenever the window changes size.
+        self.HORIZONTAL_BREAKPOINTS = SINGLE_BREAKPOINTS if single else AUTO_BREAKPOINTS
+        narrow = single or self.size.width < NARROW_BELOW
+        for screen in self.screen_stack:
+            screen.set_class(narrow, "-narrow")
+            screen.set_class(not narrow, "-wide")
+
+    def action_toggle_layout(self) -> None:
+        self.settings.layout = "auto" if self.single_column else "single"
+        self.apply_layout()
+        self.save_settings()
+        self.notice(
+            "One column: Tab moves between the panes."
+            if self.single_column
+            else "Panes side by side when the window has room."
+        )
+
+    def action_toggle_animations(self) -> None:
+        self.settings.animations = not self.settings.animations
+        self.animation_level = "full" if self.settings.animations else "none"
+        self.save_settings()
+        self.notice("Animations on." if self.settings.animations else "Animations off.")
