@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,21 +86,30 @@ def _name_given_first(part: str) -> dict[str, str] | None:
     return None
 
 
-def _authors_vancouver(text: str) -> tuple[list[dict[str, str]], bool] | None:
+Authors = tuple[list[dict[str, str]], bool]
+
+
+def _author_list(text: str, read_name: Callable[[str], dict[str, str] | None]) -> Authors | None:
+    """Comma-separated names, each read by *read_name*; "et al." says the list is cut.
+    None when any part is not a name in that style."""
     names: list[dict[str, str]] = []
     more = False
     for part in (p.strip() for p in text.split(",")):
         if part.lower().rstrip(".") in ("et al", "and others"):
             more = True
             continue
-        name = _name_vancouver(part)
+        name = read_name(part)
         if name is None:
             return None
         names.append(name)
     return (names, more) if names else None
 
 
-def _authors_apa(text: str) -> tuple[list[dict[str, str]], bool] | None:
+def _authors_vancouver(text: str) -> Authors | None:
+    return _author_list(text, _name_vancouver)
+
+
+def _authors_apa(text: str) -> Authors | None:
     parts = [p.strip() for p in re.split(r",\s*(?:&\s*)?", text.replace(" & ", ", ")) if p.strip()]
     names: list[dict[str, str]] = []
     more = False
@@ -118,19 +128,8 @@ def _authors_apa(text: str) -> tuple[list[dict[str, str]], bool] | None:
     return (names, more) if names else None
 
 
-def _authors_given_first(text: str) -> tuple[list[dict[str, str]], bool] | None:
-    text = re.sub(r",?\s+and\s+", ", ", text)
-    names: list[dict[str, str]] = []
-    more = False
-    for part in (p.strip() for p in text.split(",")):
-        if part.lower().rstrip(".") in ("et al", "and others"):
-            more = True
-            continue
-        name = _name_given_first(part)
-        if name is None:
-            return None
-        names.append(name)
-    return (names, more) if names else None
+def _authors_given_first(text: str) -> Authors | None:
+    return _author_list(re.sub(r",?\s+and\s+", ", ", text), _name_given_first)
 
 
 def _segments(text: str) -> list[str]:
