@@ -20,7 +20,6 @@ from textual.screen import Screen
 from tui.app_settings import AUTO_BREAKPOINTS, SettingsActions
 from tui.commands import ThemeChoices, WellreadCommands, WellreadPalette, system_commands
 from tui.content import Library
-from tui.content.glossary import load_glossary
 from tui.content.search import SearchHit, index_path
 from tui.handout_file import write_handout
 from tui.history import History, Place
@@ -255,7 +254,7 @@ class WellreadApp(SettingsActions):
             self.open_article(mark.slug, position)
 
     def show_glossary(self) -> None:
-        glossary = load_glossary(self.library.root)
+        glossary = library_glossary(self.library.root)[0]
         if glossary is None or not glossary.terms:
             self.notice("This library has no glossary.")
         elif not isinstance(self.screen, GlossaryScreen):
