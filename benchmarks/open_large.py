@@ -162,6 +162,9 @@ def case_wellread(library: str, slug: str, keys: bool) -> dict[str, Any]:
         app = WellreadApp(load_library(Path(library)))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            # What the app does once the library is shown (loading the parser) is done
+            # before a reader could choose an article.
+            await app.workers.wait_for_complete()
             start = time.perf_counter()
             app.open_article(slug)
             _, painted = await probe.first_paint_after(start, body=True, timeout=120)
