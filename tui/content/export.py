@@ -105,7 +105,9 @@ def to_bibtex(references: list[Reference]) -> str:
     for ref in references:
         fields: list[tuple[str, str]] = []
         if ref.authors:
-            fields.append(("author", " and ".join(_name_bibtex(n) for n in ref.authors)))
+            names = [_name_bibtex(n) for n in ref.authors]
+            # BibTeX's own way to say "et al.".
+            fields.append(("author", " and ".join(names + ["others"] * ref.more_authors)))
         if ref.title:
             # Double braces keep the title's capitals as written.
             fields.append(("title", "{" + _bibtex_escape(ref.title) + "}"))

@@ -59,6 +59,9 @@ class Reference:
     url: str = ""
     publisher: str = ""
     line: int = 1
+    # The source lists more authors than are given here: written as a last author
+    # `{literal: others}`, as pandoc reads BibTeX's "and others".
+    more_authors: bool = False
     # The CSL item as written, for export.
     csl: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 

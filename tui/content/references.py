@@ -14,6 +14,7 @@ from tui.content.problems import Problem, Severity
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 # Addresses a reference may give: the web, and nothing a reader's machine would run or open.
 SAFE_URL_SCHEMES = ("http", "https")
+OTHERS = ("others", "et al.", "et al")
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
@@ -39,6 +40,13 @@ def _names(value: Any) -> tuple[Name, ...]:
         elif isinstance(item, str):
             names.append(Name(literal=_text(item)))
     return tuple(names)
+
+
+def _without_others(names: tuple[Name, ...]) -> tuple[tuple[Name, ...], bool]:
+    """The names without a closing "others" (et al.), and whether it was there."""
+    if names and not names[-1].family and names[-1].literal.lower() in OTHERS:
+        return names[:-1], True
+    return names, False
 
 
 def _year(value: Any) -> int | None:
@@ -100,7 +108,9 @@ def parse_references(path: Path, front: FrontMatter) -> tuple[list[Reference], l
         title = _text(item.get("title"))
         if not title:
             problems.append(Problem(path, line, f"reference '{ref_id}' has no title"))
-        authors = _names(item.get("author")) or _names(item.get("editor"))
+        authors, more_authors = _without_others(
+            _names(item.get("author")) or _names(item.get("editor"))
+        )
         if not authors:
             problems.append(
                 Problem(path, line, f"reference '{ref_id}' has no author", Severity.WARNING)
@@ -147,6 +157,7 @@ def parse_references(path: Path, front: FrontMatter) -> tuple[list[Reference], l
                 publisher=_text(item.get("publisher")),
                 line=line,
                 csl=dict(item),
+                more_authors=more_authors,
             )
         )
     return references, problems

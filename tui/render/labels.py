@@ -32,9 +32,9 @@ def _authors_short(ref: Reference) -> str:
     names = [name.short for name in ref.authors if name.short]
     if not names:
         return ref.title.split(":")[0][:40] or ref.id
-    if len(names) == 1:
+    if len(names) == 1 and not ref.more_authors:
         return names[0]
-    if len(names) == 2:
+    if len(names) == 2 and not ref.more_authors:
         return f"{names[0]} and {names[1]}"
     return f"{names[0]} et al."
 

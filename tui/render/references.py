@@ -11,7 +11,7 @@ def authors_text(ref: Reference, limit: int = 6) -> str:
         return ""
     if len(names) > limit:
         return ", ".join(names[:3]) + ", et al."
-    return ", ".join(names)
+    return ", ".join(names) + (", et al." if ref.more_authors else "")
 
 
 def source_text(ref: Reference) -> str:
