@@ -264,6 +264,17 @@ def test_one_work_has_one_doi() -> None:
     assert several == {}
 
 
+def test_one_work_has_one_id() -> None:
+    # Two ids for one DOI or PMID would list the same work twice under different numbers.
+    ids: dict[str, set[str]] = defaultdict(set)
+    for _, item in _all_references():
+        for key in ("DOI", "PMID"):
+            if value := _identifier(item, key):
+                ids[f"{key} {value.lower()}"].add(str(item.get("id")))
+    several = {work: sorted(names) for work, names in ids.items() if len(names) > 1}
+    assert several == {}
+
+
 def test_one_id_means_the_same_reference_everywhere() -> None:
     seen: dict[str, tuple[Path, object]] = {}
     different = []
