@@ -172,6 +172,79 @@ def test_the_doi_pattern(doi: str, good: bool) -> None:
     assert bool(DOI.match(doi)) is good
 
 
+# A PubMed id is a plain number; a stable URL here is a web address (the reader shows it).
+PMID = re.compile(r"^[1-9][0-9]{0,8}$")
+WEB_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$", re.IGNORECASE)
+
+
+def _identifier(item: dict[str, Any], key: str) -> str:
+    """The CSL field *key* (DOI, PMID, URL) whatever its case, as text; "" if absent."""
+    for name, value in item.items():
+        if str(name).lower() == key.lower() and value is not None:
+            return str(value).strip()
+    return ""
+
+
+def _unidentified(refs: list[tuple[Path, dict[str, Any]]]) -> list[str]:
+    """References a reader could not look up: no DOI, no PMID and no URL."""
+    return [
+        f"{path.name}: {item.get('id')}"
+        for path, item in refs
+        if not any(_identifier(item, key) for key in ("DOI", "PMID", "URL"))
+    ]
+
+
+def test_every_reference_can_be_looked_up() -> None:
+    assert _unidentified(_all_references()) == []
+
+
+def test_the_look_up_check_can_fail() -> None:
+    refs: list[tuple[Path, dict[str, Any]]] = [
+        (Path("a.md"), {"id": "kept", "DOI": "10.1000/x"}),
+        (Path("a.md"), {"id": "pubmed", "pmid": 123}),
+        (Path("a.md"), {"id": "web", "URL": "https://example.org/p"}),
+        (Path("b.md"), {"id": "bare", "title": "A paper with nothing to find it by"}),
+        (Path("b.md"), {"id": "blank", "DOI": "  ", "URL": None}),
+    ]
+    assert _unidentified(refs) == ["b.md: bare", "b.md: blank"]
+
+
+def test_every_pmid_and_url_is_well_formed() -> None:
+    bad = [
+        f"{path.name}: {item.get('id')}: {key} {value!r}"
+        for path, item in _all_references()
+        for key, pattern in (("PMID", PMID), ("URL", WEB_URL))
+        if (value := _identifier(item, key)) and not pattern.match(value)
+    ]
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("value", "pattern", "good"),
+    [
+        ("9288020", PMID, True),
+        ("PMID: 9288020", PMID, False),
+        ("0123", PMID, False),
+        ("https://pubmed.ncbi.nlm.nih.gov/9288020/", WEB_URL, True),
+        ("https://www.aafp.org/afp/2016/0701/p44.html", WEB_URL, True),
+        ("pubmed.ncbi.nlm.nih.gov/9288020", WEB_URL, False),
+        ("javascript:alert(1)", WEB_URL, False),
+        ("https://localhost", WEB_URL, False),
+    ],
+)
+def test_the_pmid_and_url_patterns(value: str, pattern: re.Pattern[str], good: bool) -> None:
+    assert bool(pattern.match(value)) is good
+
+
+def test_one_pmid_names_one_work() -> None:
+    titles: dict[str, set[str]] = defaultdict(set)
+    for _, item in _all_references():
+        if pmid := _identifier(item, "PMID"):
+            titles[pmid].add(" ".join(str(item.get("title", "")).lower().split()))
+    shared = {pmid: sorted(names) for pmid, names in titles.items() if len(names) > 1}
+    assert shared == {}
+
+
 def test_one_doi_names_one_work() -> None:
     titles: dict[str, set[str]] = defaultdict(set)
     for _, item in _all_references():
@@ -188,6 +261,17 @@ def test_one_work_has_one_doi() -> None:
             title = " ".join(str(item.get("title", "")).lower().split())
             dois[title].add(str(item["DOI"]).lower())
     several = {title: sorted(names) for title, names in dois.items() if len(names) > 1}
+    assert several == {}
+
+
+def test_one_work_has_one_id() -> None:
+    # Two ids for one DOI or PMID would list the same work twice under different numbers.
+    ids: dict[str, set[str]] = defaultdict(set)
+    for _, item in _all_references():
+        for key in ("DOI", "PMID"):
+            if value := _identifier(item, key):
+                ids[f"{key} {value.lower()}"].add(str(item.get("id")))
+    several = {work: sorted(names) for work, names in ids.items() if len(names) > 1}
     assert several == {}
 
 
