@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.content.model import Document
-from tui.content.snippets import UNIT_BREAK, section_parts
+from tui.content.snippets import UNIT_BREAK, shown_parts
 from tui.content.tokens import stems_text, words
 
 REFERENCES_ENTRY = -1
@@ -67,8 +67,8 @@ class DocumentRows:
 def document_rows(document: Document, kind: str, slug: str) -> DocumentRows:
     out = DocumentRows()
     title = document.title
-    for entry, heading, text in section_parts(document):
-        shown = (kind, slug, entry, title, heading, text)
+    for entry, heading, text, shown_text in shown_parts(document):
+        shown = (kind, slug, entry, title, heading, shown_text)
         if entry == 0:
             # The title is indexed once, on the overview: a title match ranks the
             # document's opening, not each of its sections.

@@ -83,12 +83,28 @@ def overview_units(document: Document) -> Iterator[str]:
 def section_parts(document: Document) -> Iterator[tuple[int, str, str]]:
     """(outline entry, heading, text) for the overview and every section, in the
     numbering the reader's outline uses (the overview is entry 0)."""
-    yield 0, "Overview", units_text(overview_units(document))
+    for entry, heading, text, _ in shown_parts(document):
+        yield entry, heading, text
+
+
+def shown_parts(document: Document) -> Iterator[tuple[int, str, str, str]]:
+    """(outline entry, heading, text searched, text shown) for the overview and every
+    section. The text shown is the text searched, except for a section with no text
+    of its own (its subsections hold it all): a match in its heading would show
+    nothing, so it shows the first unit of its first subsection with text, which is
+    what the reader meets first under that heading. That lead is not searched: its
+    words belong to the subsection, which is a hit of its own."""
+    yield 0, "Overview", (text := units_text(overview_units(document))), text
     entry = 0
     for section in document.sections:
-        for part in (section, *section.subsections):
+        texts = [units_text(_block_units(part.blocks)) for part in section.subsections]
+        lead = next((text.split(UNIT_BREAK, 1)[0] for text in texts if text), "")
+        entry += 1
+        own = units_text(_block_units(section.blocks))
+        yield entry, section.label, own, own or lead
+        for part, text in zip(section.subsections, texts, strict=True):
             entry += 1
-            yield entry, part.label, units_text(_block_units(part.blocks))
+            yield entry, part.label, text, text
 
 
 def split_snippet(snippet: str) -> list[tuple[str, bool]]:

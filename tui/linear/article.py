@@ -6,6 +6,7 @@ from tui.content.model import Article
 from tui.linear.card import read_card
 from tui.linear.glossary import term_index
 from tui.linear.reading import Reading, Request, Session
+from tui.render.blocks import RenderedDocument
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle
 from tui.render.plain import PlainSection, exercise_line, plain_sections
@@ -19,6 +20,17 @@ def part_key(section: PlainSection, index: int) -> str:
     if index == 0:
         return "0"
     return section.title.split()[0].lower()  # "notes", "related"
+
+
+def share_before(rendered: RenderedDocument, block: int) -> int:
+    """The share of the text in the blocks before *block*, as a whole percentage below
+    100. Characters are weighed as the full-screen reader weighs what it has shown
+    (tui.render.progress), so a place saved here reopens there at the same share."""
+    weights = [max(1, len(each.text)) for each in rendered.blocks]
+    total = sum(weights)
+    if not total:
+        return 0
+    return min(99, sum(weights[:block]) * 100 // total)
 
 
 class ArticleReading(Reading):
@@ -76,11 +88,11 @@ class ArticleReading(Reading):
         return self.loop()
 
     def part_read(self, index: int) -> None:
-        """Save the place as the full-screen reader does: the part to read next."""
-        total = len(self.rendered.blocks) or 1
+        """Save the place as the full-screen reader does: the part to read next, and
+        the share of the article's text up to the end of this part."""
         last = index + 1 >= len(self.parts)
         after = self.parts[index if last else index + 1]
-        percent = 100 if last else min(99, int(after.block * 100 / total))
+        percent = 100 if last else share_before(self.rendered, after.block)
         self.session.write(
             lambda: self.session.state.save_position(
                 self.slug, after.block, 0, after.label, percent

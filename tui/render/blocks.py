@@ -40,6 +40,9 @@ class TextBlock:
     blank_before: int = 0  # empty lines above the block
     wrap_words: bool = True  # False: break anywhere (code), never at spaces only
     section_index: int = 0  # the outline entry the block belongs to
+    # Where the text drawn starts: a table row drawn as part of a grid keeps its
+    # labelled text first (where anchors and matches point) and the grid after it.
+    shown_from: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,17 @@ class OutlineEntry:
         return section_label(self.number, self.title, self.level)
 
 
+@dataclass(frozen=True)
+class TableShape:
+    """A table, rendered as one labelled block per row ("Column: value; ..."): where
+    its rows are and where each cell's value lies in a row's text, so a layout wide
+    enough can draw it as a grid (tui.render.tables)."""
+
+    first_block: int
+    labels: tuple[str, ...]  # the header's cells, "" where one is empty
+    cells: tuple[tuple[tuple[int, int], ...], ...]  # per row, (start, end) of each value
+
+
 @dataclass
 class RenderedDocument:
     blocks: list[TextBlock]
@@ -62,6 +76,7 @@ class RenderedDocument:
     # covers; the full document's first blocks are the same as these.
     partial: bool = False
     share: float = 1.0
+    tables: list[TableShape] = field(default_factory=list)
 
     @property
     def section_count(self) -> int:

@@ -32,7 +32,14 @@ from tui.content.model import (
     Text,
 )
 from tui.content.vocab import DISCLAIMER, IMPACTS, KINDS, caution_sentence
-from tui.render.blocks import Anchor, OutlineEntry, RenderedDocument, Span, TextBlock
+from tui.render.blocks import (
+    Anchor,
+    OutlineEntry,
+    RenderedDocument,
+    Span,
+    TableShape,
+    TextBlock,
+)
 from tui.render.labels import CitationStyle, ReferenceLabels
 from tui.render.references import reference_text
 from tui.render.terms import mark_terms
@@ -97,6 +104,7 @@ class DocumentRenderer:
         self.titles = titles or {}
         self.blocks: list[TextBlock] = []
         self.outline: list[OutlineEntry] = []
+        self.tables: list[TableShape] = []
 
     # ------------------------------------------------------------ pieces
 
@@ -180,19 +188,28 @@ class DocumentRenderer:
 
     def table(self, table: Table, indent: int) -> None:
         # A table reads row by row, each cell named by its column: it reflows to any
-        # width and a screen reader hears which column a value belongs to.
-        headers = [self.runs(cell) for cell in table.header]
+        # width and a screen reader hears which column a value belongs to. Where a
+        # layout has room, it draws the same rows as a grid (tui.render.tables).
+        labels = ["".join(self.runs(cell).parts) for cell in table.header]
+        first = len(self.blocks)
+        cells: list[tuple[tuple[int, int], ...]] = []
         for position, row in enumerate(table.rows):
             runs = _Runs()
+            values: list[tuple[int, int]] = []
             for column, cell in enumerate(row):
                 if column:
                     runs.add("; ")
-                if column < len(headers) and headers[column].length:
-                    runs.add("".join(headers[column].parts) + ": ", "strong")
+                if column < len(labels) and labels[column]:
+                    runs.add(labels[column] + ": ", "strong")
+                start = runs.length
                 self.runs(cell, runs)
+                values.append((start, runs.length))
+            cells.append(tuple(values))
             self.emit(
                 runs.block(indent=indent, prefix="• ", blank_before=1 if position == 0 else 0)
             )
+        if cells:
+            self.tables.append(TableShape(first, tuple(labels), tuple(cells)))
 
     def section(self, section: Section) -> None:
         self.entry(section.number, section.title, section.level)
@@ -245,7 +262,9 @@ class DocumentRenderer:
         for section in article.sections:
             self.section(section)
         if self.partial:
-            return RenderedDocument(self.blocks, self.outline, partial=True, share=self.share)
+            return RenderedDocument(
+                self.blocks, self.outline, partial=True, share=self.share, tables=self.tables
+            )
         self.footnotes()
         if article.related_articles:
             self.entry("", "Related articles", 2)
@@ -265,7 +284,7 @@ class DocumentRenderer:
             runs.anchors.append(Anchor(start, end, "article", (slug,)))
             runs.add(". Move to it with . and press Enter.")
             self.emit(runs.block())
-        return RenderedDocument(self.blocks, self.outline)
+        return RenderedDocument(self.blocks, self.outline, tables=self.tables)
 
     def exercise(self, exercise: Exercise) -> RenderedDocument:
         self.entry("", "About this exercise", 2)
@@ -298,7 +317,7 @@ class DocumentRenderer:
             block = TextBlock(reference_text(ref), prefix=f"{number}. ", blank_before=1)
             block.anchors.append(Anchor(0, len(block.text), "reference", (ref.id,)))
             self.emit(block)
-        return RenderedDocument(self.blocks, self.outline)
+        return RenderedDocument(self.blocks, self.outline, tables=self.tables)
 
 
 def render_document(

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
+from tui.render import tables
 from tui.render.blocks import RenderedDocument, TextBlock
 from tui.render.position import ReadingPosition
 
@@ -116,7 +117,8 @@ class Layout:
     """
 
     def __init__(self, document: RenderedDocument, width: int) -> None:
-        self.document = document
+        # Tables that fit this width are drawn as grids, the rest as labelled rows.
+        self.document = tables.at_width(document, width)
         self.width = width
         self.lines: list[Line] = []
         # The first text line of every block laid out so far (after its blank lines).
@@ -150,6 +152,8 @@ class Layout:
                 if block.wrap_words
                 else wrap_hard(block.text, available)
             )
+            if block.shown_from:  # a table row drawn as a grid: the grid's lines only
+                pieces = [piece for piece in pieces if piece[0] >= block.shown_from]
             for number, (start, end) in enumerate(pieces):
                 lines.append(Line(index, start, end, number == 0))
             self.block_lines.append(first)

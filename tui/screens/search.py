@@ -36,10 +36,10 @@ def hit_entry(index: int, hit: SearchHit) -> ListEntry:
             start = len(snippet.text)
             snippet.spans.append(Span(start, start + len(text), "strong"))
         snippet.text += text
-    return ListEntry(
-        str(index),
-        [TextBlock(f"{kind}{hit.title}: {hit.heading}", style="title"), snippet],
-    )
+    heading = TextBlock(f"{kind}{hit.title}: {hit.heading}", style="title")
+    # A hit with no words to show (a heading over no text at all) takes one line, not
+    # a blank second one.
+    return ListEntry(str(index), [heading, snippet] if snippet.text.strip() else [heading])
 
 
 class QueryInput(Input):
