@@ -13,8 +13,8 @@ Each case runs headless (120x40) in its own subprocess:
 
 "work" is the CPU time of the UI thread (the one the event loop runs on, so every
 handler, layout and repaint a key causes) from sending the key until the app is
-settled: Pilot has processed every message and drawn a frame, workers are done, and
-a 0.12 s wait lets timers (a debounce) fire and be drawn. The same wait with no key
+settled: a 0.12 s wait lets timers (a debounce) fire, workers are done, and Pilot has
+processed every message and drawn a frame. The same wait with no key
 is measured too and taken off, so "work" is what the key adds. Work done in other
 threads (laying out, searching or rendering in the background) is not the UI
 thread's; it shows in "all threads", the whole process's CPU time over the same span.
@@ -97,9 +97,9 @@ class Meter:
         self.idle = (0.0, 0.0)
 
     async def settled(self) -> None:
-        await self.pilot.pause()
-        await self.app.workers.wait_for_complete()
+        # Timers (a debounce) fire in the wait; workers they start are waited for.
         await asyncio.sleep(SETTLE_S)
+        await self.app.workers.wait_for_complete()
         await self.pilot.pause()
         await self.app.workers.wait_for_complete()
         await self.pilot.pause()

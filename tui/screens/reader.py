@@ -7,6 +7,7 @@ article never freezes the keyboard.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import events, on, work
@@ -23,6 +24,7 @@ from tui.content.vocab import DISCLAIMER_SHORT, DISCLAIMER_TINY
 from tui.render.blocks import RenderedDocument
 from tui.render.find import Match, matches_per_section
 from tui.render.labels import CitationStyle, ReferenceLabels
+from tui.render.layout import Layout
 from tui.render.places import citation_places, sections_citing
 from tui.render.position import ReadingPosition
 from tui.render.progress import section_status
@@ -31,8 +33,8 @@ from tui.render.summaries import READ_PERCENT, exercise_lines, related_exercise_
 from tui.screens.article_source import ArticleSource
 from tui.screens.bookmarks import NoteScreen
 from tui.screens.cited_in import CitedInScreen
-from tui.screens.evidence import EvidenceScreen
 from tui.screens.panes import NarrowPanes
+from tui.screens.reader_find import FindInLongArticle
 from tui.state import StateStore
 from tui.threads import background_work
 from tui.widgets.article_view import ArticleView
@@ -50,7 +52,7 @@ COMPACT_BELOW = 100
 SYNC_LOAD_BYTES = 64 * 1024
 
 
-class ReaderScreen(EvidenceScreen):
+class ReaderScreen(FindInLongArticle):
     HELP_NAME = "Reader"
     HELP_INTRO = (
         "Left: the contents of the article. Centre: the article. Right: related "
@@ -103,10 +105,13 @@ class ReaderScreen(EvidenceScreen):
     class Loaded(Message):
         """The whole article, parsed and rendered (from the loading thread)."""
 
-        def __init__(self, article: Article, rendered: RenderedDocument) -> None:
+        def __init__(
+            self, article: Article, rendered: RenderedDocument, style: CitationStyle
+        ) -> None:
             super().__init__()
             self.article = article
             self.rendered = rendered
+            self.style = style
 
     def __init__(
         self,
@@ -145,7 +150,9 @@ class ReaderScreen(EvidenceScreen):
         self.article: Article | None = None
         self.rendered: RenderedDocument | None = None
         self.source = ArticleSource(library, slug)
-        if self.entry.path.stat().st_size <= SYNC_LOAD_BYTES:
+        # A short article is parsed and rendered within a frame, a long one in threads.
+        self.short = self.entry.path.stat().st_size <= SYNC_LOAD_BYTES
+        if self.short:
             self.article, self.rendered = self.source.whole(citation_style)
         elif preview := self.source.preview(citation_style):
             # A long article: its opening sections now, the whole of it from a thread
@@ -223,25 +230,48 @@ class ReaderScreen(EvidenceScreen):
     @work(thread=True, exclusive=True, group="load-article")
     def load(self) -> None:
         with background_work():
-            self.post_message(self.Loaded(*self.source.whole(self.citation_style)))
+            style = self.citation_style
+            self.post_message(self.Loaded(*self.source.whole(style), style))
+
+    class Restyled(Message):
+        """The article rendered and laid out in another citation style (from a thread)."""
+
+        def __init__(
+            self, article: Article, rendered: RenderedDocument, layout: Layout, style: CitationStyle
+        ) -> None:
+            super().__init__()
+            self.article = article
+            self.rendered = rendered
+            self.layout = layout
+            self.style = style
 
     @on(Loaded)
     def loaded(self, event: Loaded) -> None:
         self.show_rendered(event.article, event.rendered)
+        if event.style is not self.citation_style:
+            self.rerender()  # c was pressed while the article was loading
         if self.search_line.value:
             # Again on the whole article, not the preview.
             self.search_for(self.search_line.value, any_term=self.highlight != "")
         self.show_search_result()
 
-    def show_rendered(self, article: Article, rendered: RenderedDocument) -> None:
-        """Show a (new rendering of the) article, keeping the reader's place if any."""
+    def show_rendered(
+        self, article: Article, rendered: RenderedDocument, layout: Layout | None = None
+    ) -> None:
+        """Show a (new rendering of the) article, keeping the reader's place if any;
+        *layout*: the rendering laid out already (off the UI thread)."""
         replacing = self.rendered is not None
+        same_article = article is self.article
+        outline_kept = self.rendered is not None and self.rendered.outline == rendered.outline
         self.article, self.rendered = article, rendered
-        self.query_one(Outline).set_sections(rendered.outline, keep_place=replacing)
+        if not outline_kept:
+            self.query_one(Outline).set_sections(rendered.outline, keep_place=replacing)
         if replacing:
-            self.view.replace_document(rendered)
+            self.view.replace_document(rendered, layout)
         else:
             self.view.show(rendered)
+        if same_article:
+            return  # the sidebar shows the article's references and exercises, not its text
         for line_list, entries in zip(
             (self.query_one(ExerciseList), self.query_one(ReferenceList)),
             self.sidebar_entries(article),
@@ -255,6 +285,9 @@ class ReaderScreen(EvidenceScreen):
     def matches_changed(self, matches: list[Match]) -> None:
         if self.rendered is not None:
             self.query_one(Outline).set_match_counts(matches_per_section(self.rendered, matches))
+
+    def show_match_counts(self, counts: Mapping[int, int], outline: list[ListEntry]) -> None:
+        self.query_one(Outline).set_match_counts(counts, outline)
 
     def sidebar_entries(self, article: Article) -> tuple[list[ListEntry], list[ListEntry]]:
         cards = [
@@ -342,12 +375,42 @@ class ReaderScreen(EvidenceScreen):
         self.app.push_screen(CitedInScreen(title, places), go)
 
     def rerender(self) -> None:
-        if self.article is not None and self.rendered is not None:
-            share = self.rendered.share if self.rendered.partial else None
+        # A long article takes longer than a frame to render and lay out: both are done
+        # in a thread, and the result replaces the text shown when it is ready.
+        if self.article is None or self.rendered is None:
+            return
+        share = self.rendered.share if self.rendered.partial else None
+        if self.short:
+            # A short one is ready within the frame, as when it opened.
             self.show_rendered(self.article, self.render_article(self.article, share))
+        else:
+            self.restyle(self.article, self.citation_style, share, self.view.wrap_width)
+
+    # A description, so starting it never writes out the whole article (its repr).
+    @work(thread=True, exclusive=True, group="restyle-article", description="restyle")
+    def restyle(
+        self, article: Article, style: CitationStyle, share: float | None, width: int
+    ) -> None:
+        with background_work():
+            rendered = self.source.render(article, style, share)
+            layout = Layout(rendered, width)
+            layout.extend()
+            self.post_message(self.Restyled(article, rendered, layout, style))
+
+    @on(Restyled)
+    def restyled(self, event: Restyled) -> None:
+        # A newer text (the whole article after its preview) or style wins.
+        if event.article is self.article and event.style is self.citation_style:
+            self.show_rendered(event.article, event.rendered, event.layout)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < COMPACT_BELOW, "-compact")
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # The window or the layout changed (a class on this screen): one pane may show
+        # at a time now, and it should be the reader's.
+        self.call_next(self.panes.sync)
 
     def action_contents(self) -> None:
         self.panes.show("outline")

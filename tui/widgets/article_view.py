@@ -178,7 +178,13 @@ class ArticleView(ArticleViewport, can_focus=True):
 
     def set_matches(self, matches: list[Match]) -> None:
         """Highlight *matches* (none to clear); the reader moves between them with n and N."""
-        self._found.set(matches)
+        found = MatchCursor()
+        found.set(matches)
+        self.set_match_cursor(found)
+
+    def set_match_cursor(self, found: MatchCursor) -> None:
+        """Highlight the matches of *found* (grouped already, perhaps in a thread)."""
+        self._found = found
         self._on_match = False
         self.refresh()
         self.refresh_bindings()  # Esc clears matches only while there are some
@@ -188,6 +194,15 @@ class ArticleView(ArticleViewport, can_focus=True):
             # Otherwise Esc is the screen's: back, as its help says.
             return bool(self._found.matches) and self.escape_clears_matches
         return True
+
+    def blocks_in_view(self) -> range:
+        """The blocks with a line on screen."""
+        layout = self.text_layout
+        if layout is None or not layout.lines:
+            return range(0)
+        top = min(self.top_line, len(layout.lines) - 1)
+        bottom = min(self.top_line + self.page_height, len(layout.lines)) - 1
+        return range(layout.lines[top].block, layout.lines[bottom].block + 1)
 
     def first_match_from(self, position: ReadingPosition) -> int | None:
         """The first match at or after *position*, wrapping to the first of all."""

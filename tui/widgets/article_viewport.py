@@ -134,11 +134,12 @@ class ArticleViewport(Widget):
         layout.ensure_block(target.block)
         self.move_to(layout.line_for(target))
 
-    def replace_document(self, document: RenderedDocument) -> None:
-        """Swap a preview for the whole document, keeping the reader's place and any
-        jump they asked for (the preview's blocks are the whole one's first blocks)."""
+    def replace_document(self, document: RenderedDocument, layout: Layout | None = None) -> None:
+        """Swap a preview for the whole document (or a restyled one), keeping the
+        reader's place and any jump they asked for (the preview's blocks are the whole
+        one's first blocks). *layout*: the document laid out already, off the UI thread."""
         keep, pending, resume = self.position, self._jumps.pending, self._resume
-        self.show(document, replacing=True)
+        self.show(document, replacing=True, layout=layout)
         self._jumps.pending = pending
         if keep is not None and self.size.width and self.text_layout is not None:
             self.move_to(self.text_layout.line_for(keep))
@@ -146,9 +147,13 @@ class ArticleViewport(Widget):
         if resume is not None:
             self.resume_at(resume)
 
-    def show(self, document: RenderedDocument, replacing: bool = False) -> None:
+    def show(
+        self, document: RenderedDocument, replacing: bool = False, layout: Layout | None = None
+    ) -> None:
         self.document = document
         self._layouts.clear()
+        if layout is not None and layout.document is document:
+            self._layouts[layout.width] = layout
         self.text_layout = None
         self._jumps.reset()
         self._reported = None

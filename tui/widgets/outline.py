@@ -57,7 +57,10 @@ class Outline(LineList):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(outline_entries(sections or []), id=id, classes=classes)
+        # The entries without counts, kept: a search closed in a long article shows
+        # them again without making thousands anew.
+        self._plain = outline_entries(sections or [])
+        super().__init__(self._plain, id=id, classes=classes)
         self.current = 0
         self.sections: list[OutlineEntry] = sections or []
         self.counts: Mapping[int, int] = {}
@@ -69,16 +72,20 @@ class Outline(LineList):
         self.current = current
         self.sections = entries
         self.counts = {}
-        self.set_entries(outline_entries(entries), cursor=cursor, keep_scroll=keep_place)
+        self._plain = outline_entries(entries)
+        self.set_entries(self._plain, cursor=cursor, keep_scroll=keep_place)
 
-    def set_match_counts(self, counts: Mapping[int, int]) -> None:
-        """Show how many search matches each section holds (none: plain titles)."""
+    def set_match_counts(
+        self, counts: Mapping[int, int], entries: list[ListEntry] | None = None
+    ) -> None:
+        """Show how many search matches each section holds (none: plain titles);
+        *entries*: the outline's entries with these counts, made already."""
         if dict(counts) == dict(self.counts):
             return
         self.counts = counts
-        self.set_entries(
-            outline_entries(self.sections, counts), cursor=self.cursor, keep_scroll=True
-        )
+        if entries is None:
+            entries = outline_entries(self.sections, counts) if counts else self._plain
+        self.set_entries(entries, cursor=self.cursor, keep_scroll=True)
 
     def mark_current(self, entry: int) -> None:
         """Move the current-section marker; the cursor follows unless the reader is here."""
