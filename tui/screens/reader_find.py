@@ -22,8 +22,8 @@ from tui.render.find import Match, find_matches, matches_per_section, query_patt
 from tui.screens.evidence import EvidenceScreen
 from tui.threads import background_work
 from tui.widgets.article_matches import MatchCursor
-from tui.widgets.line_list import ListEntry
-from tui.widgets.outline import outline_entries
+from tui.widgets.line_list import PreparedEntries, prepare_entries
+from tui.widgets.outline import Outline, outline_entries
 
 # Typing faster than this (seconds between keys) searches once, after the last key.
 FIND_DEBOUNCE = 0.12
@@ -52,7 +52,7 @@ class FoundAll:
     query: str
     found: MatchCursor
     counts: Mapping[int, int]
-    outline: list[ListEntry]
+    outline: PreparedEntries
 
 
 class FindInLongArticle(EvidenceScreen):
@@ -92,17 +92,17 @@ class FindInLongArticle(EvidenceScreen):
             return
         self.view.set_matches(matches_in(document, query, view.blocks_in_view()))
         self.notice(f"Searching the whole article for “{query}” ...")
-        self.find_everywhere(document, query)
+        self.find_everywhere(document, query, self.outline_width())
 
     # A description, so starting it never writes out the whole document (its repr).
     @work(thread=True, exclusive=True, group="find-in-article", description="find")
-    def find_everywhere(self, document: RenderedDocument, query: str) -> None:
+    def find_everywhere(self, document: RenderedDocument, query: str, width: int) -> None:
         with background_work():
             matches = find_matches(document, query)
             found = MatchCursor()
             found.set(matches)
             counts = matches_per_section(document, matches)
-            entries = outline_entries(document.outline, counts)
+            entries = prepare_entries(outline_entries(document.outline, counts), Outline.GAP, width)
             self.post_message(self.Found(FoundAll(document, query, found, counts, entries)))
 
     @on(Found)
@@ -115,5 +115,9 @@ class FindInLongArticle(EvidenceScreen):
         self.show_match_counts(result.counts, result.outline)
         self.report_matches(result.query, result.found.matches, len(result.counts))
 
-    def show_match_counts(self, counts: Mapping[int, int], outline: list[ListEntry]) -> None:
+    def outline_width(self) -> int:
+        """The width the outline wraps its entries at."""
+        raise NotImplementedError
+
+    def show_match_counts(self, counts: Mapping[int, int], outline: PreparedEntries) -> None:
         """The outline's entries with their counts (*outline*, made in the thread)."""

@@ -20,7 +20,7 @@ from tui.render.summaries import exercise_lines, related_exercise_facts
 from tui.screens.article_source import ArticleSource
 from tui.screens.reader_find import FindInLongArticle
 from tui.threads import background_work
-from tui.widgets.line_list import ListEntry
+from tui.widgets.line_list import ListEntry, PreparedEntries
 from tui.widgets.outline import Outline
 from tui.widgets.sidebar import ExerciseList, ReferenceList
 
@@ -124,7 +124,10 @@ class ReaderText(FindInLongArticle):
         if self.rendered is not None:
             self.query_one(Outline).set_match_counts(matches_per_section(self.rendered, matches))
 
-    def show_match_counts(self, counts: Mapping[int, int], outline: list[ListEntry]) -> None:
+    def outline_width(self) -> int:
+        return self.query_one(Outline).text_width
+
+    def show_match_counts(self, counts: Mapping[int, int], outline: PreparedEntries) -> None:
         self.query_one(Outline).set_match_counts(counts, outline)
 
     def sidebar_entries(self, article: Article) -> tuple[list[ListEntry], list[ListEntry]]:
