@@ -11,7 +11,7 @@ from helpers import long_article
 from pilot_helpers import article_ready, settle
 
 from tui.app import WellreadApp
-from tui.commands import SECTION_LIMIT, nearby_sections, section_choices
+from tui.commands import NEARBY_LIMIT, SECTION_LIMIT, nearby_sections, section_choices
 from tui.content import load_library
 from tui.screens import reader_find
 from tui.screens.reader import ReaderScreen
@@ -116,7 +116,7 @@ def test_palette_offers_nearby_top_level_sections_until_the_reader_types() -> No
     assert nearby_sections(short, 1) == [0, 1, 2]
     levels = [2, 3, 3] * 1000  # 1000 sections of two subsections each
     offered = nearby_sections(levels, current=1500)
-    assert len(offered) == SECTION_LIMIT
+    assert len(offered) == NEARBY_LIMIT
     assert all(levels[i] == 2 for i in offered)
     assert offered[0] < 1500 < offered[-1]
 

@@ -29,6 +29,7 @@ from textual.markup import escape
 from textual.strip import Strip
 from textual.widgets import LoadingIndicator
 
+from tui.render.blocks import OutlineEntry
 from tui.render.position import ReadingPosition
 from tui.themes import HIGH_CONTRAST
 from tui.widgets.article_view import ArticleView
@@ -53,8 +54,10 @@ def literal_hit(title: str, query_offsets: list[int]) -> Text:
 
 
 # Sections of the open article offered at once: a long one has thousands, and the
-# palette measures and wraps every entry it shows.
+# palette measures and wraps every entry it shows. Before the reader types, fewer:
+# the palette opens as fast as one with a short article's sections.
 SECTION_LIMIT = 40
+NEARBY_LIMIT = 16
 
 
 def section_choices(labels: list[str], query: str, limit: int = SECTION_LIMIT) -> list[int]:
@@ -76,7 +79,7 @@ def section_choices(labels: list[str], query: str, limit: int = SECTION_LIMIT) -
     return chosen
 
 
-def nearby_sections(levels: list[int], current: int, limit: int = SECTION_LIMIT) -> list[int]:
+def nearby_sections(levels: list[int], current: int, limit: int = NEARBY_LIMIT) -> list[int]:
     """The sections offered before the reader types: every one in a short article;
     in a long one, up to *limit* top-level sections from a little before *current*."""
     if len(levels) <= limit:
@@ -88,6 +91,8 @@ def nearby_sections(levels: list[int], current: int, limit: int = SECTION_LIMIT)
 
 
 class WellreadCommands(Provider):
+    _titles: tuple[list[OutlineEntry], list[str]] | None = None
+
     @property
     def wellread(self) -> WellreadApp:
         from tui.app import WellreadApp
@@ -108,7 +113,10 @@ class WellreadCommands(Provider):
         view = views.first()
         outline = screen.rendered.outline
         if query:
-            chosen = section_choices([f"Go to {part.label}" for part in outline], query)
+            # Made once a palette: the palette asks again at every key the reader types.
+            if self._titles is None or self._titles[0] is not outline:
+                self._titles = (outline, [f"Go to {part.label}" for part in outline])
+            chosen = section_choices(self._titles[1], query)
         else:
             chosen = nearby_sections([part.level for part in outline], view.current_section)
         for number in chosen:
