@@ -55,8 +55,7 @@ class _Flat:
 
 @dataclass(frozen=True)
 class PreparedEntries:
-    """Entries flattened (and laid out at one width) ahead of showing them, perhaps
-    in a thread: a list of thousands costs a frame or more to prepare."""
+    """Entries flattened and laid out ahead of showing (thousands take over a frame)."""
 
     entries: list[ListEntry]
     flat: _Flat
@@ -162,11 +161,11 @@ class LineList(ScrollView, can_focus=True):
         prepared: PreparedEntries | None = None,
     ) -> None:
         """Show *entries*; *prepared*: the same entries prepared already."""
-        self.entries = entries
-        ready = prepared is not None and prepared.entries is entries
-        self._flat = prepared.flat if prepared and ready else _flatten(entries, self.GAP)
+        if prepared is None or prepared.entries is not entries:
+            prepared = PreparedEntries(entries, _flatten(entries, self.GAP), None)
+        self.entries, self._flat = entries, prepared.flat
         self._layouts.clear()
-        if prepared and ready and prepared.layout is not None:
+        if prepared.layout is not None:
             self._layouts[prepared.layout.width] = prepared.layout
         self.cursor = max(0, min(cursor, len(entries) - 1))
         if self.size.width:
