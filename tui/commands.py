@@ -4,6 +4,8 @@ with the highlighted row marked by a shape as well as a colour."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
@@ -27,6 +29,7 @@ from textual.markup import escape
 from textual.strip import Strip
 from textual.widgets import LoadingIndicator
 
+from tui.render.blocks import OutlineEntry
 from tui.render.position import ReadingPosition
 from tui.themes import HIGH_CONTRAST
 from tui.widgets.article_view import ArticleView
@@ -50,7 +53,46 @@ def literal_hit(title: str, query_offsets: list[int]) -> Text:
     return text
 
 
+# Sections of the open article offered at once: a long one has thousands, and the
+# palette measures and wraps every entry it shows. Before the reader types, fewer:
+# the palette opens as fast as one with a short article's sections.
+SECTION_LIMIT = 40
+NEARBY_LIMIT = 16
+
+
+def section_choices(labels: list[str], query: str, limit: int = SECTION_LIMIT) -> list[int]:
+    """The indices of at most *limit* sections worth a fuzzy match for *query*: those
+    whose label holds it as typed first, then those holding its letters in order, each
+    in document order. A cheap filter over plain text, so typing in the palette costs
+    the same in an article of ten sections or ten thousand."""
+    needle = query.lower()
+    lowered = [label.lower() for label in labels]
+    chosen = [index for index, label in enumerate(lowered) if needle in label][:limit]
+    if len(chosen) < limit:
+        letters = re.compile(".*?".join(re.escape(char) for char in needle))
+        taken = set(chosen)
+        for index, label in enumerate(lowered):
+            if index not in taken and letters.search(label):
+                chosen.append(index)
+                if len(chosen) == limit:
+                    break
+    return chosen
+
+
+def nearby_sections(levels: list[int], current: int, limit: int = NEARBY_LIMIT) -> list[int]:
+    """The sections offered before the reader types: every one in a short article;
+    in a long one, up to *limit* top-level sections from a little before *current*."""
+    if len(levels) <= limit:
+        return list(range(len(levels)))
+    top = [index for index, level in enumerate(levels) if level <= 2]
+    at = max(0, bisect_right(top, current) - 1 - limit // 4)
+    start = max(0, min(at, len(top) - limit))
+    return top[start : start + limit]
+
+
 class WellreadCommands(Provider):
+    _titles: tuple[list[OutlineEntry], list[str]] | None = None
+
     @property
     def wellread(self) -> WellreadApp:
         from tui.app import WellreadApp
@@ -58,20 +100,35 @@ class WellreadCommands(Provider):
         assert isinstance(self.app, WellreadApp)
         return self.app
 
-    def commands(self) -> Iterator[Command]:
+    def section_commands(self, query: str) -> Iterator[Command]:
+        """Sections of the open article: some nearby (no *query*), else those that may match."""
         from tui.screens.reader import ReaderScreen
 
-        app = self.wellread
         screen = self.screen
-        if isinstance(screen, ReaderScreen) and screen.rendered is not None:
-            views = screen.query(ArticleView)
-            for number, part in enumerate(screen.rendered.outline):
-                if views:
-                    yield (
-                        f"Go to {part.label}",
-                        f"In {screen.entry.title}",
-                        partial(views.first().goto_section, number),
-                    )
+        if not isinstance(screen, ReaderScreen) or screen.rendered is None:
+            return
+        views = screen.query(ArticleView)
+        if not views:
+            return
+        view = views.first()
+        outline = screen.rendered.outline
+        if query:
+            # Made once a palette: the palette asks again at every key the reader types.
+            if self._titles is None or self._titles[0] is not outline:
+                self._titles = (outline, [f"Go to {part.label}" for part in outline])
+            chosen = section_choices(self._titles[1], query)
+        else:
+            chosen = nearby_sections([part.level for part in outline], view.current_section)
+        for number in chosen:
+            yield (
+                f"Go to {outline[number].label}",
+                f"In {screen.entry.title}",
+                partial(view.goto_section, number),
+            )
+
+    def commands(self, query: str = "") -> Iterator[Command]:
+        app = self.wellread
+        yield from self.section_commands(query)
         for article in app.library.article_entries():
             yield f"Open {article.title}", article.summary, partial(app.open_article, article.slug)
         for slug, card in sorted(app.library.exercises.items()):
@@ -95,7 +152,7 @@ class WellreadCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, action in self.commands():
+        for title, help_text, action in self.commands(query):
             score, offsets = matcher.fuzzy_search.match(query, title)
             if score > 0:
                 yield Hit(

@@ -123,6 +123,8 @@ class Layout:
         self.lines: list[Line] = []
         # The first text line of every block laid out so far (after its blank lines).
         self.block_lines: list[int] = []
+        # How many of the lines hold text (not the blank ones between blocks).
+        self.text_line_count = 0
         self._next = 0
         self._lock = threading.Lock()
 
@@ -156,6 +158,7 @@ class Layout:
                 pieces = [piece for piece in pieces if piece[0] >= block.shown_from]
             for number, (start, end) in enumerate(pieces):
                 lines.append(Line(index, start, end, number == 0))
+            self.text_line_count += len(pieces)
             self.block_lines.append(first)
             self._next = index + 1
 

@@ -36,6 +36,7 @@ class SeenText:
         # For one whole layout: which of its text lines are seen, and how many it has;
         # kept up as lines are marked, so a move costs a page, not the whole article.
         self._lines: tuple[Layout, set[int], int] | None = None
+        self._weight: tuple[RenderedDocument, int] | None = None
 
     def clear(self) -> None:
         self._spans = {}
@@ -112,15 +113,23 @@ class SeenText:
         return percent
 
     def _count_lines(self, layout: Layout) -> tuple[Layout, set[int], int]:
-        """The text lines of a whole *layout* that are seen, and how many there are."""
-        total = 0
+        """The text lines of a whole *layout* that are seen, and how many there are:
+        only the blocks seen are walked, so a long article costs what was read."""
         counted: set[int] = set()
-        for y, line in enumerate(layout.lines):
-            if not line.blank:
-                total += 1
-                if self._covered(line.block, *self._line_span(layout, y)):
+        lines, block_lines = layout.lines, layout.block_lines
+        for block in self._spans:
+            y = block_lines[block] if block < len(block_lines) else len(lines)
+            while y < len(lines) and lines[y].block == block:
+                if not lines[y].blank and self._covered(block, *self._line_span(layout, y)):
                     counted.add(y)
-        return layout, counted, total
+                y += 1
+        return layout, counted, layout.text_line_count
+
+    def _document_weight(self, document: RenderedDocument) -> int:
+        # Asked at every report while a long article is laid out: summed once.
+        if self._weight is None or self._weight[0] is not document:
+            self._weight = (document, sum(_weight(block.text) for block in document.blocks))
+        return self._weight[1]
 
     def _percent(self, layout: Layout) -> int:
         document = layout.document
@@ -130,7 +139,7 @@ class SeenText:
             _, counted, total = self._lines
             whole = len(counted)
         else:
-            total = sum(_weight(block.text) for block in document.blocks)
+            total = self._document_weight(document)
             whole = self._seen
         if not total:
             return 0

@@ -133,22 +133,31 @@ class EvidenceScreen(Screen[None]):
         matches = find_matches(document, query, any_term) if document is not None else []
         view.set_matches(matches)
         self.matches_changed(matches)
+        self.report_matches(query, matches)
+        return matches
+
+    def report_matches(self, query: str, matches: list[Match], sections: int | None = None) -> None:
+        """How many matches, in how many parts (*sections*, if counted), on the status line."""
+        view = self.view
         if not query.strip():
             self.notice("Type what to find.")
         elif not matches:
             self.notice(f"No match for “{query}”.")
         else:
             sections = (
-                len({view.document.blocks[m.block].section_index for m in matches})
-                if view.document
-                else 0
+                sections
+                if sections is not None
+                else (
+                    len({view.document.blocks[m.block].section_index for m in matches})
+                    if view.document
+                    else 0
+                )
             )
             self.notice(
                 f"{len(matches)} match{'es' if len(matches) != 1 else ''} in "
                 f"{sections} part{'s' if sections != 1 else ''}. Enter goes to the first "
                 "from the top of the view."
             )
-        return matches
 
     def on_article_view_search_report(self, event: ArticleView.SearchReport) -> None:
         self.notice(event.text)
@@ -164,7 +173,11 @@ class EvidenceScreen(Screen[None]):
         # Setting the line's text for the reader (from a search result) also lands here.
         if event.input is self.search_line and event.value != self.searched:
             self.view.escape_clears_matches = True  # a search of the reader's own, here
-            self.search_for(event.value)
+            self.search_typed(event.value)
+
+    def search_typed(self, query: str) -> None:
+        """The reader typed in the search line: find what it holds now."""
+        self.search_for(query)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input is not self.search_line:

@@ -27,6 +27,10 @@ class NarrowPanes:
         self.main = main  # shown when no pane was asked for
         # The widget to focus in a pane (a tabbed pane focuses its shown tab).
         self._focus_target = focus_target or (lambda pane: screen.query_one(f"#{pane}"))
+        # The pane the reader is in. Its "-show-" class is set only while one pane shows
+        # at a time (narrow or compact): a class on the screen restyles every widget on
+        # it, which Tab in a wide window should not pay for.
+        self._pane = main
 
     @property
     def narrow(self) -> bool:
@@ -40,14 +44,18 @@ class NarrowPanes:
 
     @property
     def shown(self) -> str:
-        for pane in self.panes:
-            if self.screen.has_class(f"-show-{pane}"):
-                return pane
-        return self.main
+        return self._pane
 
     def _mark(self, pane: str) -> None:
-        for other in self.panes:
-            self.screen.set_class(other == pane, f"-show-{other}")
+        self._pane = pane
+        self.sync()
+
+    def sync(self) -> None:
+        """Show the reader's pane, when one pane shows at a time (call when the window
+        or the layout changes)."""
+        if not (self.narrow or self.compact):
+            return
+        self.screen.update_classes({f"-show-{other}": other == self._pane for other in self.panes})
 
     def show(self, pane: str) -> None:
         """Show *pane* (alone, when narrow) and put the focus in it."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -21,23 +21,19 @@ from tui.content.glossary import Glossary
 from tui.content.model import Document
 from tui.content.vocab import DISCLAIMER_SHORT, DISCLAIMER_TINY
 from tui.render.blocks import RenderedDocument
-from tui.render.find import Match, matches_per_section
-from tui.render.labels import CitationStyle, ReferenceLabels
+from tui.render.labels import CitationStyle
 from tui.render.places import citation_places, sections_citing
 from tui.render.position import ReadingPosition
 from tui.render.progress import section_status
-from tui.render.references import reference_lines
-from tui.render.summaries import READ_PERCENT, exercise_lines, related_exercise_facts
+from tui.render.summaries import READ_PERCENT
 from tui.screens.article_source import ArticleSource
 from tui.screens.bookmarks import NoteScreen
 from tui.screens.cited_in import CitedInScreen
-from tui.screens.evidence import EvidenceScreen
 from tui.screens.panes import NarrowPanes
+from tui.screens.reader_text import SYNC_LOAD_BYTES, ReaderText
 from tui.state import StateStore
-from tui.threads import background_work
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine, TitleBar
-from tui.widgets.line_list import ListEntry
 from tui.widgets.outline import Outline
 from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
 
@@ -45,12 +41,8 @@ from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
 # sidebar), so the article keeps a column of 50 characters or more beside one side pane.
 COMPACT_BELOW = 100
 
-# Articles up to this size parse within a frame: they are shown in the first frame,
-# with no "Opening" step; longer ones are parsed in a thread.
-SYNC_LOAD_BYTES = 64 * 1024
 
-
-class ReaderScreen(EvidenceScreen):
+class ReaderScreen(ReaderText):
     HELP_NAME = "Reader"
     HELP_INTRO = (
         "Left: the contents of the article. Centre: the article. Right: related "
@@ -100,14 +92,6 @@ class ReaderScreen(EvidenceScreen):
     class ForwardToArticle(Message):
         """Alt+Right with nothing ahead in this article: the article left last, if any."""
 
-    class Loaded(Message):
-        """The whole article, parsed and rendered (from the loading thread)."""
-
-        def __init__(self, article: Article, rendered: RenderedDocument) -> None:
-            super().__init__()
-            self.article = article
-            self.rendered = rendered
-
     def __init__(
         self,
         library: Library,
@@ -145,7 +129,9 @@ class ReaderScreen(EvidenceScreen):
         self.article: Article | None = None
         self.rendered: RenderedDocument | None = None
         self.source = ArticleSource(library, slug)
-        if self.entry.path.stat().st_size <= SYNC_LOAD_BYTES:
+        # A short article is parsed and rendered within a frame, a long one in threads.
+        self.short = self.entry.path.stat().st_size <= SYNC_LOAD_BYTES
+        if self.short:
             self.article, self.rendered = self.source.whole(citation_style)
         elif preview := self.source.preview(citation_style):
             # A long article: its opening sections now, the whole of it from a thread
@@ -156,9 +142,6 @@ class ReaderScreen(EvidenceScreen):
         if pane == "sidebar":
             return self.query_one(f"#{self.query_one(Sidebar).active_tab}")
         return self.query_one(f"#{pane}")
-
-    def render_article(self, article: Article, share: float | None = None) -> RenderedDocument:
-        return self.source.render(article, self.citation_style, share)
 
     @property
     def shown_document(self) -> Document | None:
@@ -203,69 +186,6 @@ class ReaderScreen(EvidenceScreen):
             self.call_after_refresh(self.load)
         if self.rendered is not None:
             self.call_after_refresh(self.show_search_result)
-
-    def show_search_result(self) -> None:
-        """Opened from a search: go to the section and highlight the words there."""
-        if self.start_section is None or self.rendered is None:
-            return
-        view = self.view
-        view.goto_section(self.start_section)
-        if self.highlight and (matches := self.search_for(self.highlight, any_term=True)):
-            self.search_line.value = self.highlight  # so n, N and / carry on from it
-            self.view.escape_clears_matches = False  # Esc goes back to the results
-            entry = self.rendered.outline[min(self.start_section, len(self.rendered.outline) - 1)]
-            first = view.first_match_from(ReadingPosition(entry.block, 0))
-            if first is not None and matches[first].block >= entry.block:
-                view.goto_match(first)
-        if not self.rendered.partial:
-            self.start_section = None
-
-    @work(thread=True, exclusive=True, group="load-article")
-    def load(self) -> None:
-        with background_work():
-            self.post_message(self.Loaded(*self.source.whole(self.citation_style)))
-
-    @on(Loaded)
-    def loaded(self, event: Loaded) -> None:
-        self.show_rendered(event.article, event.rendered)
-        if self.search_line.value:
-            # Again on the whole article, not the preview.
-            self.search_for(self.search_line.value, any_term=self.highlight != "")
-        self.show_search_result()
-
-    def show_rendered(self, article: Article, rendered: RenderedDocument) -> None:
-        """Show a (new rendering of the) article, keeping the reader's place if any."""
-        replacing = self.rendered is not None
-        self.article, self.rendered = article, rendered
-        self.query_one(Outline).set_sections(rendered.outline, keep_place=replacing)
-        if replacing:
-            self.view.replace_document(rendered)
-        else:
-            self.view.show(rendered)
-        for line_list, entries in zip(
-            (self.query_one(ExerciseList), self.query_one(ReferenceList)),
-            self.sidebar_entries(article),
-            strict=True,
-        ):
-            # Keep the reader's item highlighted when the whole article replaces its preview.
-            chosen = line_list.cursor_id
-            index = next((i for i, e in enumerate(entries) if e.id == chosen), 0)
-            line_list.set_entries(entries, cursor=index, keep_scroll=replacing)
-
-    def matches_changed(self, matches: list[Match]) -> None:
-        if self.rendered is not None:
-            self.query_one(Outline).set_match_counts(matches_per_section(self.rendered, matches))
-
-    def sidebar_entries(self, article: Article) -> tuple[list[ListEntry], list[ListEntry]]:
-        cards = [
-            (facts.slug, exercise_lines(facts, article.suggested_exercises))
-            for facts in related_exercise_facts(self.library, article)
-        ]
-        labels = ReferenceLabels.for_document(article)
-        references = [
-            (ref.id, labels.numbers[ref.id], reference_lines(ref)) for ref in labels.order
-        ]
-        return ExerciseList.entries_for(cards), ReferenceList.entries_for(references)
 
     # ------------------------------------------------------------ messages up
 
@@ -341,13 +261,14 @@ class ReaderScreen(EvidenceScreen):
 
         self.app.push_screen(CitedInScreen(title, places), go)
 
-    def rerender(self) -> None:
-        if self.article is not None and self.rendered is not None:
-            share = self.rendered.share if self.rendered.partial else None
-            self.show_rendered(self.article, self.render_article(self.article, share))
-
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < COMPACT_BELOW, "-compact")
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # The window or the layout changed (a class on this screen): one pane may show
+        # at a time now, and it should be the reader's.
+        self.call_next(self.panes.sync)
 
     def action_contents(self) -> None:
         self.panes.show("outline")

@@ -7,19 +7,18 @@ from typing import ClassVar, TypeAlias
 
 from rich.cells import cell_len
 from textual import events
-from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
 from tui.render.anchors import anchor_line, anchor_near, anchor_span, anchor_start, find_anchor
 from tui.render.anchors import next_anchor as anchor_after
-from tui.render.blocks import RenderedDocument, Span
-from tui.render.find import Match
+from tui.render.blocks import Span
 from tui.render.plain import plain_sections
 from tui.render.position import AnchorRef, Place, ReadingPosition
 from tui.widgets import article_messages as messages
-from tui.widgets.article_matches import MatchCursor, anchor_from
-from tui.widgets.article_viewport import ArticleViewport, Highlighter
+from tui.widgets.article_lines import Highlighter
+from tui.widgets.article_matches import anchor_from
+from tui.widgets.article_search import ArticleSearch
 from tui.widgets.strips import component_classes
 
 # The reading column, in columns, and how much + and - change it.
@@ -29,7 +28,7 @@ READING_WIDTH_STEP = 4
 MOUSE_WHEEL_LINES = 3
 
 
-class ArticleView(ArticleViewport, can_focus=True):
+class ArticleView(ArticleSearch, can_focus=True):
     """Article text at a readable width, moved through a line or a page at a time."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -98,26 +97,6 @@ class ArticleView(ArticleViewport, can_focus=True):
     # The citation, note or link the reader moved to.
     focused_anchor: reactive[AnchorRef | None] = reactive(None, init=False)
 
-    def __init__(
-        self,
-        document: RenderedDocument | None = None,
-        *,
-        resume: ReadingPosition | None = None,
-        reading_width: int = 72,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(
-            document, resume=resume, reading_width=reading_width, name=name, id=id, classes=classes
-        )
-        self._found = MatchCursor()
-        # False while the highlights are a library search's words (set by the screen).
-        self.escape_clears_matches = True
-        # The reader's place is the current match (not the focused anchor): the
-        # cursor stands on it and . and , go on from it.
-        self._on_match = False
-
     # ------------------------------------------------------------ what the viewport asks
 
     def highlighter(self) -> Highlighter | None:
@@ -165,93 +144,6 @@ class ArticleView(ArticleViewport, can_focus=True):
         line = layout.lines[self.top_line + y]
         before = block.text[line.start : position.offset]
         return self.left_margin + block.indent + len(block.prefix) + cell_len(before), y
-
-    # ------------------------------------------------------------ search
-
-    @property
-    def matches(self) -> list[Match]:
-        return self._found.matches
-
-    @property
-    def match_index(self) -> int | None:
-        return self._found.match_index
-
-    def set_matches(self, matches: list[Match]) -> None:
-        """Highlight *matches* (none to clear); the reader moves between them with n and N."""
-        self._found.set(matches)
-        self._on_match = False
-        self.refresh()
-        self.refresh_bindings()  # Esc clears matches only while there are some
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "clear_search":
-            # Otherwise Esc is the screen's: back, as its help says.
-            return bool(self._found.matches) and self.escape_clears_matches
-        return True
-
-    def first_match_from(self, position: ReadingPosition) -> int | None:
-        """The first match at or after *position*, wrapping to the first of all."""
-        return self._found.first_from(position)
-
-    def goto_match(self, index: int, how: str = "") -> None:
-        """Make match *index* the current one and bring it into view; the status says
-        which it is ("Match 3 of 12"), with *how* the view got there."""
-        layout = self.text_layout
-        if layout is None or (match := self._found.select(index)) is None:
-            return
-        self._on_match = True
-        self.post_message(self.SearchReport(self, f"{self._found.report()}{how}."))
-        self.cancel_jump()
-        layout.ensure_block(match.block)
-        line = layout.line_for(ReadingPosition(match.block, match.start))
-        if not self.top_line <= line < self.top_line + self.page_height:
-            self.move_to(line - self.page_height // 3)
-        self.refresh()
-        if self.has_focus:
-            self._place_cursor()
-
-    def goto_first_match(self) -> None:
-        """Enter in the search line: the first match from the top of the view on."""
-        found = self._found
-        if not found.matches:
-            return
-        top = self.position or ReadingPosition(0, 0)
-        index = found.first_from(top) or 0
-        found.match_index = None
-        if found.wraps(index, 1, top):
-            how = ": none below the top of the view, wrapped to the first match"
-        else:
-            how = ", the first from the top of the view"
-        self.goto_match(index, how)
-
-    def _step_match(self, step: int) -> None:
-        position = self.position or ReadingPosition(0, 0)
-        target = self._found.step_target(step, position)
-        if target is None:
-            self.post_message(self.SearchRequested(self))
-            return
-        how = ""
-        if self._found.wraps(target, step, position):
-            how = "; wrapped to the first match" if step > 0 else "; wrapped to the last match"
-        self.goto_match(target, how)
-
-    def action_clear_search(self) -> None:
-        """Escape with matches of a search made here clears them; otherwise (no matches,
-        or the words of a library search the article was opened from) it is the screen's,
-        so Esc goes straight back to the results."""
-        if not self._found.matches or not self.escape_clears_matches:
-            raise SkipAction()
-        self.set_matches([])
-        self.post_message(self.SearchReport(self, "Search highlights cleared."))
-
-    def action_search(self) -> None:
-        self.post_message(self.SearchRequested(self))
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
 
     # ------------------------------------------------------------ anchors
 

@@ -6,64 +6,33 @@ is ready waits for it. Each width keeps its layout, so resizing back costs nothi
 
 It keeps its own top line instead of Textual's scroll offset: a Textual scroll
 reflows the whole screen, while moving the top line repaints this pane alone.
-Drawn lines are kept in one cache, keyed by all a line's look depends on (index,
-margin, width, highlights); only a new layout or new styles empty it.
+Drawing the lines is ArticleLines' part (tui.widgets.article_lines).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events, work
 from textual.cache import LRUCache
-from textual.geometry import Offset, Region
-from textual.reactive import reactive, var
-from textual.strip import Strip
-from textual.widget import Widget
+from textual.geometry import Offset
 from textual.worker import get_current_worker
 
-from tui.render.blocks import RenderedDocument, Span
+from tui.render.blocks import RenderedDocument
 from tui.render.layout import Layout
 from tui.render.position import ReadingPosition, place_in
-from tui.render.progress import SeenText, thumb_rows
+from tui.render.progress import SeenText
 from tui.threads import background_work
 from tui.widgets.article_jumps import EndJump, SectionJump, SectionJumps
+from tui.widgets.article_lines import ArticleLines
 from tui.widgets.article_messages import LaidOut, PositionChanged
-from tui.widgets.strips import TextStyles, line_segments
 
 GROWTH_REPORT_INTERVAL = 0.05  # how often the layout thread reports growth, in seconds
 LAYOUT_CHUNK = 128  # blocks laid out between checks for cancellation
-# The position thumb at the right edge; lines without it keep the column blank.
-THUMB = "▐"
-
-# A block's index to the spans drawn over its own styles.
-Highlighter = Callable[[int], tuple[Span, ...]]
 
 
-@dataclass(frozen=True)
-class _Frame:
-    """What every line of one frame needs, looked up once a frame."""
-
-    layout: Layout | None
-    top_line: int
-    base: Style
-    width: int
-    margin: int
-    thumb: Style
-    thumb_rows: range
-    highlighter: Highlighter | None
-
-
-class ArticleViewport(Widget):
+class ArticleViewport(ArticleLines):
     """Lines of a rendered document at a readable width, from a top line down."""
-
-    top_line: reactive[int] = reactive(0, init=False)
-    # The layout at the current width; changing it empties the drawn-line cache.
-    text_layout: var[Layout | None] = var(None, init=False)
 
     def __init__(
         self,
@@ -75,18 +44,10 @@ class ArticleViewport(Widget):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(name=name, id=id, classes=classes)
-        # Given at construction, the document is laid out by the first frame that
-        # draws the view, so the screen's first paint already shows the article.
-        self.document: RenderedDocument | None = document
-        self.placeholder = ""
-        self.reading_width = reading_width
+        super().__init__(document, reading_width, name=name, id=id, classes=classes)
         self._layouts: LRUCache[int, Layout] = LRUCache(4)
-        self._style = TextStyles(self, "article-view")
-        self._strips: LRUCache[tuple[int, int, int, tuple[Span, ...]], Strip] = LRUCache(512)
         self._jumps = SectionJumps()
         self._reported: tuple[int, int, int] | None = None
-        self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
         # Where to open: the place saved last time, kept until its block has arrived.
         self._resume = resume
         # What has been on screen, for the share read.
@@ -97,10 +58,6 @@ class ArticleViewport(Widget):
         self._marking = False
 
     # ------------------------------------------------------------ hooks
-
-    def highlighter(self) -> Highlighter | None:
-        """This frame's spans over a block's own (matches, the focused anchor), if any."""
-        return None
 
     def cursor_cell(self) -> tuple[int, int] | None:
         """Where in the view the terminal cursor goes, when not on the top line."""
@@ -134,11 +91,12 @@ class ArticleViewport(Widget):
         layout.ensure_block(target.block)
         self.move_to(layout.line_for(target))
 
-    def replace_document(self, document: RenderedDocument) -> None:
-        """Swap a preview for the whole document, keeping the reader's place and any
-        jump they asked for (the preview's blocks are the whole one's first blocks)."""
+    def replace_document(self, document: RenderedDocument, layout: Layout | None = None) -> None:
+        """Swap a preview for the whole document (or a restyled one), keeping the
+        reader's place and any jump they asked for (the preview's blocks are the whole
+        one's first blocks). *layout*: the document laid out already, off the UI thread."""
         keep, pending, resume = self.position, self._jumps.pending, self._resume
-        self.show(document, replacing=True)
+        self.show(document, replacing=True, layout=layout)
         self._jumps.pending = pending
         if keep is not None and self.size.width and self.text_layout is not None:
             self.move_to(self.text_layout.line_for(keep))
@@ -146,9 +104,13 @@ class ArticleViewport(Widget):
         if resume is not None:
             self.resume_at(resume)
 
-    def show(self, document: RenderedDocument, replacing: bool = False) -> None:
+    def show(
+        self, document: RenderedDocument, replacing: bool = False, layout: Layout | None = None
+    ) -> None:
         self.document = document
         self._layouts.clear()
+        if layout is not None and layout.document is document:
+            self._layouts[layout.width] = layout
         self.text_layout = None
         self._jumps.reset()
         self._reported = None
@@ -165,23 +127,6 @@ class ArticleViewport(Widget):
         layout = self.text_layout
         return layout is not None and layout.complete and not layout.document.partial
 
-    @property
-    def page_height(self) -> int:
-        return max(1, self.content_region.height)
-
-    @property
-    def text_area_width(self) -> int:
-        """Columns for text: the content width less the thumb and a gap before it."""
-        return max(1, (self.content_region.width or self.size.width) - 2)
-
-    @property
-    def wrap_width(self) -> int:
-        return max(1, min(self.reading_width, self.text_area_width))
-
-    @property
-    def left_margin(self) -> int:
-        return max(0, (self.text_area_width - self.wrap_width) // 2)
-
     def set_reading_width(self, width: int) -> None:
         self.reading_width = width
         self._relayout(keep=self.position)
@@ -195,9 +140,6 @@ class ArticleViewport(Widget):
         if layout is None:
             layout = self._layouts[width] = Layout(document, width)
         return layout
-
-    def watch_text_layout(self) -> None:
-        self._strips.clear()
 
     def _relayout(self, keep: ReadingPosition | None) -> None:
         if self.document is None:
@@ -252,11 +194,6 @@ class ArticleViewport(Widget):
             self.move_to(self.top_line, force=True)
         if self.has_focus:
             self.call_after_refresh(self._place_cursor)
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._style.clear()
-        self._strips.clear()
 
     # ------------------------------------------------------------ moving
 
@@ -382,9 +319,9 @@ class ArticleViewport(Widget):
     def on_focus(self) -> None:
         self.call_after_refresh(self._place_cursor)
 
-    # ------------------------------------------------------------ drawing
+    # ------------------------------------------------------------ the first frame
 
-    def _first_frame(self, document: RenderedDocument) -> tuple[Layout, int]:
+    def first_frame(self, document: RenderedDocument) -> tuple[Layout, int]:
         """Layout and top line of a frame drawn before the view adopted a layout (from
         the saved place, if any); the Resize that follows adopts it from the cache."""
         layout = self._layout_at_width(document)
@@ -395,45 +332,3 @@ class ArticleViewport(Widget):
             line = layout.line_for(target)
         layout.ensure_lines(line + self.size.height * 2)
         return layout, max(0, min(line, len(layout.lines) - self.page_height))
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        layout, top = self.text_layout, self.top_line
-        if self.document is not None and layout is None and self.size.width:
-            layout, top = self._first_frame(self.document)
-        base = self.rich_style
-        self._frame = _Frame(
-            layout,
-            top,
-            base,
-            self.content_region.width,
-            self.left_margin,
-            base + self.get_component_rich_style("article-view--thumb", partial=True),
-            # No scroll bar wanted (the single layout): no thumb beside the text either.
-            thumb_rows(layout, top, self.page_height)
-            if layout and self.styles.scrollbar_size_vertical
-            else range(0),
-            self.highlighter(),
-        )
-        return super().render_lines(crop)
-
-    def render_line(self, y: int) -> Strip:
-        frame = self._frame
-        base, width, margin, layout = frame.base, frame.width, frame.margin, frame.layout
-        if layout is None:
-            text = self.placeholder if y == 0 else ""
-            return Strip([Segment(text, base)]).crop_extend(0, width, base)
-        thumb = Segment(THUMB if y in frame.thumb_rows else " ", frame.thumb)
-        index = frame.top_line + y
-        if index >= len(layout.lines):
-            return Strip([Segment(" " * (width - 1), base), thumb], width)
-        line = layout.lines[index]
-        spans = frame.highlighter(line.block) if frame.highlighter else ()
-        key = (index, margin, width, spans)
-        strip = self._strips.get(key)
-        if strip is None:
-            block = layout.document.blocks[line.block]
-            segments = [Segment(" " * margin, base)]
-            segments += line_segments(block, line, layout.width, base, self._style, spans)
-            strip = Strip(segments).crop_extend(0, width - 1, base)
-            self._strips[key] = strip
-        return Strip([*strip, thumb], width)

@@ -53,6 +53,22 @@ class _Flat:
     first_block: list[int] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class PreparedEntries:
+    """Entries flattened and laid out ahead of showing (thousands take over a frame)."""
+
+    entries: list[ListEntry]
+    flat: _Flat
+    layout: Layout | None
+
+
+def prepare_entries(entries: list[ListEntry], gap: int, width: int) -> PreparedEntries:
+    flat = _flatten(entries, gap)
+    layout = Layout(flat.document, width)
+    layout.extend()
+    return PreparedEntries(entries, flat, layout)
+
+
 def _flatten(entries: list[ListEntry], gap: int) -> _Flat:
     blocks: list[TextBlock] = []
     first_block: list[int] = []
@@ -138,11 +154,19 @@ class LineList(ScrollView, can_focus=True):
     # ------------------------------------------------------------ items
 
     def set_entries(
-        self, entries: list[ListEntry], cursor: int = 0, keep_scroll: bool = False
+        self,
+        entries: list[ListEntry],
+        cursor: int = 0,
+        keep_scroll: bool = False,
+        prepared: PreparedEntries | None = None,
     ) -> None:
-        self.entries = entries
-        self._flat = _flatten(entries, self.GAP)
+        """Show *entries*; *prepared*: the same entries prepared already."""
+        if prepared is None or prepared.entries is not entries:
+            prepared = PreparedEntries(entries, _flatten(entries, self.GAP), None)
+        self.entries, self._flat = entries, prepared.flat
         self._layouts.clear()
+        if prepared.layout is not None:
+            self._layouts[prepared.layout.width] = prepared.layout
         self.cursor = max(0, min(cursor, len(entries) - 1))
         if self.size.width:
             self._update_size()
@@ -150,6 +174,11 @@ class LineList(ScrollView, can_focus=True):
                 self.scroll_to(y=0, animate=False, immediate=True)
             self._cursor_into_view()
         self.refresh()
+
+    @property
+    def prepared(self) -> PreparedEntries:
+        """The entries shown now, as prepared: to show them again for nothing."""
+        return PreparedEntries(self.entries, self._flat, self._layouts.get(self.text_width))
 
     @property
     def cursor_id(self) -> str | None:

@@ -9,7 +9,7 @@ from textual.message import Message
 
 from tui.content.section_label import section_number_prefix
 from tui.render.blocks import OutlineEntry, Span, TextBlock
-from tui.widgets.line_list import LineList, ListEntry
+from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 
 # The section being read. Not a second triangle beside the focused list's ▶: a screen
 # reader says "bullet" here and "right-pointing triangle" there, so the two never blur.
@@ -57,7 +57,11 @@ class Outline(LineList):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(outline_entries(sections or []), id=id, classes=classes)
+        # The entries without counts, kept: a search closed in a long article shows
+        # them again without making thousands anew.
+        self._plain = outline_entries(sections or [])
+        self._plain_prepared: PreparedEntries | None = None
+        super().__init__(self._plain, id=id, classes=classes)
         self.current = 0
         self.sections: list[OutlineEntry] = sections or []
         self.counts: Mapping[int, int] = {}
@@ -69,16 +73,27 @@ class Outline(LineList):
         self.current = current
         self.sections = entries
         self.counts = {}
-        self.set_entries(outline_entries(entries), cursor=cursor, keep_scroll=keep_place)
+        self._plain = outline_entries(entries)
+        self._plain_prepared = None
+        self.set_entries(self._plain, cursor=cursor, keep_scroll=keep_place)
 
-    def set_match_counts(self, counts: Mapping[int, int]) -> None:
-        """Show how many search matches each section holds (none: plain titles)."""
+    def set_match_counts(
+        self, counts: Mapping[int, int], prepared: PreparedEntries | None = None
+    ) -> None:
+        """Show how many search matches each section holds (none: plain titles);
+        *prepared*: the outline's entries with these counts, made already (in a thread)."""
         if dict(counts) == dict(self.counts):
             return
+        if not self.counts:
+            self._plain_prepared = self.prepared
         self.counts = counts
-        self.set_entries(
-            outline_entries(self.sections, counts), cursor=self.cursor, keep_scroll=True
-        )
+        if not counts:
+            entries, prepared = self._plain, self._plain_prepared
+        elif prepared is not None:
+            entries = prepared.entries
+        else:
+            entries = outline_entries(self.sections, counts)
+        self.set_entries(entries, cursor=self.cursor, keep_scroll=True, prepared=prepared)
 
     def mark_current(self, entry: int) -> None:
         """Move the current-section marker; the cursor follows unless the reader is here."""

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from tui.render.blocks import TextBlock
-from tui.widgets.line_list import LineList, ListEntry
+from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 
 # Beside references named by the citation the reader followed.
 CITED = "◆ "
@@ -63,10 +63,14 @@ class ReferenceList(LineList):
         self.marked: set[int] = set()
 
     def set_entries(
-        self, entries: list[ListEntry], cursor: int = 0, keep_scroll: bool = False
+        self,
+        entries: list[ListEntry],
+        cursor: int = 0,
+        keep_scroll: bool = False,
+        prepared: PreparedEntries | None = None,
     ) -> None:
         self.marked = set()
-        super().set_entries(entries, cursor, keep_scroll)
+        super().set_entries(entries, cursor, keep_scroll, prepared)
 
     class Selected(Message):
         def __init__(self, ref_id: str) -> None:

@@ -1,0 +1,361 @@
+"""What each reader key costs on a 4 MB article, beside a small article and Textual's floor.
+
+    python benchmarks/keys.py              # every key, 7 presses each
+    python benchmarks/keys.py --repeats 3  # quicker
+
+Each case runs headless (120x40) in its own subprocess:
+
+- "4 MB": a generated 4 MB article (benchmarks/large_article.py), fully laid out first;
+- "small": the test library's alpha article (tests/fixtures/library);
+- "floor": a one-line Textual app with three focusable one-line panes, where the keys
+  that have an equivalent in Textual itself (Ctrl+P palette, typing in it, Esc,
+  Ctrl+T theme, Tab, Shift+Tab) do that.
+
+"work" is the CPU time of the UI thread (the one the event loop runs on, so every
+handler, layout and repaint a key causes) from sending the key until the app is
+settled: a 0.12 s wait lets timers (a debounce) fire, workers are done, and Pilot has
+processed every message and drawn a frame. The same wait with no key
+is measured too and taken off, so "work" is what the key adds. Work done in other
+threads (laying out, searching or rendering in the background) is not the UI
+thread's; it shows in "all threads", the whole process's CPU time over the same span.
+The figure is the median over the presses.
+
+Verdict: "ok" when under 16 ms (one frame at 60 Hz), or within 1.5 times the same key
+on the floor app, which is as fast as Textual itself goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from large_article import make_article  # noqa: E402
+
+SIZE = (120, 40)
+SETTLE_S = 0.12
+FRAME_MS = 16.0
+FLOOR_RATIO = 1.5
+SMALL_LIBRARY = ROOT / "tests" / "fixtures" / "library"
+SMALL_SLUG = "alpha"
+
+# (label, what to press): the rows of the table, in order.
+ROWS = [
+    ("j", "line down"),
+    ("k", "line up"),
+    ("space", "page down"),
+    ("G", "to the end"),
+    ("g", "to the start"),
+    (".", "next citation"),
+    (",", "previous citation"),
+    ("+", "wider column"),
+    ("-", "narrower column"),
+    ("c", "citation style"),
+    ("ctrl+p", "palette opens"),
+    ("ctrl+p a", "a typed in the palette"),
+    ("ctrl+p esc", "palette closes"),
+    ("/", "find line opens"),
+    ("/ b", "find: 1st character"),
+    ("/ o", "find: 2nd character"),
+    ("/ n", "find: 3rd character"),
+    ("/ e", "find: 4th character"),
+    ("/ enter", "find: Enter to first"),
+    ("n", "next match"),
+    ("N", "previous match"),
+    ("/ esc", "find line closes"),
+    ("ctrl+t", "next theme"),
+    ("tab", "next pane"),
+    ("shift+tab", "previous pane"),
+    ("r", "references tab"),
+    ("e", "exercises tab"),
+]
+FLOOR_KEYS = {"ctrl+p", "ctrl+p a", "ctrl+p esc", "ctrl+t", "tab", "shift+tab"}
+
+
+class Meter:
+    """Times keys on a running app under Pilot."""
+
+    def __init__(self, app: Any, pilot: Any) -> None:
+        self.app = app
+        self.pilot = pilot
+        self.results: dict[str, list[tuple[float, float]]] = {}
+        self.idle = (0.0, 0.0)
+
+    async def settled(self) -> None:
+        # Timers (a debounce) fire in the wait; workers they start are waited for.
+        await asyncio.sleep(SETTLE_S)
+        await self.app.workers.wait_for_complete()
+        await self.pilot.pause()
+        await self.app.workers.wait_for_complete()
+        await self.pilot.pause()
+
+    async def span(self, action: Callable[[], Awaitable[None]]) -> tuple[float, float]:
+        await self.settled()
+        ui, whole = time.thread_time(), time.process_time()
+        await action()
+        await self.settled()
+        return time.thread_time() - ui, time.process_time() - whole
+
+    async def measure_idle(self, repeats: int) -> None:
+        async def nothing() -> None:
+            await asyncio.sleep(0)
+
+        spans = [await self.span(nothing) for _ in range(max(3, repeats))]
+        self.idle = (
+            statistics.median(s[0] for s in spans),
+            statistics.median(s[1] for s in spans),
+        )
+
+    async def press(self, label: str, *keys: str) -> None:
+        """Press *keys*, counted under *label* (the last is what is timed: the others
+        come before the clock starts)."""
+        *before, timed = keys
+        if before:
+            await self.pilot.press(*before)
+        ui, whole = await self.span(lambda: self.pilot.press(timed))
+        self.results.setdefault(label, []).append(
+            (max(0.0, ui - self.idle[0]), max(0.0, whole - self.idle[1]))
+        )
+
+    def summary(self) -> dict[str, tuple[float, float]]:
+        return {
+            label: (
+                statistics.median(s[0] for s in spans) * 1000,
+                statistics.median(s[1] for s in spans) * 1000,
+            )
+            for label, spans in self.results.items()
+        }
+
+
+async def reader_keys(meter: Meter, repeats: int) -> None:
+    from tui.widgets.sidebar import Sidebar
+
+    app = meter.app
+    for _ in range(repeats):
+        await meter.press("j", "j")
+        await meter.press("k", "k")
+        await meter.press("space", "space")
+        await meter.press("G", "G")
+        await meter.press("g", "g")
+        await meter.press(".", "full_stop")
+        await meter.press(".", "full_stop")
+        await meter.press(",", "comma")
+        await meter.press("+", "plus")
+        await meter.press("-", "minus")
+        await meter.press("c", "c")
+    for _ in range(repeats):
+        await meter.press("ctrl+p", "ctrl+p")
+        await meter.press("ctrl+p a", "a")
+        await meter.press("ctrl+p esc", "escape")
+    for _ in range(repeats):
+        await meter.press("/", "slash")
+        for char in "bone":
+            await meter.press(f"/ {char}", char)
+        await meter.press("/ enter", "enter")
+        await meter.press("n", "n")
+        await meter.press("N", "N")
+        await meter.press("/ esc", "slash", "escape")
+    for _ in range(repeats):
+        await meter.press("ctrl+t", "ctrl+t")
+    for _ in range(repeats):
+        await meter.press("tab", "tab")
+        await meter.press("shift+tab", "shift+tab")
+    sidebar = app.screen.query_one(Sidebar)
+    app.screen.query_one(f"#{sidebar.active_tab}").focus()
+    for _ in range(repeats):
+        await meter.press("r", "r")
+        await meter.press("e", "e")
+
+
+def case_wellread(library: str, slug: str, repeats: int) -> dict[str, Any]:
+    from tui.app import WellreadApp
+    from tui.content import load_library
+    from tui.widgets.article_view import ArticleView
+
+    out: dict[str, Any] = {}
+
+    async def run() -> None:
+        app = WellreadApp(load_library(Path(library)))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.open_article(slug)
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            while not view.ready:
+                await asyncio.sleep(0.05)
+            await pilot.pause()
+            meter = Meter(app, pilot)
+            await meter.measure_idle(repeats)
+            await reader_keys(meter, repeats)
+            out["keys"] = meter.summary()
+            out["idle_ms"] = meter.idle[0] * 1000
+            out["lines"] = len(view.text_layout.lines) if view.text_layout else 0
+
+    asyncio.run(run())
+    return out
+
+
+def case_floor(repeats: int) -> dict[str, Any]:
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.containers import Horizontal
+    from textual.widgets import Static
+
+    class Pane(Static, can_focus=True):
+        pass
+
+    class OneLine(App[None]):
+        BINDINGS = [Binding("ctrl+t", "next_theme")]
+
+        def compose(self) -> ComposeResult:
+            with Horizontal():
+                yield Pane("One line.")
+                yield Pane("Two.")
+                yield Pane("Three.")
+
+        def action_next_theme(self) -> None:
+            themes = ["textual-dark", "textual-light", "nord", "gruvbox", "monokai"]
+            current = themes.index(self.theme) if self.theme in themes else -1
+            self.theme = themes[(current + 1) % len(themes)]
+
+    out: dict[str, Any] = {}
+
+    async def run() -> None:
+        app = OneLine()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            meter = Meter(app, pilot)
+            await meter.measure_idle(repeats)
+            for _ in range(repeats):
+                await meter.press("ctrl+p", "ctrl+p")
+                await meter.press("ctrl+p a", "a")
+                await meter.press("ctrl+p esc", "escape")
+            for _ in range(repeats):
+                await meter.press("ctrl+t", "ctrl+t")
+            for _ in range(repeats):
+                await meter.press("tab", "tab")
+                await meter.press("shift+tab", "shift+tab")
+            out["keys"] = meter.summary()
+            out["idle_ms"] = meter.idle[0] * 1000
+
+    asyncio.run(run())
+    return out
+
+
+# ---------------------------------------------------------------- the run
+
+
+def run_case(*args: str, timeout: float = 1200) -> dict[str, Any]:
+    completed = subprocess.run(
+        [sys.executable, __file__, "--case", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"case {args} failed:\n{completed.stderr[-3000:]}")
+    return dict(json.loads(completed.stdout.strip().splitlines()[-1]))
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7, help="presses of each key")
+    parser.add_argument("--size", type=int, default=4_000_000, help="bytes of the long article")
+    parser.add_argument("--case", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.case:
+        kind, *rest = args.case
+        if kind == "wellread":
+            out = case_wellread(rest[0], rest[1], int(rest[2]))
+        else:
+            out = case_floor(int(rest[0]))
+        print(json.dumps(out))
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        library = Path(tmp) / "library"
+        shutil.copytree(SMALL_LIBRARY, library)
+        big = library / "bench-4mb.md"
+        big.write_text(make_article(args.size, title="bench-4mb"), encoding="utf-8")
+        print(
+            f"Machine: {platform.machine()}, {_cpu_count()} cores, "
+            f"{platform.python_implementation()} {platform.python_version()}; "
+            f"terminal {SIZE[0]}x{SIZE[1]}, headless; {args.repeats} presses a key; "
+            f"long article {big.stat().st_size / 1e6:.2f} MB"
+        )
+        repeats = str(args.repeats)
+        large = run_case("wellread", str(library), "bench-4mb", repeats)
+        small = run_case("wellread", str(library), SMALL_SLUG, repeats)
+        floor = run_case("floor", repeats)
+    _report(large, small, floor)
+
+
+def _cpu_count() -> int:
+    import os
+
+    return os.cpu_count() or 0
+
+
+def _report(large: dict[str, Any], small: dict[str, Any], floor: dict[str, Any]) -> None:
+    print(
+        f"Idle UI-thread CPU over a settle span (taken off every figure): 4 MB "
+        f"{large['idle_ms']:.1f} ms, small {small['idle_ms']:.1f} ms, floor "
+        f"{floor['idle_ms']:.1f} ms; 4 MB article: {large['lines']} lines"
+    )
+    header = ["key", "what", "4 MB work", "4 MB all threads", "small work", "floor", "verdict"]
+    table = [header]
+    misses = []
+    for label, what in ROWS:
+        big = large["keys"].get(label)
+        little = small["keys"].get(label)
+        base = floor["keys"].get(label) if label in FLOOR_KEYS else None
+        if big is None:
+            continue
+        work = big[0]
+        if work < FRAME_MS:
+            verdict = "ok (<16 ms)"
+        elif base is not None and work <= FLOOR_RATIO * base[0]:
+            verdict = f"ok ({work / base[0]:.2f}x floor)"
+        else:
+            verdict = "MISSED"
+            misses.append(label)
+        table.append(
+            [
+                label,
+                what,
+                _ms(work),
+                _ms(big[1]),
+                _ms(little[0] if little else None),
+                _ms(base[0] if base else None),
+                verdict,
+            ]
+        )
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    print(f"\nMissed: {', '.join(misses) if misses else 'none'} (figures in ms, medians)")
+
+
+if __name__ == "__main__":
+    main()

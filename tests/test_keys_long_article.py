@@ -1,0 +1,139 @@
+"""Keys on a long article (over the size parsed within a frame): the citation style,
+find-as-you-type, the palette's sections and Tab do their work off the UI thread or
+only where it changes, and still do what they do on a short article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import long_article
+from pilot_helpers import article_ready, settle
+
+from tui.app import WellreadApp
+from tui.commands import NEARBY_LIMIT, SECTION_LIMIT, nearby_sections, section_choices
+from tui.content import load_library
+from tui.screens import reader_find
+from tui.screens.reader import ReaderScreen
+from tui.screens.reader_text import SYNC_LOAD_BYTES
+from tui.settings import Settings
+from tui.widgets.article_view import ArticleView
+from tui.widgets.outline import Outline
+
+SLUG = "long-read"
+
+
+def _long_library(folder: Path) -> Path:
+    text = long_article(SYNC_LOAD_BYTES + 40_000, title="Long read")
+    # One rare word, in two known sections.
+    for part in (7, 30):
+        text = text.replace(f"## Part {part}\n", f"## Part {part}\nA zebra stood here. ", 1)
+    folder.mkdir()
+    (folder / f"{SLUG}.md").write_text(text, encoding="utf-8")
+    assert (folder / f"{SLUG}.md").stat().st_size > SYNC_LOAD_BYTES
+    return folder
+
+
+def _view(app: WellreadApp) -> ArticleView:
+    return app.screen.query_one(ArticleView)
+
+
+def _anchor_text(view: ArticleView) -> str:
+    assert view.document is not None and view.focused_anchor is not None
+    block, index = view.focused_anchor
+    anchor = view.document.blocks[block].anchors[index]
+    return view.document.blocks[block].text[anchor.start : anchor.end]
+
+
+async def test_citation_style_on_a_long_article_keeps_the_outline(tmp_path: Path) -> None:
+    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_article(SLUG)
+        await article_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and not screen.short
+        outline = screen.query_one(Outline)
+        entries = outline.entries
+        await pilot.press("full_stop", "full_stop")  # past the opening's note
+        assert _anchor_text(_view(app)) == "(Long, 2000)"
+        await pilot.press("c")
+        await settle(pilot)
+        # The same citation, now as its number; the outline was not made again.
+        assert _anchor_text(_view(app)) == "[1]"
+        assert outline.entries is entries
+        await pilot.press("c")
+        await settle(pilot)
+        assert _anchor_text(_view(app)) == "(Long, 2000)"
+
+
+async def test_find_as_you_type_on_a_long_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A millisecond after the last key (Textual's timers take no 0): the timer fires
+    # while Pilot waits for the app to be idle.
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_article(SLUG)
+        await article_ready(pilot)
+        view = _view(app)
+        outline = app.screen.query_one(Outline)
+        plain = outline.entries
+        await pilot.press("slash", *"zebra")
+        await settle(pilot)
+        assert view.document is not None
+        found = [view.document.blocks[m.block].text[m.start : m.end] for m in view.matches]
+        assert found == ["zebra", "zebra"]
+        sections = {view.document.outline[i].title: n for i, n in outline.counts.items()}
+        assert sections == {"Part 7": 1, "Part 30": 1}
+        await pilot.press("enter")
+        assert view.match_index == 0
+        await pilot.press("n")
+        assert view.match_index == 1
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert view.matches == []
+        assert outline.entries is plain  # the titles without counts, not made anew
+
+
+def test_palette_sections_are_capped_and_filtered_over_plain_text() -> None:
+    labels = [f"Go to {n}. Part {n}" for n in range(1, 3001)]
+    chosen = section_choices(labels, "part 12")
+    assert len(chosen) == SECTION_LIMIT
+    # Those holding the words as typed come first, in order: "Part 12", "Part 120" ...
+    assert [labels[i] for i in chosen[:3]] == [
+        "Go to 12. Part 12",
+        "Go to 120. Part 120",
+        "Go to 121. Part 121",
+    ]
+    assert all("part 12" in labels[i].lower() for i in chosen)
+    # Letters in order but apart still count when few hold them as typed.
+    assert section_choices(["Go to 1. Bone load", "Go to 2. Balance"], "bld") == [0]
+
+
+def test_palette_offers_nearby_top_level_sections_until_the_reader_types() -> None:
+    short = [2, 3, 2]
+    assert nearby_sections(short, 1) == [0, 1, 2]
+    levels = [2, 3, 3] * 1000  # 1000 sections of two subsections each
+    offered = nearby_sections(levels, current=1500)
+    assert len(offered) == NEARBY_LIMIT
+    assert all(levels[i] == 2 for i in offered)
+    assert offered[0] < 1500 < offered[-1]
+
+
+async def test_tab_in_a_wide_window_leaves_the_screen_classes_alone(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        classes = set(screen.classes)
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id != "article"
+        assert set(screen.classes) == classes
+        pane = screen.panes.shown
+        assert pane != "article"
+        # Narrowed, the window shows the pane the reader is in.
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        assert screen.has_class("-narrow") and screen.has_class(f"-show-{pane}")

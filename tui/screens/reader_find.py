@@ -1,0 +1,123 @@
+"""Find as you type in a long article: the reader screen's side of it.
+
+A short article is searched at every key, within the frame. In a long one a single
+letter can match a hundred thousand times, so typing is debounced; then the lines on
+screen are searched at once (their matches lit while the reader looks at them) and
+the whole article in a thread, whose result (matches grouped by block, counts per
+section) replaces them when it is ready.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.message import Message
+from textual.timer import Timer
+
+from tui.content.tokens import Forms
+from tui.render.blocks import RenderedDocument
+from tui.render.find import Match, find_matches, matches_per_section, query_pattern
+from tui.screens.evidence import EvidenceScreen
+from tui.threads import background_work
+from tui.widgets.article_matches import MatchCursor
+from tui.widgets.line_list import PreparedEntries, prepare_entries
+from tui.widgets.outline import Outline, outline_entries
+
+# Typing faster than this (seconds between keys) searches once, after the last key.
+FIND_DEBOUNCE = 0.12
+
+
+def matches_in(document: RenderedDocument, query: str, blocks: range) -> list[Match]:
+    """Matches of *query* as typed in *blocks* only, with the words of those blocks as
+    the vocabulary (a page of text: cheap enough for the UI thread)."""
+    texts = [document.blocks[index].text for index in blocks]
+    pattern = query_pattern(query, Forms.of_text("\n".join(texts)))
+    if pattern is None:
+        return []
+    return [
+        Match(index, found.start(), found.end())
+        for index, text in zip(blocks, texts, strict=True)
+        for found in pattern.finditer(text)
+        if found.end() > found.start()
+    ]
+
+
+@dataclass(frozen=True)
+class FoundAll:
+    """Every match of one query in one document, ready to show."""
+
+    document: RenderedDocument
+    query: str
+    found: MatchCursor
+    counts: Mapping[int, int]
+    outline: PreparedEntries
+
+
+class FindInLongArticle(EvidenceScreen):
+    """The reader screen's find: debounced and threaded for long articles."""
+
+    rendered: RenderedDocument | None
+    short: bool
+
+    class Found(Message):
+        """The whole article searched (from a thread)."""
+
+        def __init__(self, result: FoundAll) -> None:
+            super().__init__()
+            self.result = result
+
+    _find_timer: Timer | None = None
+
+    def search_typed(self, query: str) -> None:
+        """The search line changed: a short article is searched now, a long one after
+        a pause in typing."""
+        if self.short:
+            super().search_typed(query)
+            return
+        self.searched = query
+        if self._find_timer is not None:
+            self._find_timer.stop()
+        self._find_timer = self.set_timer(FIND_DEBOUNCE, lambda: self.find_now(query))
+
+    def find_now(self, query: str) -> None:
+        self._find_timer = None
+        view = self.view
+        document = view.document
+        if query != self.searched or document is None:
+            return
+        if not query.strip():
+            self.search_for(query)  # nothing to find: cleared at once
+            return
+        self.view.set_matches(matches_in(document, query, view.blocks_in_view()))
+        self.notice(f"Searching the whole article for “{query}” ...")
+        self.find_everywhere(document, query, self.outline_width())
+
+    # A description, so starting it never writes out the whole document (its repr).
+    @work(thread=True, exclusive=True, group="find-in-article", description="find")
+    def find_everywhere(self, document: RenderedDocument, query: str, width: int) -> None:
+        with background_work():
+            matches = find_matches(document, query)
+            found = MatchCursor()
+            found.set(matches)
+            counts = matches_per_section(document, matches)
+            entries = prepare_entries(outline_entries(document.outline, counts), Outline.GAP, width)
+            self.post_message(self.Found(FoundAll(document, query, found, counts, entries)))
+
+    @on(Found)
+    def found_everywhere(self, event: Found) -> None:
+        result = event.result
+        view = self.view
+        if result.query != self.searched or result.document is not view.document:
+            return  # typed on, or the text changed: a newer search is coming
+        view.set_match_cursor(result.found)
+        self.show_match_counts(result.counts, result.outline)
+        self.report_matches(result.query, result.found.matches, len(result.counts))
+
+    def outline_width(self) -> int:
+        """The width the outline wraps its entries at."""
+        raise NotImplementedError
+
+    def show_match_counts(self, counts: Mapping[int, int], outline: PreparedEntries) -> None:
+        """The outline's entries with their counts (*outline*, made in the thread)."""

@@ -1,0 +1,174 @@
+"""The reader's article text: loaded (a long one from a thread, after its preview),
+shown with its outline and sidebar, and shown again in another citation style (a
+long one rendered and laid out in a thread), with what a search found."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual import on, work
+from textual.message import Message
+
+from tui.content import Article, Library
+from tui.render.blocks import RenderedDocument
+from tui.render.find import Match, matches_per_section
+from tui.render.labels import CitationStyle, ReferenceLabels
+from tui.render.layout import Layout
+from tui.render.position import ReadingPosition
+from tui.render.references import reference_lines
+from tui.render.summaries import exercise_lines, related_exercise_facts
+from tui.screens.article_source import ArticleSource
+from tui.screens.reader_find import FindInLongArticle
+from tui.threads import background_work
+from tui.widgets.line_list import ListEntry, PreparedEntries
+from tui.widgets.outline import Outline
+from tui.widgets.sidebar import ExerciseList, ReferenceList
+
+# Articles up to this size parse within a frame: they are shown in the first frame,
+# with no "Opening" step; longer ones are parsed in a thread.
+SYNC_LOAD_BYTES = 64 * 1024
+
+
+class ReaderText(FindInLongArticle):
+    """The article the reader screen shows, and the panes that follow its text."""
+
+    library: Library
+    source: ArticleSource
+    article: Article | None
+    start_section: int | None
+    highlight: str
+
+    class Loaded(Message):
+        """The whole article, parsed and rendered (from the loading thread)."""
+
+        def __init__(
+            self, article: Article, rendered: RenderedDocument, style: CitationStyle
+        ) -> None:
+            super().__init__()
+            self.article = article
+            self.rendered = rendered
+            self.style = style
+
+    def show_search_result(self) -> None:
+        """Opened from a search: go to the section and highlight the words there."""
+        if self.start_section is None or self.rendered is None:
+            return
+        view = self.view
+        view.goto_section(self.start_section)
+        if self.highlight and (matches := self.search_for(self.highlight, any_term=True)):
+            self.search_line.value = self.highlight  # so n, N and / carry on from it
+            self.view.escape_clears_matches = False  # Esc goes back to the results
+            entry = self.rendered.outline[min(self.start_section, len(self.rendered.outline) - 1)]
+            first = view.first_match_from(ReadingPosition(entry.block, 0))
+            if first is not None and matches[first].block >= entry.block:
+                view.goto_match(first)
+        if not self.rendered.partial:
+            self.start_section = None
+
+    @work(thread=True, exclusive=True, group="load-article")
+    def load(self) -> None:
+        with background_work():
+            style = self.citation_style
+            self.post_message(self.Loaded(*self.source.whole(style), style))
+
+    class Restyled(Message):
+        """The article rendered and laid out in another citation style (from a thread)."""
+
+        def __init__(
+            self, article: Article, rendered: RenderedDocument, layout: Layout, style: CitationStyle
+        ) -> None:
+            super().__init__()
+            self.article = article
+            self.rendered = rendered
+            self.layout = layout
+            self.style = style
+
+    @on(Loaded)
+    def loaded(self, event: Loaded) -> None:
+        self.show_rendered(event.article, event.rendered)
+        if event.style is not self.citation_style:
+            self.rerender()  # c was pressed while the article was loading
+        if self.search_line.value:
+            # Again on the whole article, not the preview.
+            self.search_for(self.search_line.value, any_term=self.highlight != "")
+        self.show_search_result()
+
+    def show_rendered(
+        self, article: Article, rendered: RenderedDocument, layout: Layout | None = None
+    ) -> None:
+        """Show a (new rendering of the) article, keeping the reader's place if any;
+        *layout*: the rendering laid out already (off the UI thread)."""
+        replacing = self.rendered is not None
+        same_article = article is self.article
+        outline_kept = self.rendered is not None and self.rendered.outline == rendered.outline
+        self.article, self.rendered = article, rendered
+        if not outline_kept:
+            self.query_one(Outline).set_sections(rendered.outline, keep_place=replacing)
+        if replacing:
+            self.view.replace_document(rendered, layout)
+        else:
+            self.view.show(rendered)
+        if same_article:
+            return  # the sidebar shows the article's references and exercises, not its text
+        for line_list, entries in zip(
+            (self.query_one(ExerciseList), self.query_one(ReferenceList)),
+            self.sidebar_entries(article),
+            strict=True,
+        ):
+            # Keep the reader's item highlighted when the whole article replaces its preview.
+            chosen = line_list.cursor_id
+            index = next((i for i, e in enumerate(entries) if e.id == chosen), 0)
+            line_list.set_entries(entries, cursor=index, keep_scroll=replacing)
+
+    def matches_changed(self, matches: list[Match]) -> None:
+        if self.rendered is not None:
+            self.query_one(Outline).set_match_counts(matches_per_section(self.rendered, matches))
+
+    def outline_width(self) -> int:
+        return self.query_one(Outline).text_width
+
+    def show_match_counts(self, counts: Mapping[int, int], outline: PreparedEntries) -> None:
+        self.query_one(Outline).set_match_counts(counts, outline)
+
+    def sidebar_entries(self, article: Article) -> tuple[list[ListEntry], list[ListEntry]]:
+        cards = [
+            (facts.slug, exercise_lines(facts, article.suggested_exercises))
+            for facts in related_exercise_facts(self.library, article)
+        ]
+        labels = ReferenceLabels.for_document(article)
+        references = [
+            (ref.id, labels.numbers[ref.id], reference_lines(ref)) for ref in labels.order
+        ]
+        return ExerciseList.entries_for(cards), ReferenceList.entries_for(references)
+
+    def render_article(self, article: Article, share: float | None = None) -> RenderedDocument:
+        return self.source.render(article, self.citation_style, share)
+
+    def rerender(self) -> None:
+        # A long article takes longer than a frame to render and lay out: both are done
+        # in a thread, and the result replaces the text shown when it is ready.
+        if self.article is None or self.rendered is None:
+            return
+        share = self.rendered.share if self.rendered.partial else None
+        if self.short:
+            # A short one is ready within the frame, as when it opened.
+            self.show_rendered(self.article, self.render_article(self.article, share))
+        else:
+            self.restyle(self.article, self.citation_style, share, self.view.wrap_width)
+
+    # A description, so starting it never writes out the whole article (its repr).
+    @work(thread=True, exclusive=True, group="restyle-article", description="restyle")
+    def restyle(
+        self, article: Article, style: CitationStyle, share: float | None, width: int
+    ) -> None:
+        with background_work():
+            rendered = self.source.render(article, style, share)
+            layout = Layout(rendered, width)
+            layout.extend()
+            self.post_message(self.Restyled(article, rendered, layout, style))
+
+    @on(Restyled)
+    def restyled(self, event: Restyled) -> None:
+        # A newer text (the whole article after its preview) or style wins.
+        if event.article is self.article and event.style is self.citation_style:
+            self.show_rendered(event.article, event.rendered, event.layout)

@@ -1,0 +1,153 @@
+"""Drawing an article's laid-out lines: the line-API half of the article viewport.
+
+The widget draws the lines of its layout from a top line down, at a margin that
+centres the reading column, with a position thumb at the right edge. Drawn lines
+are kept in one cache, keyed by all a line's look depends on (index, margin, width,
+highlights); only a new layout or new styles empty it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.cache import LRUCache
+from textual.geometry import Region
+from textual.reactive import reactive, var
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.render.blocks import RenderedDocument, Span
+from tui.render.layout import Layout
+from tui.render.progress import thumb_rows
+from tui.widgets.strips import TextStyles, line_segments
+
+# The position thumb at the right edge; lines without it keep the column blank.
+THUMB = "▐"
+
+# A block's index to the spans drawn over its own styles.
+Highlighter = Callable[[int], tuple[Span, ...]]
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What every line of one frame needs, looked up once a frame."""
+
+    layout: Layout | None
+    top_line: int
+    base: Style
+    width: int
+    margin: int
+    thumb: Style
+    thumb_rows: range
+    highlighter: Highlighter | None
+
+
+class ArticleLines(Widget):
+    """Lines of a rendered document's layout at a readable width, from a top line down."""
+
+    top_line: reactive[int] = reactive(0, init=False)
+    # The layout at the current width; changing it empties the drawn-line cache.
+    text_layout: var[Layout | None] = var(None, init=False)
+
+    def __init__(
+        self,
+        document: RenderedDocument | None,
+        reading_width: int,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        # Given at construction, the document is laid out by the first frame that
+        # draws the view, so the screen's first paint already shows the article.
+        self.document: RenderedDocument | None = document
+        self.placeholder = ""
+        self.reading_width = reading_width
+        self._style = TextStyles(self, "article-view")
+        self._strips: LRUCache[tuple[int, int, int, tuple[Span, ...]], Strip] = LRUCache(512)
+        self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
+
+    # ------------------------------------------------------------ hooks
+
+    def highlighter(self) -> Highlighter | None:
+        """This frame's spans over a block's own (matches, the focused anchor), if any."""
+        return None
+
+    def first_frame(self, document: RenderedDocument) -> tuple[Layout, int]:
+        """Layout and top line of a frame drawn before the view adopted a layout."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ geometry
+
+    @property
+    def page_height(self) -> int:
+        return max(1, self.content_region.height)
+
+    @property
+    def text_area_width(self) -> int:
+        """Columns for text: the content width less the thumb and a gap before it."""
+        return max(1, (self.content_region.width or self.size.width) - 2)
+
+    @property
+    def wrap_width(self) -> int:
+        return max(1, min(self.reading_width, self.text_area_width))
+
+    @property
+    def left_margin(self) -> int:
+        return max(0, (self.text_area_width - self.wrap_width) // 2)
+
+    # ------------------------------------------------------------ drawing
+
+    def watch_text_layout(self) -> None:
+        self._strips.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style.clear()
+        self._strips.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        layout, top = self.text_layout, self.top_line
+        if self.document is not None and layout is None and self.size.width:
+            layout, top = self.first_frame(self.document)
+        base = self.rich_style
+        self._frame = _Frame(
+            layout,
+            top,
+            base,
+            self.content_region.width,
+            self.left_margin,
+            base + self.get_component_rich_style("article-view--thumb", partial=True),
+            # No scroll bar wanted (the single layout): no thumb beside the text either.
+            thumb_rows(layout, top, self.page_height)
+            if layout and self.styles.scrollbar_size_vertical
+            else range(0),
+            self.highlighter(),
+        )
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        frame = self._frame
+        base, width, margin, layout = frame.base, frame.width, frame.margin, frame.layout
+        if layout is None:
+            text = self.placeholder if y == 0 else ""
+            return Strip([Segment(text, base)]).crop_extend(0, width, base)
+        thumb = Segment(THUMB if y in frame.thumb_rows else " ", frame.thumb)
+        index = frame.top_line + y
+        if index >= len(layout.lines):
+            return Strip([Segment(" " * (width - 1), base), thumb], width)
+        line = layout.lines[index]
+        spans = frame.highlighter(line.block) if frame.highlighter else ()
+        key = (index, margin, width, spans)
+        strip = self._strips.get(key)
+        if strip is None:
+            block = layout.document.blocks[line.block]
+            segments = [Segment(" " * margin, base)]
+            segments += line_segments(block, line, layout.width, base, self._style, spans)
+            strip = Strip(segments).crop_extend(0, width - 1, base)
+            self._strips[key] = strip
+        return Strip([*strip, thumb], width)
