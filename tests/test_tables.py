@@ -204,6 +204,28 @@ async def test_the_reader_draws_the_grid_where_it_fits(
         assert all(len(line) <= layout.width for line in lines.split("\n"))
 
 
+async def test_a_match_in_a_grid_is_marked_and_holds_the_cursor(folder: Path) -> None:
+    app = WellreadApp(load_library(folder), open_slug="loads")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.text_layout is not None and view.document is not None
+        view.set_matches(find_matches(view.document, "strength"))
+        view.goto_match(0)
+        view.focus()
+        await pilot.pause()
+        cell = view.cursor_cell()
+        assert cell is not None
+        x, y = cell
+        strip = view.render_line(y)
+        assert "│" in strip.text  # the row is drawn as a grid
+        assert strip.text[x : x + len("strength")] == "strength"
+        # The match is drawn in its own style, unlike the cell before it.
+        marked = list(strip.crop(x, x + len("strength")))
+        before = list(strip.crop(x - 1, x))
+        assert marked[0].style != before[0].style
+
+
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz骨0123456789-", min_size=1, max_size=14)
 _CELL = st.lists(_WORD, min_size=0, max_size=8).map(" ".join)
 

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from tui.render.blocks import RenderedDocument, Span
 from tui.render.layout import Layout
 from tui.render.progress import thumb_rows
+from tui.render.tables import shown_spans
 from tui.widgets.strips import TextStyles, line_segments
 
 # The position thumb at the right edge; lines without it keep the column blank.
@@ -147,7 +148,9 @@ class ArticleLines(Widget):
         if strip is None:
             block = layout.document.blocks[line.block]
             segments = [Segment(" " * margin, base)]
-            segments += line_segments(block, line, layout.width, base, self._style, spans)
+            # Spans mark the labelled text; a table row drawn as a grid moves them.
+            shown = shown_spans(block, spans)
+            segments += line_segments(block, line, layout.width, base, self._style, shown)
             strip = Strip(segments).crop_extend(0, width - 1, base)
             self._strips[key] = strip
         return Strip([*strip, thumb], width)

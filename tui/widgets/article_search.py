@@ -11,6 +11,7 @@ from textual.actions import SkipAction
 from tui.render.blocks import RenderedDocument
 from tui.render.find import Match
 from tui.render.position import ReadingPosition
+from tui.render.tables import shown_offset
 from tui.widgets import article_messages as messages
 from tui.widgets.article_matches import MatchCursor
 from tui.widgets.article_viewport import ArticleViewport
@@ -89,7 +90,8 @@ class ArticleSearch(ArticleViewport):
         self.post_message(messages.SearchReport(self, f"{self._found.report()}{how}."))
         self.cancel_jump()
         layout.ensure_block(match.block)
-        line = layout.line_for(ReadingPosition(match.block, match.start))
+        shown = shown_offset(layout.document.blocks[match.block], match.start)
+        line = layout.line_for(ReadingPosition(match.block, shown))
         if not self.top_line <= line < self.top_line + self.page_height:
             self.move_to(line - self.page_height // 3)
         self.refresh()

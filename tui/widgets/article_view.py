@@ -15,6 +15,7 @@ from tui.render.anchors import next_anchor as anchor_after
 from tui.render.blocks import Span
 from tui.render.plain import plain_sections
 from tui.render.position import AnchorRef, Place, ReadingPosition
+from tui.render.tables import shown_offset
 from tui.widgets import article_messages as messages
 from tui.widgets.article_lines import Highlighter
 from tui.widgets.article_matches import anchor_from
@@ -137,12 +138,14 @@ class ArticleView(ArticleSearch, can_focus=True):
         if layout is None:
             return None
         layout.ensure_block(position.block)
-        y = layout.line_for(position) - self.top_line
+        block = layout.document.blocks[position.block]
+        # Where the character is drawn: a table row shown as a grid moves it.
+        offset = shown_offset(block, position.offset)
+        y = layout.line_for(ReadingPosition(position.block, offset)) - self.top_line
         if not 0 <= y < self.page_height:
             return None
-        block = layout.document.blocks[position.block]
         line = layout.lines[self.top_line + y]
-        before = block.text[line.start : position.offset]
+        before = block.text[line.start : offset]
         return self.left_margin + block.indent + len(block.prefix) + cell_len(before), y
 
     # ------------------------------------------------------------ anchors
