@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from tui.content.entries import KIND, SLUG, Entries, Source
 from tui.content.listing import ListingCache, Row, entry_row, row_entry, scan, storable
 from tui.content.model import Article, Entry, Exercise, ExerciseFacts, Paragraph, Text
 from tui.content.paths import ReadingPath, load_paths
@@ -46,8 +47,9 @@ D = TypeVar("D", Article, Exercise)
 @dataclass
 class Library:
     root: Path
-    articles: dict[str, Entry] = field(default_factory=dict)
-    exercises: dict[str, Entry] = field(default_factory=dict)
+    # Made from their cached rows when first used (see tui.content.entries).
+    articles: Entries = field(default_factory=Entries)
+    exercises: Entries = field(default_factory=Entries)
     # Problems with files that could not be listed at all.
     unreadable: list[Problem] = field(default_factory=list)
     paths: list[ReadingPath] = field(default_factory=list)
@@ -138,7 +140,23 @@ class Library:
 
     def article_entries(self) -> list[Entry]:
         """Articles in the order the library lists them: by title."""
-        return sorted(self.articles.values(), key=lambda entry: entry.title.casefold())
+        return [self.articles[slug] for slug in self.article_order()]
+
+    def article_order(self) -> list[str]:
+        """The articles' slugs in the order the library lists them (by title), found
+        without making an entry for each."""
+        titled = [(title.casefold(), slug) for slug, title in self.articles.titles()]
+        titled.sort(key=_first)
+        return [slug for _, slug in titled]
+
+    def article_problems(self) -> list[Problem]:
+        """What the listing found wrong with the articles it lists."""
+        # Every entry with a problem was made when listed: the rest need not be.
+        return [p for entry in self.articles.made_entries() for p in entry.problems]
+
+
+def _first(pair: tuple[str, str]) -> str:
+    return pair[0]
 
 
 def _preview_body(body: str) -> tuple[str, float] | None:
@@ -214,8 +232,8 @@ def _entries(
     root: Path,
     yours: bool,
     cache: ListingCache | None,
-) -> dict[str, Entry]:
-    entries: dict[str, Entry] = {}
+) -> Entries:
+    entries = Entries()
     try:
         if not folder.is_dir():
             return entries
@@ -227,12 +245,26 @@ def _entries(
         cache = None
     cached = cache.rows(folder) if cache is not None else {}
     fresh: list[Row] = []
-    # Path objects made the quick way for a folder's own files (pathlib's glob does the
-    # same): 50,000 of them are a tenth of a second through the public constructor.
+    source = Source(folder, root, yours)
     child = getattr(folder, "_make_child_relpath", folder.joinpath)
     for item in scanned:
-        path = child(item.name)
         row = cached.pop(item.name, None)
+        if (
+            row is not None
+            and row[1] == item.size
+            and row[2] == item.mtime_ns
+            and row[KIND] == kind
+            and item.size >= 0
+            and row[-1] is None  # no problems, no card facts: made when first used
+        ):
+            slug = row[SLUG]
+            assert isinstance(slug, str)  # the cache's query checks the types
+            if slug in entries:
+                _same_slug(library, child(item.name), slug, entries)
+            else:
+                entries.add_row(slug, source, row)
+            continue
+        path = child(item.name)
         found: Entry | Problem | None = None
         if row is not None and row[1] == item.size and row[2] == item.mtime_ns and item.size >= 0:
             try:
@@ -250,34 +282,36 @@ def _entries(
                 fresh.append(entry_row(folder, item, found))
         if isinstance(found, Problem):
             library.unreadable.append(found)
-            continue
-        entry = found
-        if entry.slug in entries:
-            # Two names that differ only in characters cleaned away.
-            library.unreadable.append(
-                Problem(
-                    path,
-                    1,
-                    f"lists as '{entry.slug}', like {entries[entry.slug].path.name!r}; not read",
-                    Severity.ERROR,
-                )
-            )
-            continue
-        entries[entry.slug] = entry
+        elif found.slug in entries:
+            _same_slug(library, path, found.slug, entries)
+        else:
+            entries[found.slug] = found
     if cache is not None:
         cache.store(folder, fresh, cached)  # what is left in *cached* is gone
     return entries
 
 
-def _merge(library: Library, kind: str, own: dict[str, Entry]) -> None:
+def _same_slug(library: Library, path: Path, slug: str, entries: Entries) -> None:
+    # Two names that differ only in characters cleaned away.
+    library.unreadable.append(
+        Problem(
+            path,
+            1,
+            f"lists as '{slug}', like {entries[slug].path.name!r}; not read",
+            Severity.ERROR,
+        )
+    )
+
+
+def _merge(library: Library, kind: str, own: Entries) -> None:
     """The reader's own files beside the bundled ones; a slug in both is reported and
     the bundled file kept (reading paths and related links were written for it)."""
     shown = library.articles if kind == "article" else library.exercises
-    for slug, entry in own.items():
-        bundled = shown.get(slug)
-        if bundled is None:
-            shown[slug] = entry
+    for slug in own:
+        if slug not in shown:
+            shown.put_raw(slug, own.raw(slug))
             continue
+        entry, bundled = own[slug], shown[slug]
         library.unreadable.append(
             Problem(
                 entry.path,

@@ -164,10 +164,17 @@ class SearchIndex:
 
     # ------------------------------------------------------------ building
 
-    def _documents(self) -> dict[tuple[str, str], Path]:
-        found = {("article", slug): e.path for slug, e in self.library.articles.items()}
-        found.update({("exercise", slug): e.path for slug, e in self.library.exercises.items()})
+    def _listed(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """Each document's (size, mtime) as the library's scan saw its file: no
+        second stat per file, no entry made for each."""
+        found = {("article", slug): (size, mtime) for slug, size, mtime in
+                 self.library.articles.stats()}  # fmt: skip
+        for slug, size, mtime in self.library.exercises.stats():
+            found["exercise", slug] = (size, mtime)
         return found
+
+    def _path(self, kind: str, slug: str) -> Path:
+        return (self.library.articles if kind == "article" else self.library.exercises)[slug].path
 
     def stale(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(documents to index, documents to drop) since the last update."""
@@ -177,30 +184,25 @@ class SearchIndex:
                 "SELECT kind, slug, size, mtime FROM files"
             )
         }
-        documents = self._documents()
+        listed = self._listed()
         changed = []
-        listed = {("article", s): e for s, e in self.library.articles.items()}
-        listed.update({("exercise", s): e for s, e in self.library.exercises.items()})
-        for key, path in documents.items():
-            entry = listed[key]
-            # The library's own scan saw the size and time: no second stat per file.
-            seen = (entry.size, entry.mtime_ns)
-            if entry.size < 0:
+        for key, seen in listed.items():
+            if seen[0] < 0:  # not seen as a regular file when listed: asked again
                 try:
-                    stat = os.stat(path)
+                    stat = os.stat(self._path(*key))
                 except OSError:
                     continue
                 seen = (stat.st_size, stat.st_mtime_ns)
             if known.get(key) != seen:
                 changed.append(key)
-        gone = [key for key in known if key not in documents]
+        gone = [key for key in known if key not in listed]
         return changed, gone
 
     def update(self, progress: Progress | None = None, batch: int = 200) -> UpdateStats:
         """Index what changed; *progress*(done, total) is called as it goes."""
         changed, gone = self.stale()
-        paths = self._documents()
-        stats = UpdateStats(unchanged=len(paths) - len(changed), removed=len(gone))
+        documents = len(self.library.articles) + len(self.library.exercises)
+        stats = UpdateStats(unchanged=documents - len(changed), removed=len(gone))
         if not changed and not gone:
             return stats
         db = self.db
@@ -255,7 +257,7 @@ class SearchIndex:
                     [(word, stem(word)) for word in new_forms],
                 )
                 known_forms |= new_forms
-                stat = os.stat(paths[(kind, slug)])
+                stat = os.stat(self._path(kind, slug))
                 db.execute(
                     "UPDATE files SET size = ?, mtime = ? WHERE id = ?",
                     (stat.st_size, stat.st_mtime_ns, file_id),

@@ -33,10 +33,6 @@ DONE, TO_DO = "✓", "○"
 WINDOW = 100
 
 
-def haystack(entry: Entry) -> str:
-    return " ".join([entry.title, entry.summary, *entry.tags]).casefold()
-
-
 def entry_card(entry: Entry, saved: SavedPosition | None) -> ListEntry:
     facts = entry_facts(entry)
     if entry.yours:
@@ -161,8 +157,9 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.state = state
-        # Sorted once; the lowercase text each filter looks in, made at the first filter.
-        self._sorted = library.article_entries()
+        # Sorted once (slugs: an entry is made only for a card drawn); the lowercase text
+        # each filter looks in, made once the list is on screen.
+        self._sorted = library.article_order()
         self._haystacks: list[str] | None = None
         self._last_match: tuple[list[str], Sequence[int]] = ([], [])
         self._window = WINDOW
@@ -187,8 +184,7 @@ class LibraryScreen(Screen[None]):
         # The text the filter looks in, made once the list is on screen, before a key.
         self.call_after_refresh(self._prepare_filter)
         problems = [*self.library.unreadable]
-        for entry in self.library.articles.values():
-            problems.extend(p for p in entry.problems if p.is_error)
+        problems += [p for p in self.library.article_problems() if p.is_error]
         panel = self.query_one("#library-problems", Static)
         if problems:
             panel.update(problem_text(sorted(problems)))
@@ -200,7 +196,8 @@ class LibraryScreen(Screen[None]):
 
     def _prepare_filter(self) -> list[str]:
         if self._haystacks is None:
-            self._haystacks = [haystack(entry) for entry in self._sorted]
+            texts = self.library.articles.texts(self._sorted)
+            self._haystacks = [text.casefold() for text in texts]
         return self._haystacks
 
     def _matching(self, query: str) -> Sequence[int]:
@@ -225,7 +222,7 @@ class LibraryScreen(Screen[None]):
             self._window = WINDOW
         matching = self._matching(query)
         # Only the cards drawn are looked up: the rest are counted.
-        articles = [self._sorted[i] for i in matching[: self._window]]
+        articles = [self.library.articles[self._sorted[i]] for i in matching[: self._window]]
         positions = self.state.positions() if self.state is not None else {}
         # Search first, so it is found without scrolling past every article.
         cards: list[ListEntry] = [
