@@ -248,27 +248,28 @@ def _entries(
     source = Source(folder, root, yours)
     child = getattr(folder, "_make_child_relpath", folder.joinpath)
     for item in scanned:
-        row = cached.pop(item.name, None)
+        name, size, mtime = item
+        row = cached.pop(name, None)
         if (
             row is not None
-            and row[1] == item.size
-            and row[2] == item.mtime_ns
+            and row[1] == size
+            and row[2] == mtime
             and row[KIND] == kind
-            and item.size >= 0
+            and size >= 0
             and row[-1] is None  # no problems, no card facts: made when first used
         ):
             slug = row[SLUG]
             assert isinstance(slug, str)  # the cache's query checks the types
             if slug in entries:
-                _same_slug(library, child(item.name), slug, entries)
+                _same_slug(library, child(name), slug, entries)
             else:
                 entries.add_row(slug, source, row)
             continue
-        path = child(item.name)
+        path = child(name)
         found: Entry | Problem | None = None
-        if row is not None and row[1] == item.size and row[2] == item.mtime_ns and item.size >= 0:
+        if row is not None and row[1] == size and row[2] == mtime and size >= 0:
             try:
-                found = row_entry(row, path, root, yours, item.size, item.mtime_ns)
+                found = row_entry(row, path, root, yours, size, mtime)
             except Exception:  # a row not of our making: the file is read instead
                 found = None
             if found is not None and found.__class__ is Entry and found.kind != kind:
@@ -277,8 +278,8 @@ def _entries(
             found = _read_guarded(path, kind, root)
             if isinstance(found, Entry):
                 found.yours = yours
-                found.size, found.mtime_ns = item.size, item.mtime_ns
-            if cache is not None and item.size >= 0 and storable(item.name):
+                found.size, found.mtime_ns = size, mtime
+            if cache is not None and size >= 0 and storable(name):
                 fresh.append(entry_row(folder, item, found))
         if isinstance(found, Problem):
             library.unreadable.append(found)
