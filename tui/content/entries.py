@@ -102,6 +102,18 @@ class Entries(MutableMapping[str, Entry]):
             else:
                 yield slug, item.title
 
+    def titled(self, slugs: list[str]) -> list[tuple[str, str, bool]]:
+        """(slug, title, whether it is the reader's own) of each of *slugs*."""
+        items = self._items
+        out = []
+        for slug in slugs:
+            item = items[slug]
+            if isinstance(item, tuple):
+                out.append((slug, cast(str, item[1][TITLE]), item[0].yours))
+            else:
+                out.append((slug, item.title, item.yours))
+        return out
+
     def texts(self, slugs: list[str]) -> list[str]:
         """Title, summary and tags of each of *slugs*, in one string each."""
         items = self._items

@@ -16,15 +16,18 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tui.content.entries import KIND, SLUG, Entries, Source
 from tui.content.listing import ListingCache, Row, entry_row, row_entry, scan, storable
 from tui.content.model import Article, Entry, Exercise, ExerciseFacts, Paragraph, Text
-from tui.content.paths import ReadingPath, load_paths
 from tui.content.problems import ContentError, Problem, Severity
 
+if TYPE_CHECKING:
+    from tui.content.paths import ReadingPath
+
 LIBRARY_ENV = "WELLREAD_LIBRARY"
+PATHS_FILE = "paths.yaml"  # as in tui.content.paths (a test checks they agree)
 
 
 def bundled_library() -> Path:
@@ -324,6 +327,22 @@ def _merge(library: Library, kind: str, own: Entries) -> None:
         )
 
 
+def own_folder(root: Path, own: Path | None) -> Path | None:
+    """The reader's own folder as it is read beside *root* (resolved), or None when
+    there is none to read."""
+    if own is None or not own.is_dir() or own.resolve() == root:
+        return None
+    return own.resolve()
+
+
+def library_folders(root: Path | None, own: Path | None = None) -> list[Path]:
+    """Every folder load_library lists for these arguments, in the order it lists them."""
+    root = (root or default_library()).resolve()
+    mine = own_folder(root, own)
+    tops = [root] if mine is None else [root, mine]
+    return [folder for top in tops for folder in (top, top / "exercises")]
+
+
 def load_library(
     root: Path | None = None, *, own: Path | None = None, cache: Path | None = None
 ) -> Library:
@@ -342,10 +361,13 @@ def load_library(
             return library
         library.articles = _entries(root, "article", library, root, False, listing)
         library.exercises = _entries(root / "exercises", "exercise", library, root, False, listing)
-        library.paths, problems = load_paths(root)
-        library.unreadable.extend(problems)
-        if own is not None and own.is_dir() and own.resolve() != root:
-            own = own.resolve()
+        if (root / PATHS_FILE).exists():  # YAML is loaded only for a library with paths
+            from tui.content.paths import load_paths
+
+            library.paths, problems = load_paths(root)
+            library.unreadable.extend(problems)
+        own = own_folder(root, own)
+        if own is not None:
             library.own = own
             _merge(library, "article", _entries(own, "article", library, own, True, listing))
             mine = _entries(own / "exercises", "exercise", library, own, True, listing)

@@ -52,9 +52,7 @@ Scanned = tuple[str, int, int]
 
 def _listed(name: str) -> bool:
     """Whether a file name is one of the library's: Markdown, not hidden, `_` or README."""
-    return (
-        name.endswith(".md") and not name.startswith((".", "_")) and name.upper() != "README.MD"
-    )
+    return name.endswith(".md") and not name.startswith((".", "_")) and name.upper() != "README.MD"
 
 
 def scan(folder: Path) -> list[Scanned]:

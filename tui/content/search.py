@@ -24,15 +24,17 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.content.clean import clean_name
 from tui.content.hits import SearchHit, SearchResults
-from tui.content.library import Library
 from tui.content.problems import ContentError
 from tui.content.search_rows import REFERENCES_ENTRY, document_rows
 from tui.content.snippets import MATCH_END, MATCH_START, make_snippet, split_snippet
-from tui.content.suggest import corrections
 from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex
+
+if TYPE_CHECKING:
+    from tui.content.library import Library
 
 __all__ = [
     "MATCH_END",
@@ -85,8 +87,11 @@ def _fts(terms: list[Term]) -> str:
 
 
 class SearchIndex:
-    def __init__(self, library: Library, path: Path) -> None:
-        self.library = library
+    """The index of *library* in the file *path*; with no library, an index that only
+    answers queries (see `known_signature`)."""
+
+    def __init__(self, library: Library | None, path: Path) -> None:
+        self._library = library
         self.path = path
         # Said once when the index could not be kept on disk (it is built in memory).
         self.message: str | None = None
@@ -129,7 +134,8 @@ class SearchIndex:
         if version not in (0, SCHEMA_VERSION):
             self.db.executescript(
                 "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS sections; "
-                "DROP TABLE IF EXISTS parts; DROP TABLE IF EXISTS forms;"
+                "DROP TABLE IF EXISTS parts; DROP TABLE IF EXISTS forms; "
+                "DROP TABLE IF EXISTS signature;"
             )
         self.db.executescript(
             """
@@ -154,6 +160,8 @@ class SearchIndex:
                 word TEXT PRIMARY KEY, stem TEXT NOT NULL
             ) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS forms_by_stem ON forms (stem);
+            -- The library signature the index was last brought up to date from.
+            CREATE TABLE IF NOT EXISTS signature (folders TEXT NOT NULL);
             COMMIT;
             """
         )
@@ -161,6 +169,33 @@ class SearchIndex:
 
     def close(self) -> None:
         self.db.close()
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            raise RuntimeError("this index was opened to answer queries only")
+        return self._library
+
+    def known_signature(self) -> str | None:
+        """The library signature (tui.content.library_signature) kept by `keep_signature`."""
+        try:
+            row = self.db.execute("SELECT folders FROM signature").fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def keep_signature(self, signature: str | None) -> None:
+        """Say the index is up to date with the library of *signature* (taken before the
+        library was listed for the update: a change made since shows as a new one)."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM signature")
+            if signature is not None:
+                self.db.execute("INSERT INTO signature VALUES (?)", (signature,))
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
 
     # ------------------------------------------------------------ building
 
@@ -222,6 +257,7 @@ class SearchIndex:
 
         db.execute("BEGIN IMMEDIATE")
         try:
+            db.execute("DELETE FROM signature")  # kept again only by whoever updated
             for key in gone:
                 drop_rows(ids[key])
                 db.execute("DELETE FROM files WHERE id = ?", (ids[key],))
@@ -334,6 +370,8 @@ class SearchIndex:
         hits = self.search(text, limit)
         if len(hits) >= FEW or not query_terms(text):
             return SearchResults(text, hits, text)
+        from tui.content.suggest import corrections  # rapidfuzz: only when needed
+
         spellings = corrections(
             text, self.vocabulary, self._known, all_words=bool(hits), frequency=self._count
         )
