@@ -164,3 +164,66 @@ def test_help_and_warm_list_import_no_yaml_markdown_or_textual(
         )
     assert done.stderr.strip().splitlines()[-1] == "[]"
     assert printed in done.stdout
+
+
+def _settle(folder: Path) -> None:
+    """The folder as if its last file was added long ago (so its time can be kept)."""
+    os.utime(folder, ns=(SETTLED, SETTLED))
+
+
+def test_a_trusted_listing_is_verified_file_by_file(tmp_path: Path) -> None:
+    root = _small_library(tmp_path / "library")
+    _settle(root)
+    cache = tmp_path / CACHE_NAME
+    assert not load_library(root, cache=cache).trusted  # the full listing keeps the time
+    trusted = load_library(root, cache=cache, trust=True)
+    assert trusted.trusted and trusted.article_order() == ["charlie", "bravo", "alpha"]
+    assert trusted.verify() is None  # every file as listed
+
+    # Edited in place: the folder is as it was, so the trusted listing misses it ...
+    path = root / "alpha.md"
+    path.write_text(PAGE.format(title="Aardvark", words="w", tag="t"), encoding="utf-8")
+    os.utime(path, ns=(SETTLED + 7, SETTLED + 7))
+    _settle(root)
+    stale = load_library(root, cache=cache, trust=True)
+    assert stale.trusted and stale.articles["alpha"].title == "Zebra crossings"
+    # ... and the look at every file finds it.
+    fresh = stale.verify()
+    assert fresh is not None and fresh.articles["alpha"].title == "Aardvark"
+    stale.take(fresh)
+    assert not stale.trusted and stale.article_order() == ["alpha", "charlie", "bravo"]
+
+    # A file added changes the folder: nothing is trusted, the new file is listed.
+    _write(root, "delta", "Delta")
+    added = load_library(root, cache=cache, trust=True)
+    assert not added.trusted and "delta" in added.articles
+
+
+async def test_the_library_screen_redraws_when_a_trusted_file_changed(tmp_path: Path) -> None:
+    from tui.app import WellreadApp
+    from tui.screens.library import ArticleList, LibraryScreen
+
+    root = _small_library(tmp_path / "library")
+    _settle(root)
+    cache = tmp_path / CACHE_NAME
+    load_library(root, cache=cache)
+    path = root / "bravo.md"
+    path.write_text(PAGE.format(title="Ankle and bravo", words="w", tag="t"), encoding="utf-8")
+    os.utime(path, ns=(SETTLED + 3, SETTLED + 3))
+    _settle(root)
+    library = load_library(root, cache=cache, trust=True)
+    app = WellreadApp(library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+
+        def titles() -> list[str]:
+            entries = screen.query_one(ArticleList).entries
+            return [e.blocks[0].text for e in entries if e.id.startswith("article:")]
+
+        assert titles() == ["Ankle circles", "bravo steps", "Zebra crossings"]
+        screen._verify_library()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert titles() == ["Ankle and bravo", "Ankle circles", "Zebra crossings"]

@@ -78,14 +78,15 @@ def library_places(chosen: Path | None) -> tuple[Path | None, Path | None]:
     return None, data_dir() / "library"
 
 
-def open_library(chosen: Path | None) -> Library:
-    """The library `library_places` names, its list data cached in the data folder."""
+def open_library(chosen: Path | None, trust: bool = False) -> Library:
+    """The library `library_places` names, its list data cached in the data folder
+    (*trust*: see load_library)."""
     from tui.content.library import load_library
     from tui.content.listing import CACHE_NAME
     from tui.state import data_dir
 
     root, own = library_places(chosen)
-    return load_library(root, own=own, cache=data_dir() / CACHE_NAME)
+    return load_library(root, own=own, cache=data_dir() / CACHE_NAME, trust=trust)
 
 
 @dataclass(frozen=True)
@@ -321,4 +322,6 @@ def _main(argv: Sequence[str] | None) -> int:
         from tui.linear import LinearReader
 
         return LinearReader(context.library, sys.stdin, sys.stdout).run()
-    return run_app(context.library, None, getattr(args, "layout", None))
+    # The library screen's first frame from the cache; each file looked at once drawn.
+    library = open_library(getattr(args, "library", None), trust=True)
+    return run_app(library, None, getattr(args, "layout", None))

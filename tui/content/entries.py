@@ -33,15 +33,30 @@ NAME, SIZE, MTIME, KIND, SLUG, TITLE, SUMMARY, TAGS = range(8)
 
 
 def made(source: Source, row: Row) -> Entry:
-    """The entry of a row checked by the cache's query (text where text is kept)."""
+    """The entry of a cached row; when the row is not one of ours after all (the cache
+    file may have been written by anything), the entry read from its file."""
     folder = source.folder
     # Path objects made the quick way for a folder's own files (pathlib's glob does the
     # same): the public constructor costs several times more.
     child = getattr(folder, "_make_child_relpath", folder.joinpath)
     name, size, mtime = cast(tuple[str, int, int], row[:3])
-    entry = row_entry(row, child(name), source.root, source.yours, size, mtime)
-    assert isinstance(entry, Entry)  # rows with problems are made when listed
-    return entry
+    path = child(name)
+    try:
+        entry = row_entry(row, path, source.root, source.yours, size, mtime)
+        if isinstance(entry, Entry):
+            return entry
+    except Exception:  # a row of the wrong shape
+        pass
+    from tui.content.folder_entries import read_guarded
+
+    kind, slug = str(row[KIND]), cast(str, row[SLUG])
+    found = read_guarded(path, kind if kind in ("article", "exercise") else "article", source.root)
+    if isinstance(found, Entry):
+        found.yours = source.yours
+        return found
+    # Unreadable since it was listed: listed on, with the reason.
+    return Entry(kind, slug, path, slug, "", [], 0, problems=[found], root=source.root,
+                 yours=source.yours)  # fmt: skip
 
 
 class Entries(MutableMapping[str, Entry]):
@@ -124,7 +139,7 @@ class Entries(MutableMapping[str, Entry]):
                 row: Any = item[1]
                 tags = row[TAGS]
                 text = f"{row[TITLE]} {row[SUMMARY]}"
-                out.append(f"{text} {tags.replace(SEP, ' ')}" if tags else text)
+                out.append(f"{text} {str(tags).replace(SEP, ' ')}" if tags else text)
             else:
                 out.append(" ".join([item.title, item.summary, *item.tags]))
         return out
@@ -137,3 +152,13 @@ class Entries(MutableMapping[str, Entry]):
                 yield slug, row[SIZE], row[MTIME]
             else:
                 yield slug, item.size, item.mtime_ns
+
+    def files(self) -> Iterator[tuple[str, str, int, int]]:
+        """(folder, file name, size, mtime_ns) of every entry, as listed."""
+        for item in self._items.values():
+            if isinstance(item, tuple):
+                source, row = item
+                yield str(source.folder), *cast(tuple[str, int, int], row[:3])
+            else:
+                path = item.path
+                yield str(path.parent), path.name, item.size, item.mtime_ns

@@ -31,18 +31,11 @@ _COLUMNS = (
     "related_exercises, related_articles, extra"
 )
 
-# The rows of one folder that have the types we write (checked by SQLite, not row by
-# row in Python): any other row is as good as absent, and its file is read again.
-_OURS = (
-    "folder = ? AND typeof(size) = 'integer' AND typeof(mtime) = 'integer' "
-    "AND typeof(words) = 'integer' AND typeof(body_line) = 'integer' "
-    + " ".join(
-        f"AND typeof({column}) = 'text'"
-        for column in ("name", "kind", "slug", "title", "summary", "tags", "related_exercises")
-    )
-    + " AND typeof(related_articles) = 'text'"
-    + " AND typeof(extra) IN ('text', 'null')"
-)
+# The rows of one folder, those whose name, slug and title are text (what a listing
+# keys and sorts by): checked by SQLite for the rows a library is drawn from at once.
+# A row with any other column of the wrong type fails when its entry is made, and the
+# file is read instead (tui.content.entries).
+_OURS = "folder = ? AND typeof(name) = 'text' AND typeof(slug) = 'text' AND typeof(title) = 'text'"
 
 
 # A file as the folder listing saw it: its name, size and modification time (size and
@@ -240,8 +233,15 @@ class ListingCache:
                     "PRIMARY KEY (folder, name)) WITHOUT ROWID;"
                     f"PRAGMA user_version = {SCHEMA_VERSION};"
                 )
+            # Each folder's modification time when it was last listed in full (added to
+            # a file of this schema made before it: no version change).
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS folders (folder TEXT PRIMARY KEY, mtime INTEGER) "
+                "WITHOUT ROWID"
+            )
             # A wrong column set fails here, as a schema error, not later mid-load.
             db.execute(f"SELECT {_COLUMNS} FROM files LIMIT 1").fetchall()
+            db.execute("SELECT folder, mtime FROM folders LIMIT 1").fetchall()
         except BaseException:
             db.close()
             raise
@@ -258,15 +258,37 @@ class ListingCache:
             self.close()
             return {}
 
-    def store(self, folder: Path, rows: list[Row], gone: Iterable[str]) -> None:
-        """Keep new rows and forget files no longer there; a failure keeps nothing."""
+    def listed_at(self, folder: Path) -> int | None:
+        """The folder's modification time when its rows were last checked file by file."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT mtime FROM folders WHERE folder = ?", (str(folder),))
+            found = row.fetchone()
+        except sqlite3.Error:
+            return None
+        return found[0] if found is not None and type(found[0]) is int else None
+
+    def store(
+        self,
+        folder: Path,
+        rows: list[Row],
+        gone: Iterable[str],
+        listed_at: int | None = None,
+        known: int | None = None,
+    ) -> None:
+        """Keep new rows and forget files no longer there, and the folder's time when
+        listed (*listed_at*; *known*: the time kept before); a failure keeps nothing."""
         if self.db is None:
             return
         gone = list(gone)
-        if not rows and not gone:
+        if not rows and not gone and listed_at == known:
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM folders WHERE folder = ?", (str(folder),))
+            if listed_at is not None:
+                self.db.execute("INSERT INTO folders VALUES (?, ?)", (str(folder), listed_at))
             self.db.executemany(
                 f"INSERT OR REPLACE INTO files ({_COLUMNS}) VALUES ({', '.join('?' * 14)})", rows
             )
