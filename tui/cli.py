@@ -169,7 +169,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def cmd_list(context: Context) -> int:
     library = context.library
-    entries = library.articles.titled(library.article_order())
+    entries = library.articles.by_title()
     if not entries:
         print(
             f"wellread: this library has no articles yet: {context.library.root}",

@@ -59,6 +59,10 @@ def made(source: Source, row: Row) -> Entry:
                  yours=source.yours)  # fmt: skip
 
 
+def _first(item: tuple[str, str, str, bool]) -> str:
+    return item[0]
+
+
 class Entries(MutableMapping[str, Entry]):
     """Entries by slug, in the order they were added; a row becomes an Entry on first use."""
 
@@ -109,25 +113,20 @@ class Entries(MutableMapping[str, Entry]):
             if not isinstance(item, tuple):
                 yield item
 
-    def titles(self) -> Iterator[tuple[str, str]]:
-        """(slug, title) of every entry."""
+    def by_title(self) -> list[tuple[str, str, bool]]:
+        """(slug, title, whether it is the reader's own) of every entry, by title
+        regardless of case (ties in the order added): one pass, no entry made."""
+        keyed: list[tuple[str, str, str, bool]] = []
+        add = keyed.append
         for slug, item in self._items.items():
-            if isinstance(item, tuple):
-                yield slug, cast(str, item[1][TITLE])
+            found: Any = item
+            if found.__class__ is tuple:
+                title, yours = found[1][TITLE], found[0].yours
             else:
-                yield slug, item.title
-
-    def titled(self, slugs: list[str]) -> list[tuple[str, str, bool]]:
-        """(slug, title, whether it is the reader's own) of each of *slugs*."""
-        items = self._items
-        out = []
-        for slug in slugs:
-            item = items[slug]
-            if isinstance(item, tuple):
-                out.append((slug, cast(str, item[1][TITLE]), item[0].yours))
-            else:
-                out.append((slug, item.title, item.yours))
-        return out
+                title, yours = found.title, found.yours
+            add((title.casefold(), slug, title, yours))
+        keyed.sort(key=_first)
+        return [(slug, title, yours) for _, slug, title, yours in keyed]
 
     def texts(self, slugs: list[str]) -> list[str]:
         """Title, summary and tags of each of *slugs*, in one string each."""

@@ -182,18 +182,12 @@ class Library:
     def article_order(self) -> list[str]:
         """The articles' slugs in the order the library lists them (by title), found
         without making an entry for each."""
-        titled = [(title.casefold(), slug) for slug, title in self.articles.titles()]
-        titled.sort(key=_first)
-        return [slug for _, slug in titled]
+        return [slug for slug, _, _ in self.articles.by_title()]
 
     def article_problems(self) -> list[Problem]:
         """What the listing found wrong with the articles it lists."""
         # Every entry with a problem was made when listed: the rest need not be.
         return [p for entry in self.articles.made_entries() for p in entry.problems]
-
-
-def _first(pair: tuple[str, str]) -> str:
-    return pair[0]
 
 
 def _preview_body(body: str) -> tuple[str, float] | None:

@@ -43,11 +43,6 @@ _OURS = "folder = ? AND typeof(name) = 'text' AND typeof(slug) = 'text' AND type
 Scanned = tuple[str, int, int]
 
 
-def _listed(name: str) -> bool:
-    """Whether a file name is one of the library's: Markdown, not hidden, `_` or README."""
-    return name.endswith(".md") and not name.startswith((".", "_")) and name.upper() != "README.MD"
-
-
 def scan(folder: Path) -> list[Scanned]:
     """The Markdown files of *folder* by name (hidden, `_` and README files left out).
 
@@ -56,7 +51,12 @@ def scan(folder: Path) -> list[Scanned]:
     # One stat per file is the floor (a few microseconds each, a fifth of a second for
     # 50,000): asked by name in the open folder, the kernel does not walk the whole
     # path each time (a third faster than a full path, or os.scandir's entry.stat()).
-    names = sorted(filter(_listed, os.listdir(folder)))
+    # Markdown, not hidden, not `_` and not a README.
+    names = sorted(
+        name
+        for name in os.listdir(folder)
+        if name.endswith(".md") and name[0] not in "._" and name.upper() != "README.MD"
+    )
     found: list[Scanned] = []
     add, stat, regular = found.append, os.stat, S_ISREG
     if os.stat not in os.supports_dir_fd:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -99,6 +100,7 @@ class LibraryScreen(Screen[None]):
         # each filter looks in, made once the list is on screen.
         self._sorted = library.article_order()
         self._haystacks: list[str] | None = None
+        self._making = threading.Lock()
         self._last_match: tuple[list[str], Sequence[int]] = ([], [])
         self._window = WINDOW
         # Said once on the status line: a settings file that had to be set aside, say.
@@ -161,13 +163,14 @@ class LibraryScreen(Screen[None]):
         self._prepare_filter()
 
     def _prepare_filter(self) -> list[str]:
-        # A key typed before the thread is done makes the text itself: whichever list
-        # is kept, both are the same.
-        haystacks = self._haystacks
-        if haystacks is None:
-            texts = self.library.articles.texts(self._sorted)
-            haystacks = self._haystacks = [text.casefold() for text in texts]
-        return haystacks
+        # A key typed while the thread makes the text waits for it (rather than both
+        # making it at once, each slowing the other).
+        with self._making:
+            haystacks = self._haystacks
+            if haystacks is None:
+                texts = self.library.articles.texts(self._sorted)
+                haystacks = self._haystacks = [text.casefold() for text in texts]
+            return haystacks
 
     def _matching(self, query: str) -> Sequence[int]:
         """The places in the sorted list of the articles that match, in order."""
