@@ -128,7 +128,8 @@ def _trusted(
     entries = Entries()
     source = Source(folder, root, yours)
     child = getattr(folder, "_make_child_relpath", folder.joinpath)
-    for name, row in cache.rows(folder).items():
+    for row in cache.each_row(folder):
+        name = cast(str, row[0])
         found: Entry | Problem | None = None
         if row[KIND] == kind and row[-1] is None:
             slug = row[SLUG]

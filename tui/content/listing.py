@@ -14,7 +14,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any, cast
@@ -249,14 +249,18 @@ class ListingCache:
 
     def rows(self, folder: Path) -> dict[str, Row]:
         """The cached rows of one folder by file name: each `entry_row` less the folder."""
+        return {cast(str, row[0]): row for row in self.each_row(folder)}
+
+    def each_row(self, folder: Path) -> Iterator[Row]:
+        """The cached rows of one folder by file name, one at a time (no dict of 50,000
+        held at once beside the library made of them)."""
         if self.db is None:
-            return {}
+            return
+        query = f"SELECT {_COLUMNS.removeprefix('folder, ')} FROM files WHERE {_OURS} ORDER BY name"
         try:
-            query = f"SELECT {_COLUMNS.removeprefix('folder, ')} FROM files WHERE {_OURS}"
-            return {row[0]: row for row in self.db.execute(query, (str(folder),))}
+            yield from self.db.execute(query, (str(folder),))
         except sqlite3.Error:
             self.close()
-            return {}
 
     def listed_at(self, folder: Path) -> int | None:
         """The folder's modification time when its rows were last checked file by file."""
