@@ -133,7 +133,7 @@ class WellreadApp(SettingsActions):
         messages = [m for m in (self.settings_message, self.state.message) if m]
         self.push_screen(LibraryScreen(self.library, self.state, " ".join(messages) or None))
         self.call_after_refresh(self._warm_parser)
-        if self.open_slug in self.library.articles:
+        if self.open_slug is not None and self.open_slug in self.library.articles:
             self.open_article(self.open_slug)
         elif self.open_slug is not None:  # `wellread open CARD`
             self.open_exercise(self.open_slug)

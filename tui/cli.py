@@ -18,10 +18,8 @@ STOPPED = "wellread: stopped."
 # same one line as later on, never a traceback.
 try:
     import argparse
-    import difflib
     import importlib
     import os
-    import shlex
     from collections.abc import Callable, Sequence
     from dataclasses import dataclass
     from functools import cached_property
@@ -29,6 +27,10 @@ try:
     from typing import TYPE_CHECKING, Any, TextIO
 
     from tui import __version__
+    from tui.document_commands import cmd_check as cmd_check
+    from tui.document_commands import cmd_open as cmd_open
+    from tui.document_commands import cmd_read as cmd_read
+    from tui.document_commands import cmd_refs as cmd_refs
 
     # Each command imports what it uses when it runs: `--help` and `list` never load
     # the Markdown parser, YAML or the app (see `python -X importtime -m tui list`).
@@ -63,20 +65,28 @@ LIBRARY_ENV = "WELLREAD_LIBRARY"
 EXPORT_FORMATS = ("bibtex", "csl-json", "ris")
 
 
-def open_library(chosen: Path | None) -> Library:
-    """--library DIR (or WELLREAD_LIBRARY) alone; else the bundled library with the
-    reader's own folder beside it. The list data is cached in the data folder."""
-    from tui.content.library import bundled_library, load_library
-    from tui.content.listing import CACHE_NAME
+def library_places(chosen: Path | None) -> tuple[Path | None, Path | None]:
+    """(library folder, the reader's own folder) for --library DIR (or WELLREAD_LIBRARY)
+    alone, or by default the bundled library (None) with the reader's own beside it."""
     from tui.state import data_dir
 
     configured = os.environ.get(LIBRARY_ENV, "").strip()
     if chosen is None and configured:
         chosen = Path(configured).expanduser()
-    data = data_dir()
     if chosen is not None:
-        return load_library(chosen, cache=data / CACHE_NAME)
-    return load_library(bundled_library(), own=data / "library", cache=data / CACHE_NAME)
+        return chosen, None
+    return None, data_dir() / "library"
+
+
+def open_library(chosen: Path | None, trust: bool = False) -> Library:
+    """The library `library_places` names, its list data cached in the data folder
+    (*trust*: see load_library)."""
+    from tui.content.library import load_library
+    from tui.content.listing import CACHE_NAME
+    from tui.state import data_dir
+
+    root, own = library_places(chosen)
+    return load_library(root, own=own, cache=data_dir() / CACHE_NAME, trust=trust)
 
 
 @dataclass(frozen=True)
@@ -130,7 +140,10 @@ def _slug_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", help="an article's or exercise card's slug ('wellread list')")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given *argv*, only the commands it names get their arguments (a
+    command's module is imported for them: `--help` and `list` import none)."""
+    named = None if argv is None else set(argv)
     parser = argparse.ArgumentParser(
         prog="wellread",
         description="Read evidence-based articles on exercise and bone health, offline.",
@@ -142,7 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS.values():
         sub = commands.add_parser(command.name, help=command.help)
-        command.arguments(sub)
+        if named is None or command.name in named:
+            command.arguments(sub)
         _library_option(sub)
         # Accepted everywhere; they change only what opens the app (text stays text).
         _plain_option(sub)
@@ -153,55 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
 # ---------------------------------------------------------------- the commands
 
 
-def _known_slug(context: Context) -> bool:
-    """Whether the slug names an article or a card; if not, say so and suggest some."""
-    library, slug = context.library, context.args.slug
-    if slug in library.articles or slug in library.exercises:
-        return True
-    err = context.err
-    print(f"wellread: no article called '{slug}' in {library.root}, nor a card", file=err)
-    close = difflib.get_close_matches(slug, [*library.articles, *library.exercises], n=3)
-    if close:
-        print("Did you mean: " + ", ".join(close) + "?", file=err)
-    print("'wellread list' prints every slug.", file=err)
-    return False
-
-
-def cmd_open(context: Context) -> int:
-    from tui.linear import LinearReader
-
-    if not _known_slug(context):
-        return 2
-    if context.plain:
-        return LinearReader(context.library, sys.stdin, context.out, err=context.err).open(
-            context.args.slug
-        )
-    return run_app(context.library, context.args.slug, getattr(context.args, "layout", None))
-
-
-def cmd_read(context: Context) -> int:
-    from tui.render.plain import article_text
-    from tui.render.plain_cards import card_text
-    from tui.render.summaries import related_exercise_facts
-
-    if not _known_slug(context):
-        return 2
-    if not context.plain and context.out.isatty():
-        return run_app(context.library, context.args.slug, getattr(context.args, "layout", None))
-    library, slug = context.library, context.args.slug
-    if slug in library.articles:
-        article = library.article(slug)
-        titles = {s: entry.title for s, entry in library.articles.items()}
-        lines = article_text(article, related_exercise_facts(library, article), titles)
-    else:
-        lines = card_text(library.exercise(slug))
-    for line in lines:
-        print(line, file=context.out)
-    return 0
-
-
 def cmd_list(context: Context) -> int:
-    entries = context.library.article_entries()
+    library = context.library
+    entries = library.articles.by_title()
     if not entries:
         print(
             f"wellread: this library has no articles yet: {context.library.root}",
@@ -209,77 +177,15 @@ def cmd_list(context: Context) -> int:
         )
         return 1
     # One write: 50,000 prints would cost more than listing the library.
-    lines = [
-        f"{entry.slug}\t{entry.title}" + ("\t(yours)" if entry.yours else "") for entry in entries
-    ]
+    lines = [f"{slug}\t{title}" + ("\t(yours)" if yours else "") for slug, title, yours in entries]
     context.out.write("\n".join(lines) + "\n")
     return 0
 
 
-def cmd_check(context: Context) -> int:
-    from tui.content import check_library, has_errors
-
-    library, out = context.library, context.out
-    problems = check_library(library)
-    for problem in problems:
-        print(problem, file=out)
-    errors = sum(1 for problem in problems if problem.is_error)
-    warnings = len(problems) - errors
-    files = (
-        len(library.articles)
-        + len(library.exercises)
-        + len({problem.path for problem in library.unreadable})
-    )
-    # Both folders named when the reader's own is read beside the bundled one.
-    where = library.root if library.own is None else f"{library.root} and {library.own}"
-    print(
-        f"Checked {files} files in {where}: {errors} error(s), {warnings} warning(s).",
-        file=out,
-    )
-    return 1 if has_errors(problems) else 0
-
-
 def cmd_search(context: Context) -> int:
-    from tui.linear import accessible_requested
-    from tui.linear.finding import library_search
-    from tui.render.plain import found_line, search_hit_lines
+    from tui import search_command
 
-    query, out = " ".join(context.args.query), context.out
-    results = library_search(context.library, query, context.err)
-    hits = results.hits
-    if not hits:
-        print(f"No article or exercise speaks of {query!r}.", file=out)
-        return 1
-    if results.corrected:
-        print(
-            f"No article or exercise speaks of {query!r}. Did you mean {results.searched!r}? "
-            "Searched for that instead.",
-            file=out,
-        )
-    print(found_line(len(hits), results.searched), file=out)
-    # Matched words in bold on a terminal, as grep marks them; plain text otherwise.
-    bold = out.isatty() and not accessible_requested()
-    for number, hit in enumerate(hits, start=1):
-        for line in search_hit_lines(number, hit, bold):
-            print(line, file=out)
-    if results.suggestion:
-        print(
-            f"Did you mean {results.suggestion!r}? It is found in {results.suggestion_count} "
-            f"places: wellread search {shlex.quote(results.suggestion)}",
-            file=out,
-        )
-    return 0
-
-
-def cmd_refs(context: Context) -> int:
-    from tui.content.export import EXPORTERS
-
-    if not _known_slug(context):
-        return 2
-    library, slug = context.library, context.args.slug
-    document = library.article(slug) if slug in library.articles else library.exercise(slug)
-    context.out.write(EXPORTERS[context.args.format](document.references))
-    return 0
+    return search_command.cmd_search(context)
 
 
 def _query_argument(parser: argparse.ArgumentParser) -> None:
@@ -372,8 +278,6 @@ def run_app(library: Library, slug: str | None, layout: str | None = None) -> in
     settings, message = load_settings()
     if layout is not None:
         settings.layout = layout
-    if layout is not None:
-        settings.layout = layout
     WellreadApp(library, open_slug=slug, settings=settings, settings_message=message).run()
     return 0
 
@@ -398,7 +302,8 @@ def _main(argv: Sequence[str] | None) -> int:
     # NO_COLOR counts only when it is not empty (no-color.org); Textual reads it later.
     if os.environ.get("NO_COLOR") == "":
         del os.environ["NO_COLOR"]
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = build_parser(given).parse_args(given)
     library_dir: Path | None = getattr(args, "library", None)
     named_by = "--library"
     if library_dir is None and os.environ.get(LIBRARY_ENV, "").strip() and args.command != "import":
@@ -417,4 +322,6 @@ def _main(argv: Sequence[str] | None) -> int:
         from tui.linear import LinearReader
 
         return LinearReader(context.library, sys.stdin, sys.stdout).run()
-    return run_app(context.library, None, getattr(args, "layout", None))
+    # The library screen's first frame from the cache; each file looked at once drawn.
+    library = open_library(getattr(args, "library", None), trust=True)
+    return run_app(library, None, getattr(args, "layout", None))

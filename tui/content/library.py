@@ -16,14 +16,19 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from tui.content.listing import ListingCache, Row, entry_row, row_entry, scan, storable
+from tui.content.entries import Entries
+from tui.content.folder_entries import folder_entries
+from tui.content.listing import ListingCache
 from tui.content.model import Article, Entry, Exercise, ExerciseFacts, Paragraph, Text
-from tui.content.paths import ReadingPath, load_paths
 from tui.content.problems import ContentError, Problem, Severity
 
+if TYPE_CHECKING:
+    from tui.content.paths import ReadingPath
+
 LIBRARY_ENV = "WELLREAD_LIBRARY"
+PATHS_FILE = "paths.yaml"  # as in tui.content.paths (a test checks they agree)
 
 
 def bundled_library() -> Path:
@@ -46,8 +51,9 @@ D = TypeVar("D", Article, Exercise)
 @dataclass
 class Library:
     root: Path
-    articles: dict[str, Entry] = field(default_factory=dict)
-    exercises: dict[str, Entry] = field(default_factory=dict)
+    # Made from their cached rows when first used (see tui.content.entries).
+    articles: Entries = field(default_factory=Entries)
+    exercises: Entries = field(default_factory=Entries)
     # Problems with files that could not be listed at all.
     unreadable: list[Problem] = field(default_factory=list)
     paths: list[ReadingPath] = field(default_factory=list)
@@ -62,8 +68,41 @@ class Library:
     # threads parsing the same file at once keep whichever finished first.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
+    # Listed (in part) from the cache without a look at each file: see `verify`.
+    trusted: bool = False
+    # The arguments it was loaded with: root, own folder and cache.
+    loaded_with: tuple[Path | None, Path | None, Path | None] = (None, None, None)
+
     # How many parsed documents of each kind are kept.
     KEPT = 8
+
+    def verify(self) -> Library | None:
+        """When a file is not as listed (changed in place, say, after a trusted
+        listing), the library listed again in full; None when every file is as listed.
+        A look at every file: a thread's work."""
+        from tui.content.listing import scan
+
+        root, own, cache = self.loaded_with
+        seen: set[tuple[str, str, int, int]] = set()
+        try:
+            for folder in library_folders(root or self.root, own):
+                if folder.is_dir():
+                    seen.update((str(folder), *item) for item in scan(folder))
+        except OSError:
+            seen = set()
+        listed = {*self.articles.files(), *self.exercises.files()}
+        if seen and seen == listed:
+            return None
+        return load_library(root or self.root, own=own, cache=cache)
+
+    def take(self, fresh: Library) -> None:
+        """Hold what *fresh* (from `verify`) lists; every parsed document is let go."""
+        with self._lock:
+            self.articles, self.exercises = fresh.articles, fresh.exercises
+            self.unreadable, self.paths = fresh.unreadable, fresh.paths
+            self._articles.clear()
+            self._exercises.clear()
+            self.trusted = False
 
     def _keep(self, kept: OrderedDict[str, D], slug: str, document: D) -> D:
         with self._lock:
@@ -138,7 +177,17 @@ class Library:
 
     def article_entries(self) -> list[Entry]:
         """Articles in the order the library lists them: by title."""
-        return sorted(self.articles.values(), key=lambda entry: entry.title.casefold())
+        return [self.articles[slug] for slug in self.article_order()]
+
+    def article_order(self) -> list[str]:
+        """The articles' slugs in the order the library lists them (by title), found
+        without making an entry for each."""
+        return [slug for slug, _, _ in self.articles.by_title()]
+
+    def article_problems(self) -> list[Problem]:
+        """What the listing found wrong with the articles it lists."""
+        # Every entry with a problem was made when listed: the rest need not be.
+        return [p for entry in self.articles.made_entries() for p in entry.problems]
 
 
 def _preview_body(body: str) -> tuple[str, float] | None:
@@ -191,93 +240,15 @@ def _guarded(entry: Entry, build: Callable[[Entry], D]) -> D:
         )
 
 
-def _read_guarded(path: Path, kind: str, root: Path) -> Entry | Problem:
-    from tui.content import documents  # loaded on first use (see the module)
-
-    try:
-        return documents.read_entry(path, kind, root, listing=True)
-    except ContentError as error:
-        return error.problem
-    except Exception as error:  # whatever one file does, the rest of the library loads
-        reason = (
-            "it is nested too deeply"
-            if isinstance(error, RecursionError)
-            else (type(error).__name__)
-        )
-        return Problem(path, 1, f"the file could not be read: {reason}")
-
-
-def _entries(
-    folder: Path,
-    kind: str,
-    library: Library,
-    root: Path,
-    yours: bool,
-    cache: ListingCache | None,
-) -> dict[str, Entry]:
-    entries: dict[str, Entry] = {}
-    try:
-        if not folder.is_dir():
-            return entries
-        scanned = scan(folder)
-    except OSError as error:
-        library.unreadable.append(Problem(folder, 1, f"cannot list the folder: {error.strerror}"))
-        return entries
-    if cache is not None and not storable(str(folder)):
-        cache = None
-    cached = cache.rows(folder) if cache is not None else {}
-    fresh: list[Row] = []
-    # Path objects made the quick way for a folder's own files (pathlib's glob does the
-    # same): 50,000 of them are a tenth of a second through the public constructor.
-    child = getattr(folder, "_make_child_relpath", folder.joinpath)
-    for item in scanned:
-        path = child(item.name)
-        row = cached.pop(item.name, None)
-        found: Entry | Problem | None = None
-        if row is not None and row[1] == item.size and row[2] == item.mtime_ns and item.size >= 0:
-            try:
-                found = row_entry(row, path, root, yours, item.size, item.mtime_ns)
-            except Exception:  # a row not of our making: the file is read instead
-                found = None
-            if found is not None and found.__class__ is Entry and found.kind != kind:
-                found = None
-        if found is None:
-            found = _read_guarded(path, kind, root)
-            if isinstance(found, Entry):
-                found.yours = yours
-                found.size, found.mtime_ns = item.size, item.mtime_ns
-            if cache is not None and item.size >= 0 and storable(item.name):
-                fresh.append(entry_row(folder, item, found))
-        if isinstance(found, Problem):
-            library.unreadable.append(found)
-            continue
-        entry = found
-        if entry.slug in entries:
-            # Two names that differ only in characters cleaned away.
-            library.unreadable.append(
-                Problem(
-                    path,
-                    1,
-                    f"lists as '{entry.slug}', like {entries[entry.slug].path.name!r}; not read",
-                    Severity.ERROR,
-                )
-            )
-            continue
-        entries[entry.slug] = entry
-    if cache is not None:
-        cache.store(folder, fresh, cached)  # what is left in *cached* is gone
-    return entries
-
-
-def _merge(library: Library, kind: str, own: dict[str, Entry]) -> None:
+def _merge(library: Library, kind: str, own: Entries) -> None:
     """The reader's own files beside the bundled ones; a slug in both is reported and
     the bundled file kept (reading paths and related links were written for it)."""
     shown = library.articles if kind == "article" else library.exercises
-    for slug, entry in own.items():
-        bundled = shown.get(slug)
-        if bundled is None:
-            shown[slug] = entry
+    for slug in own:
+        if slug not in shown:
+            shown.put_raw(slug, own.raw(slug))
             continue
+        entry, bundled = own[slug], shown[slug]
         library.unreadable.append(
             Problem(
                 entry.path,
@@ -289,14 +260,48 @@ def _merge(library: Library, kind: str, own: dict[str, Entry]) -> None:
         )
 
 
+def own_folder(root: Path, own: Path | None) -> Path | None:
+    """The reader's own folder as it is read beside *root* (resolved), or None when
+    there is none to read."""
+    if own is None or not own.is_dir() or own.resolve() == root:
+        return None
+    return own.resolve()
+
+
+def library_folders(root: Path | None, own: Path | None = None) -> list[Path]:
+    """Every folder load_library lists for these arguments, in the order it lists them."""
+    root = (root or default_library()).resolve()
+    mine = own_folder(root, own)
+    tops = [root] if mine is None else [root, mine]
+    return [folder for top in tops for folder in (top, top / "exercises")]
+
+
 def load_library(
-    root: Path | None = None, *, own: Path | None = None, cache: Path | None = None
+    root: Path | None = None,
+    *,
+    own: Path | None = None,
+    cache: Path | None = None,
+    trust: bool = False,
 ) -> Library:
     """The library in *root* (the bundled one by default), with the reader's own folder
-    *own* beside it when given, its list data kept in the SQLite file *cache* when given."""
+    *own* beside it when given, its list data kept in the SQLite file *cache* when given.
+
+    *trust*: a folder unchanged since its last full listing is listed from the cache
+    alone (the app's first frame); `Library.verify` then lists it in full.
+    """
+    given = (root, own, cache)
     root = (root or default_library()).resolve()
     library = Library(root)
+    library.loaded_with = given
     listing = ListingCache(cache) if cache is not None else None
+
+    def entries(folder: Path, kind: str, top: Path, yours: bool) -> Entries:
+        found, trusted = folder_entries(
+            folder, kind, library.unreadable, top, yours, listing, trust
+        )
+        library.trusted |= trusted
+        return found
+
     # Tens of thousands of entries made in a row, none of them garbage: without this the
     # collector walks the growing heap again and again (half the time of a warm load).
     collecting = gc.isenabled()
@@ -305,16 +310,18 @@ def load_library(
         if not root.is_dir():
             library.unreadable.append(Problem(root, 1, "library folder not found"))
             return library
-        library.articles = _entries(root, "article", library, root, False, listing)
-        library.exercises = _entries(root / "exercises", "exercise", library, root, False, listing)
-        library.paths, problems = load_paths(root)
-        library.unreadable.extend(problems)
-        if own is not None and own.is_dir() and own.resolve() != root:
-            own = own.resolve()
+        library.articles = entries(root, "article", root, False)
+        library.exercises = entries(root / "exercises", "exercise", root, False)
+        if (root / PATHS_FILE).exists():  # YAML is loaded only for a library with paths
+            from tui.content.paths import load_paths
+
+            library.paths, problems = load_paths(root)
+            library.unreadable.extend(problems)
+        own = own_folder(root, own)
+        if own is not None:
             library.own = own
-            _merge(library, "article", _entries(own, "article", library, own, True, listing))
-            mine = _entries(own / "exercises", "exercise", library, own, True, listing)
-            _merge(library, "exercise", mine)
+            _merge(library, "article", entries(own, "article", own, True))
+            _merge(library, "exercise", entries(own / "exercises", "exercise", own, True))
         return library
     finally:
         if collecting:

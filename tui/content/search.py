@@ -24,15 +24,17 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.content.clean import clean_name
 from tui.content.hits import SearchHit, SearchResults
-from tui.content.library import Library
 from tui.content.problems import ContentError
 from tui.content.search_rows import REFERENCES_ENTRY, document_rows
 from tui.content.snippets import MATCH_END, MATCH_START, make_snippet, split_snippet
-from tui.content.suggest import corrections
 from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex
+
+if TYPE_CHECKING:
+    from tui.content.library import Library
 
 __all__ = [
     "MATCH_END",
@@ -47,7 +49,8 @@ __all__ = [
     "split_snippet",
 ]
 
-SCHEMA_VERSION = 6
+# 7: a section with no text of its own keeps its first subsection's opening to show.
+SCHEMA_VERSION = 7
 # Each document's rows have rowids from id * ROW_STRIDE: deleting them is a rowid
 # range, not a scan of the whole table (FTS5 has no index on other columns).
 ROW_STRIDE = 1 << 20
@@ -85,8 +88,11 @@ def _fts(terms: list[Term]) -> str:
 
 
 class SearchIndex:
-    def __init__(self, library: Library, path: Path) -> None:
-        self.library = library
+    """The index of *library* in the file *path*; with no library, an index that only
+    answers queries (see `known_signature`)."""
+
+    def __init__(self, library: Library | None, path: Path) -> None:
+        self._library = library
         self.path = path
         # Said once when the index could not be kept on disk (it is built in memory).
         self.message: str | None = None
@@ -129,7 +135,8 @@ class SearchIndex:
         if version not in (0, SCHEMA_VERSION):
             self.db.executescript(
                 "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS sections; "
-                "DROP TABLE IF EXISTS parts; DROP TABLE IF EXISTS forms;"
+                "DROP TABLE IF EXISTS parts; DROP TABLE IF EXISTS forms; "
+                "DROP TABLE IF EXISTS signature;"
             )
         self.db.executescript(
             """
@@ -154,6 +161,8 @@ class SearchIndex:
                 word TEXT PRIMARY KEY, stem TEXT NOT NULL
             ) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS forms_by_stem ON forms (stem);
+            -- The library signature the index was last brought up to date from.
+            CREATE TABLE IF NOT EXISTS signature (folders TEXT NOT NULL);
             COMMIT;
             """
         )
@@ -162,12 +171,46 @@ class SearchIndex:
     def close(self) -> None:
         self.db.close()
 
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            raise RuntimeError("this index was opened to answer queries only")
+        return self._library
+
+    def known_signature(self) -> str | None:
+        """The library signature (tui.content.library_signature) kept by `keep_signature`."""
+        try:
+            row = self.db.execute("SELECT folders FROM signature").fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def keep_signature(self, signature: str | None) -> None:
+        """Say the index is up to date with the library of *signature* (taken before the
+        library was listed for the update: a change made since shows as a new one)."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM signature")
+            if signature is not None:
+                self.db.execute("INSERT INTO signature VALUES (?)", (signature,))
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+
     # ------------------------------------------------------------ building
 
-    def _documents(self) -> dict[tuple[str, str], Path]:
-        found = {("article", slug): e.path for slug, e in self.library.articles.items()}
-        found.update({("exercise", slug): e.path for slug, e in self.library.exercises.items()})
+    def _listed(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """Each document's (size, mtime) as the library's scan saw its file: no
+        second stat per file, no entry made for each."""
+        found = {("article", slug): (size, mtime) for slug, size, mtime in
+                 self.library.articles.stats()}  # fmt: skip
+        for slug, size, mtime in self.library.exercises.stats():
+            found["exercise", slug] = (size, mtime)
         return found
+
+    def _path(self, kind: str, slug: str) -> Path:
+        return (self.library.articles if kind == "article" else self.library.exercises)[slug].path
 
     def stale(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(documents to index, documents to drop) since the last update."""
@@ -177,30 +220,25 @@ class SearchIndex:
                 "SELECT kind, slug, size, mtime FROM files"
             )
         }
-        documents = self._documents()
+        listed = self._listed()
         changed = []
-        listed = {("article", s): e for s, e in self.library.articles.items()}
-        listed.update({("exercise", s): e for s, e in self.library.exercises.items()})
-        for key, path in documents.items():
-            entry = listed[key]
-            # The library's own scan saw the size and time: no second stat per file.
-            seen = (entry.size, entry.mtime_ns)
-            if entry.size < 0:
+        for key, seen in listed.items():
+            if seen[0] < 0:  # not seen as a regular file when listed: asked again
                 try:
-                    stat = os.stat(path)
+                    stat = os.stat(self._path(*key))
                 except OSError:
                     continue
                 seen = (stat.st_size, stat.st_mtime_ns)
             if known.get(key) != seen:
                 changed.append(key)
-        gone = [key for key in known if key not in documents]
+        gone = [key for key in known if key not in listed]
         return changed, gone
 
     def update(self, progress: Progress | None = None, batch: int = 200) -> UpdateStats:
         """Index what changed; *progress*(done, total) is called as it goes."""
         changed, gone = self.stale()
-        paths = self._documents()
-        stats = UpdateStats(unchanged=len(paths) - len(changed), removed=len(gone))
+        documents = len(self.library.articles) + len(self.library.exercises)
+        stats = UpdateStats(unchanged=documents - len(changed), removed=len(gone))
         if not changed and not gone:
             return stats
         db = self.db
@@ -220,6 +258,7 @@ class SearchIndex:
 
         db.execute("BEGIN IMMEDIATE")
         try:
+            db.execute("DELETE FROM signature")  # kept again only by whoever updated
             for key in gone:
                 drop_rows(ids[key])
                 db.execute("DELETE FROM files WHERE id = ?", (ids[key],))
@@ -255,7 +294,7 @@ class SearchIndex:
                     [(word, stem(word)) for word in new_forms],
                 )
                 known_forms |= new_forms
-                stat = os.stat(paths[(kind, slug)])
+                stat = os.stat(self._path(kind, slug))
                 db.execute(
                     "UPDATE files SET size = ?, mtime = ? WHERE id = ?",
                     (stat.st_size, stat.st_mtime_ns, file_id),
@@ -332,6 +371,8 @@ class SearchIndex:
         hits = self.search(text, limit)
         if len(hits) >= FEW or not query_terms(text):
             return SearchResults(text, hits, text)
+        from tui.content.suggest import corrections  # rapidfuzz: only when needed
+
         spellings = corrections(
             text, self.vocabulary, self._known, all_words=bool(hits), frequency=self._count
         )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -14,77 +14,25 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tui.content import Entry, Library, Problem
-from tui.content.paths import ReadingPath
+from tui.content import Library
 from tui.render.blocks import TextBlock
 from tui.render.position import ReadingPosition
-from tui.render.summaries import entry_facts
-from tui.state import SavedPosition, StateStore
+from tui.screens.library_cards import (
+    READ_PERCENT,
+    continue_card,
+    entry_card,
+    path_card,
+    problem_text,
+)
+from tui.state import StateStore
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.line_list import LineList, ListEntry
-
-# A reading path's article counts as read from this far on.
-READ_PERCENT = 95
-DONE, TO_DO = "✓", "○"
-
 
 # Article cards built at a time (a screen shows about ten): a filter costs what is
 # shown, not the size of the library.
 WINDOW = 100
-
-
-def haystack(entry: Entry) -> str:
-    return " ".join([entry.title, entry.summary, *entry.tags]).casefold()
-
-
-def entry_card(entry: Entry, saved: SavedPosition | None) -> ListEntry:
-    facts = entry_facts(entry)
-    if entry.yours:
-        facts = f"yours · {facts}"
-    if saved is not None:
-        facts = f"{facts} · {saved.percent}% read"
-    return ListEntry(
-        f"article:{entry.slug}",
-        [
-            TextBlock(entry.title, style="title"),
-            TextBlock(entry.summary, indent=2),
-            TextBlock(facts, style="meta", indent=2),
-        ],
-    )
-
-
-def continue_card(entry: Entry, saved: SavedPosition) -> ListEntry:
-    return ListEntry(
-        f"article:{entry.slug}",
-        [
-            TextBlock(f"Continue reading: {entry.title}", style="title"),
-            TextBlock(f"{saved.section} · {saved.percent}% read", style="meta", indent=2),
-        ],
-    )
-
-
-def path_card(
-    reading_path: ReadingPath, library: Library, positions: dict[str, SavedPosition]
-) -> ListEntry:
-    steps = []
-    done = 0
-    for slug in reading_path.articles:
-        saved = positions.get(slug)
-        finished = saved is not None and saved.percent >= READ_PERCENT
-        done += finished
-        title = library.articles[slug].title if slug in library.articles else slug
-        steps.append(f"{DONE if finished else TO_DO} {title}")
-    return ListEntry(
-        f"path:{reading_path.id}",
-        [
-            TextBlock(
-                f"Reading path: {reading_path.title} ({done} of {len(steps)} read)",
-                style="title",
-            ),
-            TextBlock(reading_path.summary, indent=2),
-            *(TextBlock(step, indent=4) for step in steps),
-        ],
-    )
+# Seconds after the first frame when the work left for later starts.
+VERIFY_AFTER = 0.3
 
 
 class ArticleList(LineList):
@@ -123,19 +71,6 @@ class FilterInput(Input):
         self.screen.query_one(ArticleList).focus()
 
 
-def problem_text(problems: list[Problem]) -> Text:
-    text = Text(
-        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the library "
-        "(run 'wellread check' for the full list):",
-        style="bold",
-    )
-    for problem in problems[:5]:
-        text.append(f"\n  {problem.file_name}:{problem.line}: {problem.message}")
-    if len(problems) > 5:
-        text.append(f"\n  and {len(problems) - 5} more.")
-    return text
-
-
 class LibraryScreen(Screen[None]):
     HELP_NAME = "Library"
     HELP_INTRO = (
@@ -161,9 +96,11 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.state = state
-        # Sorted once; the lowercase text each filter looks in, made at the first filter.
-        self._sorted = library.article_entries()
+        # Sorted once (slugs: an entry is made only for a card drawn); the lowercase text
+        # each filter looks in, made once the list is on screen.
+        self._sorted = library.article_order()
         self._haystacks: list[str] | None = None
+        self._making = threading.Lock()
         self._last_match: tuple[list[str], Sequence[int]] = ([], [])
         self._window = WINDOW
         # Said once on the status line: a settings file that had to be set aside, say.
@@ -184,24 +121,59 @@ class LibraryScreen(Screen[None]):
         article_list = self.query_one(ArticleList)
         article_list.border_title = "Articles"
         self.show_entries("")
-        # The text the filter looks in, made once the list is on screen, before a key.
-        self.call_after_refresh(self._prepare_filter)
-        problems = [*self.library.unreadable]
-        for entry in self.library.articles.values():
-            problems.extend(p for p in entry.problems if p.is_error)
-        panel = self.query_one("#library-problems", Static)
-        if problems:
-            panel.update(problem_text(sorted(problems)))
-        else:
-            panel.display = False
+        self._show_problems()
         article_list.focus()
         if self.message:
             self.query_one(StatusLine).set_notice(self.message)
+        # Work for later, each in a thread once the screen is up (the delay leaves the
+        # first frames and keys the whole interpreter): the text the filter looks in (a
+        # tenth of a second and 12 MB at 50,000 articles; a key typed before makes it),
+        # and for a library drawn from its cache as the folders were last listed, a
+        # look at each file, the list redrawn if one changed.
+        self.set_timer(VERIFY_AFTER, self._after_first_frames)
+
+    def _after_first_frames(self) -> None:
+        self._prepare_filter_later()
+        if self.library.trusted:
+            self._verify_library()
+
+    def _show_problems(self) -> None:
+        problems = [*self.library.unreadable]
+        problems += [p for p in self.library.article_problems() if p.is_error]
+        panel = self.query_one("#library-problems", Static)
+        panel.display = bool(problems)
+        if problems:
+            panel.update(problem_text(sorted(problems)))
+
+    @work(thread=True, exclusive=True, group="library-verify")
+    def _verify_library(self) -> None:
+        fresh = self.library.verify()
+        if fresh is not None:
+            self.app.call_from_thread(self._library_changed, fresh)
+
+    def _library_changed(self, fresh: Library) -> None:
+        self.library.take(fresh)
+        self._sorted = self.library.article_order()
+        self._haystacks = None
+        self._last_match = ([], [])
+        self._show_problems()
+        if self.is_mounted:
+            self.show_entries(self.query_one(FilterInput).value, keep=True)
+        self._prepare_filter_later()
+
+    @work(thread=True, exclusive=True, group="library-filter")
+    def _prepare_filter_later(self) -> None:
+        self._prepare_filter()
 
     def _prepare_filter(self) -> list[str]:
-        if self._haystacks is None:
-            self._haystacks = [haystack(entry) for entry in self._sorted]
-        return self._haystacks
+        # A key typed while the thread makes the text waits for it (rather than both
+        # making it at once, each slowing the other).
+        with self._making:
+            haystacks = self._haystacks
+            if haystacks is None:
+                texts = self.library.articles.texts(self._sorted)
+                haystacks = self._haystacks = [text.casefold() for text in texts]
+            return haystacks
 
     def _matching(self, query: str) -> Sequence[int]:
         """The places in the sorted list of the articles that match, in order."""
@@ -225,7 +197,7 @@ class LibraryScreen(Screen[None]):
             self._window = WINDOW
         matching = self._matching(query)
         # Only the cards drawn are looked up: the rest are counted.
-        articles = [self._sorted[i] for i in matching[: self._window]]
+        articles = [self.library.articles[self._sorted[i]] for i in matching[: self._window]]
         positions = self.state.positions() if self.state is not None else {}
         # Search first, so it is found without scrolling past every article.
         cards: list[ListEntry] = [

@@ -1,0 +1,163 @@
+"""A library's entries by slug, each made from its cached list row when first used.
+
+A library of 50,000 articles lists from the cache as 50,000 rows; an `Entry` (with its
+`Path`, lists and problems) is made only for the entries something looks at: the
+hundred cards on screen, the article opened. Memory and start-up then follow what is
+shown, not the size of the library. Sorting and filtering read the rows directly
+(`titles`, `listed`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, MutableMapping
+from pathlib import Path
+from typing import Any, NamedTuple, cast
+
+from tui.content.listing import SEP, Row, row_entry
+from tui.content.model import Entry
+
+
+class Source(NamedTuple):
+    """Where a row's file lives: its folder, its library folder, and whose it is."""
+
+    folder: Path
+    root: Path
+    yours: bool
+
+
+# A row as `ListingCache.rows` gives it (name, size, mtime, kind, slug, title, summary,
+# tags, words, body_line, related exercises, related articles, extra), with its source.
+Lazy = tuple[Source, Row]
+
+NAME, SIZE, MTIME, KIND, SLUG, TITLE, SUMMARY, TAGS = range(8)
+
+
+def made(source: Source, row: Row) -> Entry:
+    """The entry of a cached row; when the row is not one of ours after all (the cache
+    file may have been written by anything), the entry read from its file."""
+    folder = source.folder
+    # Path objects made the quick way for a folder's own files (pathlib's glob does the
+    # same): the public constructor costs several times more.
+    child = getattr(folder, "_make_child_relpath", folder.joinpath)
+    name, size, mtime = cast(tuple[str, int, int], row[:3])
+    path = child(name)
+    try:
+        entry = row_entry(row, path, source.root, source.yours, size, mtime)
+        if isinstance(entry, Entry):
+            return entry
+    except Exception:  # a row of the wrong shape
+        pass
+    from tui.content.folder_entries import read_guarded
+
+    kind, slug = str(row[KIND]), cast(str, row[SLUG])
+    found = read_guarded(path, kind if kind in ("article", "exercise") else "article", source.root)
+    if isinstance(found, Entry):
+        found.yours = source.yours
+        return found
+    # Unreadable since it was listed: listed on, with the reason.
+    return Entry(kind, slug, path, slug, "", [], 0, problems=[found], root=source.root,
+                 yours=source.yours)  # fmt: skip
+
+
+def _first(item: tuple[str, str, str, bool]) -> str:
+    return item[0]
+
+
+class Entries(MutableMapping[str, Entry]):
+    """Entries by slug, in the order they were added; a row becomes an Entry on first use."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self) -> None:
+        self._items: dict[str, Entry | Lazy] = {}
+
+    def __getitem__(self, slug: str) -> Entry:
+        item = self._items[slug]
+        if isinstance(item, tuple):
+            item = self._items[slug] = made(*item)
+        return item
+
+    def __setitem__(self, slug: str, entry: Entry) -> None:
+        self._items[slug] = entry
+
+    def __delitem__(self, slug: str) -> None:
+        del self._items[slug]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._items
+
+    def __repr__(self) -> str:
+        return f"Entries({len(self._items)} entries)"
+
+    # ------------------------------------------------------------ without making entries
+
+    def add_row(self, slug: str, source: Source, row: Row) -> None:
+        self._items[slug] = (source, row)
+
+    def raw(self, slug: str) -> Entry | Lazy:
+        """The entry, or its row when not made yet: moved between maps as it is."""
+        return self._items[slug]
+
+    def put_raw(self, slug: str, item: Entry | Lazy) -> None:
+        self._items[slug] = item
+
+    def made_entries(self) -> Iterator[Entry]:
+        """The entries already made: every entry with a problem is among them."""
+        for item in self._items.values():
+            if not isinstance(item, tuple):
+                yield item
+
+    def by_title(self) -> list[tuple[str, str, bool]]:
+        """(slug, title, whether it is the reader's own) of every entry, by title
+        regardless of case (ties in the order added): one pass, no entry made."""
+        keyed: list[tuple[str, str, str, bool]] = []
+        add = keyed.append
+        for slug, item in self._items.items():
+            found: Any = item
+            if found.__class__ is tuple:
+                title, yours = found[1][TITLE], found[0].yours
+            else:
+                title, yours = found.title, found.yours
+            add((title.casefold(), slug, title, yours))
+        keyed.sort(key=_first)
+        return [(slug, title, yours) for _, slug, title, yours in keyed]
+
+    def texts(self, slugs: list[str]) -> list[str]:
+        """Title, summary and tags of each of *slugs*, in one string each."""
+        items = self._items
+        out = []
+        for slug in slugs:
+            item = items[slug]
+            if isinstance(item, tuple):
+                row: Any = item[1]
+                tags = row[TAGS]
+                text = f"{row[TITLE]} {row[SUMMARY]}"
+                out.append(f"{text} {str(tags).replace(SEP, ' ')}" if tags else text)
+            else:
+                out.append(" ".join([item.title, item.summary, *item.tags]))
+        return out
+
+    def stats(self) -> Iterator[tuple[str, int, int]]:
+        """(slug, size, mtime_ns) of every entry as the library's scan saw its file."""
+        for slug, item in self._items.items():
+            if isinstance(item, tuple):
+                row: Any = item[1]
+                yield slug, row[SIZE], row[MTIME]
+            else:
+                yield slug, item.size, item.mtime_ns
+
+    def files(self) -> Iterator[tuple[str, str, int, int]]:
+        """(folder, file name, size, mtime_ns) of every entry, as listed."""
+        for item in self._items.values():
+            if isinstance(item, tuple):
+                source, row = item
+                yield str(source.folder), *cast(tuple[str, int, int], row[:3])
+            else:
+                path = item.path
+                yield str(path.parent), path.name, item.size, item.mtime_ns
