@@ -126,7 +126,9 @@ def test_a_narrow_column_keeps_labelled_rows(rendered: RenderedDocument) -> None
     text = " ".join(line.strip() for line in _table_lines(layout))
     assert "│" not in text and "─" not in text
     assert "• Kind: Hopping; What it gives: A quick jolt through the hips;" in text
-    assert layout.document is rendered  # nothing to change at this width
+    # Nothing to change at this width: the layout draws the rendered blocks themselves.
+    assert layout.source is rendered
+    assert all(a is b for a, b in zip(layout.document.blocks, rendered.blocks, strict=True))
 
 
 def test_column_widths_shrink_the_widest_first_and_never_below_a_floor() -> None:

@@ -133,11 +133,19 @@ def list_keys_only(text: str) -> str:
     return "---\n" + "\n".join(lines) + text[4 + close.start() :]
 
 
-def read_entry(path: Path, kind: str, root: Path | None = None, *, listing: bool = False) -> Entry:
+def read_entry(
+    path: Path,
+    kind: str,
+    root: Path | None = None,
+    *,
+    listing: bool = False,
+    words: int | None = None,
+) -> Entry:
     """Read a file's front matter. Raises ContentError when the file cannot be used at all.
 
     *root* is the library folder: a link that leads out of it is refused. *listing*:
-    read only what the list shows (the entry keeps no front matter).
+    read only what the list shows (the entry keeps no front matter). *words*: the body's
+    word count when already known for this very file (counting 4 MB takes 50 ms).
     """
     source = read_source(path, root)
     front = parse_front_matter(path, list_keys_only(source.text) if listing else source.text)
@@ -164,7 +172,8 @@ def read_entry(path: Path, kind: str, root: Path | None = None, *, listing: bool
             Problem(path, front.line_of("summary"), "missing 'summary'", Severity.WARNING)
         )
     tags = _string_list(path, front, "tags", problems)
-    words = _count_words(front.body)
+    if words is None:
+        words = _count_words(front.body)
     entry = Entry(
         kind,
         slug,

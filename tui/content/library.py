@@ -134,15 +134,18 @@ class Library:
         """
         from tui.content import documents  # loaded on first use (see the module)
 
-        entry = self.articles[slug]
+        if self.is_parsed("article", slug):
+            return None
         try:
-            opening = _preview_body(entry.front.body)
+            # Read once: the opening and the front matter come from the same reading.
+            whole = _whole(self.articles[slug])
+            opening = _preview_body(whole.front.body)
         except ContentError:
             return None  # gone since it was listed: the whole parse says why
-        if opening is None or self.is_parsed("article", slug):
+        if opening is None:
             return None
         text, share = opening
-        return _guarded(entry, lambda e: documents.build_article(_whole(e), text)), share
+        return _guarded(whole, lambda e: documents.build_article(e, text)), share
 
     def exercise(self, slug: str) -> Exercise:
         from tui.content import documents  # loaded on first use (see the module)
@@ -203,7 +206,14 @@ def _whole(entry: Entry) -> Entry:
 
     if entry.loaded is not None:
         return entry
-    whole = documents.read_entry(entry.path, entry.kind, entry.root)
+    words = None
+    try:
+        info = entry.path.stat()
+        if (info.st_size, info.st_mtime_ns) == (entry.size, entry.mtime_ns):
+            words = entry.word_count  # as listed from this very file
+    except OSError:
+        pass  # reading it says why
+    whole = documents.read_entry(entry.path, entry.kind, entry.root, words=words)
     whole.yours = entry.yours
     return whole
 

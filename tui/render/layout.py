@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_right
+from dataclasses import replace
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -117,8 +118,14 @@ class Layout:
     """
 
     def __init__(self, document: RenderedDocument, width: int) -> None:
-        # Tables that fit this width are drawn as grids, the rest as labelled rows.
-        self.document = tables.at_width(document, width)
+        # The document as given (a view adopts a layout made for it in a thread).
+        self.source = document
+        # Tables that fit this width are drawn as grids, the rest as labelled rows: each
+        # made when the layout reaches it, so a long article's first lines wait for none.
+        self.document = (
+            replace(document, blocks=list(document.blocks)) if document.tables else document
+        )
+        self._tables = {shape.first_block: shape for shape in document.tables}
         self.width = width
         self.lines: list[Line] = []
         # The first text line of every block laid out so far (after its blank lines).
@@ -143,6 +150,8 @@ class Layout:
         stop = len(blocks) if max_blocks is None else min(len(blocks), self._next + max_blocks)
         lines = self.lines
         for index in range(self._next, stop):
+            if self._tables and (shape := self._tables.pop(index, None)) is not None:
+                tables.draw_grid(blocks, shape, self.width)
             block = blocks[index]
             if lines:
                 for _ in range(block.blank_before):

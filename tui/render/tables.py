@@ -18,11 +18,11 @@ labelled rows at every width.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from tui.render.blocks import RenderedDocument, Span, TableShape, TextBlock
+from tui.render.blocks import Span, TableShape, TextBlock
 
 # Below this many cells a column of prose turns into a narrow ribbon: labelled rows
 # read better. A longer word sets a wider floor, so words are never split.
@@ -38,21 +38,15 @@ _BLOCK_FIELDS = ("style", "anchors", "blank_before", "section_index")
 _Piece = tuple[int, int]
 
 
-def at_width(document: RenderedDocument, width: int) -> RenderedDocument:
-    """*document* with every table that fits *width* cells drawn as a grid (the same
-    document when none does)."""
-    blocks: list[TextBlock] | None = None
-    for shape in document.tables:
-        rows = document.blocks[shape.first_block : shape.first_block + len(shape.cells)]
-        if len(rows) < len(shape.cells):
-            continue  # a preview cut inside the table: its rows stay labelled
-        copies = grid_rows(shape, rows, width)
-        if copies is None:
-            continue
-        if blocks is None:
-            blocks = list(document.blocks)
+def draw_grid(blocks: list[TextBlock], shape: TableShape, width: int) -> None:
+    """Put in *blocks* the copies of *shape*'s rows that draw it as a grid in *width*
+    cells, if it fits (it keeps its labelled rows if not)."""
+    rows = blocks[shape.first_block : shape.first_block + len(shape.cells)]
+    if len(rows) < len(shape.cells):
+        return  # a preview cut inside the table: its rows stay labelled
+    copies = grid_rows(shape, rows, width)
+    if copies is not None:
         blocks[shape.first_block : shape.first_block + len(copies)] = copies
-    return document if blocks is None else replace(document, blocks=blocks)
 
 
 def _words_width(text: str) -> int:

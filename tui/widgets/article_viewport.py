@@ -109,7 +109,7 @@ class ArticleViewport(ArticleLines):
     ) -> None:
         self.document = document
         self._layouts.clear()
-        if layout is not None and layout.document is document:
+        if layout is not None and layout.source is document:
             self._layouts[layout.width] = layout
         self.text_layout = None
         self._jumps.reset()
