@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
@@ -78,12 +79,7 @@ def folder_entries(
             and size >= 0
             and row[-1] is None  # no problems, no card facts: made when first used
         ):
-            slug = row[SLUG]
-            assert isinstance(slug, str)  # the cache's query checks the types
-            if slug in entries:
-                _same_slug(unreadable, child(name), slug, entries)
-            else:
-                entries.add_row(slug, source, row)
+            _add_row(entries, unreadable, source, row, name, child)
             continue
         path = child(name)
         found: Entry | Problem | None = None
@@ -101,12 +97,7 @@ def folder_entries(
                 found.size, found.mtime_ns = size, mtime
             if cache is not None and size >= 0 and storable(name):
                 fresh.append(entry_row(folder, item, found))
-        if isinstance(found, Problem):
-            unreadable.append(found)
-        elif found.slug in entries:
-            _same_slug(unreadable, path, found.slug, entries)
-        else:
-            entries[found.slug] = found
+        _add_found(entries, unreadable, path, found)
     if cache is not None:
         # The folder's time is kept only when settled: a file added within the same
         # tick of the clock would leave it as it was.
@@ -132,12 +123,7 @@ def _trusted(
         name = cast(str, row[0])
         found: Entry | Problem | None = None
         if row[KIND] == kind and row[-1] is None:
-            slug = row[SLUG]
-            assert isinstance(slug, str)  # the cache's query checks the types
-            if slug in entries:
-                _same_slug(unreadable, child(name), slug, entries)
-            else:
-                entries.add_row(slug, source, row)
+            _add_row(entries, unreadable, source, row, name, child)
             continue
         path = child(name)
         size, mtime = cast(tuple[int, int], row[1:3])
@@ -149,13 +135,37 @@ def _trusted(
             found = read_guarded(path, kind, root)
             if isinstance(found, Entry):
                 found.yours = yours
-        if isinstance(found, Problem):
-            unreadable.append(found)
-        elif found.slug in entries:
-            _same_slug(unreadable, path, found.slug, entries)
-        else:
-            entries[found.slug] = found
+        _add_found(entries, unreadable, path, found)
     return entries
+
+
+def _add_row(
+    entries: Entries,
+    unreadable: list[Problem],
+    source: Source,
+    row: Row,
+    name: str,
+    child: Callable[[str], Path],
+) -> None:
+    """A cached row as an entry made when first used (its path made only for a clash)."""
+    slug = row[SLUG]
+    assert isinstance(slug, str)  # the cache's query checks the types
+    if slug in entries:
+        _same_slug(unreadable, child(name), slug, entries)
+    else:
+        entries.add_row(slug, source, row)
+
+
+def _add_found(
+    entries: Entries, unreadable: list[Problem], path: Path, found: Entry | Problem
+) -> None:
+    """An entry read from its file or its row, or the problem that stopped it."""
+    if isinstance(found, Problem):
+        unreadable.append(found)
+    elif found.slug in entries:
+        _same_slug(unreadable, path, found.slug, entries)
+    else:
+        entries[found.slug] = found
 
 
 def _same_slug(unreadable: list[Problem], path: Path, slug: str, entries: Entries) -> None:
