@@ -32,7 +32,6 @@ import json
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,6 +44,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+import cases  # noqa: E402
 from large_article import make_article  # noqa: E402
 
 SIZE = (120, 40)
@@ -261,16 +261,7 @@ def case_floor(repeats: int) -> dict[str, Any]:
 
 
 def run_case(*args: str, timeout: float = 1200) -> dict[str, Any]:
-    completed = subprocess.run(
-        [sys.executable, __file__, "--case", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    if completed.returncode != 0:
-        raise RuntimeError(f"case {args} failed:\n{completed.stderr[-3000:]}")
-    return dict(json.loads(completed.stdout.strip().splitlines()[-1]))
+    return cases.run_case(__file__, args, timeout)
 
 
 def _ms(value: float | None) -> str:

@@ -20,7 +20,6 @@ import platform
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+import cases  # noqa: E402
 from large_article import make_article  # noqa: E402
 
 SIZE = (120, 40)
@@ -249,16 +249,7 @@ def case_markdown_viewer(path: str) -> dict[str, Any]:
 
 
 def run_case(*args: str, timeout: float = 600) -> dict[str, Any]:
-    completed = subprocess.run(
-        [sys.executable, __file__, "--case", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    if completed.returncode != 0:
-        raise RuntimeError(f"case {args} failed:\n{completed.stderr[-3000:]}")
-    return dict(json.loads(completed.stdout.strip().splitlines()[-1]))
+    return cases.run_case(__file__, args, timeout)
 
 
 def _fmt(value: float | None, unit: str) -> str:
