@@ -67,6 +67,9 @@ class Library:
     # index's thread. Parsing happens outside the lock (it can take a second); two
     # threads parsing the same file at once keep whichever finished first.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # The entry a preview read whole, for the whole parse that follows it: one reading
+    # of the file for both.
+    _previewed: tuple[str, Entry] | None = field(default=None, repr=False)
 
     # Listed (in part) from the cache without a look at each file: see `verify`.
     trusted: bool = False
@@ -102,6 +105,7 @@ class Library:
             self.unreadable, self.paths = fresh.unreadable, fresh.paths
             self._articles.clear()
             self._exercises.clear()
+            self._previewed = None
             self.trusted = False
 
     def _keep(self, kept: OrderedDict[str, D], slug: str, document: D) -> D:
@@ -121,9 +125,10 @@ class Library:
 
         with self._lock:
             cached = self._articles.get(slug)
+            previewed, self._previewed = self._previewed, None
         if cached is not None:
             return cached
-        entry = self.articles[slug]
+        entry = previewed[1] if previewed and previewed[0] == slug else self.articles[slug]
         article = _guarded(entry, lambda e: documents.build_article(_whole(e)))
         return self._keep(self._articles, slug, article)
 
@@ -140,6 +145,8 @@ class Library:
             # Read once: the opening and the front matter come from the same reading.
             whole = _whole(self.articles[slug])
             opening = _preview_body(whole.front.body)
+            with self._lock:
+                self._previewed = (slug, whole)
         except ContentError:
             return None  # gone since it was listed: the whole parse says why
         if opening is None:
