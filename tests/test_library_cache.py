@@ -13,7 +13,7 @@ from tui.content import check_library, documents, load_library
 from tui.content import library as library_module
 from tui.content.documents import list_keys_only
 from tui.content.export import FORMATS
-from tui.content.listing import CACHE_NAME
+from tui.content.listing import CACHE_NAME, SCHEMA_VERSION
 
 ARTICLE = """---
 title: {title}
@@ -112,7 +112,21 @@ def test_hostile_cache_files_are_set_aside(library_dir: Path, tmp_path: Path) ->
     db.close()
     library = load_library(library_dir, cache=cache)
     assert "alpha" in library.articles
-    assert sqlite3.connect(cache).execute("PRAGMA user_version").fetchone()[0] == 1
+    assert sqlite3.connect(cache).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+    # This version's number on tables of another shape: set aside too, not taken for a
+    # lock (which would mean no cache on every start).
+    for old in tmp_path.glob(CACHE_NAME + "*"):
+        old.unlink()
+    db = sqlite3.connect(cache)
+    db.execute("CREATE TABLE files (folder TEXT)")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.commit()
+    db.close()
+    load_library(library_dir, cache=cache)
+    assert (tmp_path / (CACHE_NAME + ".set-aside")).is_file()
+    found = sqlite3.connect(cache).execute("SELECT title FROM files WHERE name = 'alpha.md'")
+    assert found.fetchall() == [("Alpha article",)]
 
 
 def test_unusable_data_folder_means_no_cache(library_dir: Path, tmp_path: Path) -> None:

@@ -9,11 +9,12 @@ shown, not the size of the library. Sorting and filtering read the rows directly
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from tui.content.listing import SEP, Row, row_entry
+from tui.content.listing_snapshot import Columns
 from tui.content.model import Entry
 
 
@@ -64,24 +65,50 @@ def _first(item: tuple[str, str, str, bool]) -> str:
 
 
 class Entries(MutableMapping[str, Entry]):
-    """Entries by slug, in the order they were added; a row becomes an Entry on first use."""
+    """Entries by slug, in the order they were added; a row becomes an Entry on first use.
 
-    __slots__ = ("_items",)
+    An item is an Entry, a row with its source, or the number of a row of the folder's
+    snapshot (`Columns`): 50,000 of those cost one int each until something looks."""
+
+    __slots__ = ("_columns", "_items", "_pure")
 
     def __init__(self) -> None:
-        self._items: dict[str, Entry | Lazy] = {}
+        self._items: dict[str, Entry | Lazy | int] = {}
+        self._columns: Columns | None = None
+        # Exactly the snapshot's rows, none added or taken away: its order by title is
+        # then the library's, no sort needed.
+        self._pure = False
+
+    @classmethod
+    def of_columns(cls, columns: Columns) -> Entries:
+        """Every row of *columns* (its source set) as an entry made when first used
+        (its slugs are unique and its rows all of one kind: the caller checked)."""
+        entries = cls()
+        slugs = columns.column(SLUG)
+        entries._items = dict(zip(slugs, range(len(slugs)), strict=True))
+        entries._columns = columns
+        entries._pure = True
+        return entries
+
+    def _lazy(self, number: int) -> Lazy:
+        columns = cast(Columns, self._columns)
+        return cast(Source, columns.source), columns.row(number)
 
     def __getitem__(self, slug: str) -> Entry:
         item = self._items[slug]
-        if isinstance(item, tuple):
+        if isinstance(item, int):
+            item = self._items[slug] = made(*self._lazy(item))
+        elif isinstance(item, tuple):
             item = self._items[slug] = made(*item)
         return item
 
     def __setitem__(self, slug: str, entry: Entry) -> None:
         self._items[slug] = entry
+        self._pure = False
 
     def __delitem__(self, slug: str) -> None:
         del self._items[slug]
+        self._pure = False
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._items)
@@ -99,28 +126,42 @@ class Entries(MutableMapping[str, Entry]):
 
     def add_row(self, slug: str, source: Source, row: Row) -> None:
         self._items[slug] = (source, row)
+        self._pure = False
 
     def raw(self, slug: str) -> Entry | Lazy:
         """The entry, or its row when not made yet: moved between maps as it is."""
-        return self._items[slug]
+        item = self._items[slug]
+        return self._lazy(item) if isinstance(item, int) else item
 
     def put_raw(self, slug: str, item: Entry | Lazy) -> None:
         self._items[slug] = item
+        self._pure = False
 
     def made_entries(self) -> Iterator[Entry]:
         """The entries already made: every entry with a problem is among them."""
         for item in self._items.values():
-            if not isinstance(item, tuple):
+            if isinstance(item, Entry):
                 yield item
+
+    def _column(self, column: int) -> Sequence[Any]:
+        return self._columns.column(column) if self._columns is not None else []
 
     def by_title(self) -> list[tuple[str, str, bool]]:
         """(slug, title, whether it is the reader's own) of every entry, by title
         regardless of case (ties in the order added): one pass, no entry made."""
+        titles = self._column(TITLE)
+        columns = self._columns
+        if self._pure and columns is not None:
+            slugs, yours = columns.column(SLUG), cast(Source, columns.source).yours
+            return [(slugs[i], titles[i], yours) for i in columns.by_title]
+        of_columns = columns is not None and columns.source is not None and columns.source.yours
         keyed: list[tuple[str, str, str, bool]] = []
         add = keyed.append
         for slug, item in self._items.items():
             found: Any = item
-            if found.__class__ is tuple:
+            if found.__class__ is int:
+                title, yours = titles[found], of_columns
+            elif found.__class__ is tuple:
                 title, yours = found[1][TITLE], found[0].yours
             else:
                 title, yours = found.title, found.yours
@@ -128,25 +169,40 @@ class Entries(MutableMapping[str, Entry]):
         keyed.sort(key=_first)
         return [(slug, title, yours) for _, slug, title, yours in keyed]
 
+    def slugs_by_title(self) -> list[str]:
+        """The slugs of `by_title`, without their titles (a start needs only these)."""
+        columns = self._columns
+        if self._pure and columns is not None:
+            slugs = columns.column(SLUG)
+            return [slugs[i] for i in columns.by_title]
+        return [slug for slug, _, _ in self.by_title()]
+
     def texts(self, slugs: list[str]) -> list[str]:
         """Title, summary and tags of each of *slugs*, in one string each."""
         items = self._items
         out = []
+        titles, summaries, tags_of = (self._column(c) for c in (TITLE, SUMMARY, TAGS))
         for slug in slugs:
             item = items[slug]
-            if isinstance(item, tuple):
-                row: Any = item[1]
-                tags = row[TAGS]
-                text = f"{row[TITLE]} {row[SUMMARY]}"
-                out.append(f"{text} {str(tags).replace(SEP, ' ')}" if tags else text)
-            else:
+            if isinstance(item, Entry):
                 out.append(" ".join([item.title, item.summary, *item.tags]))
+                continue
+            if isinstance(item, int):
+                title, summary, tags = titles[item], summaries[item], tags_of[item]
+            else:
+                row: Any = item[1]
+                title, summary, tags = row[TITLE], row[SUMMARY], row[TAGS]
+            text = f"{title} {summary}"
+            out.append(f"{text} {str(tags).replace(SEP, ' ')}" if tags else text)
         return out
 
     def stats(self) -> Iterator[tuple[str, int, int]]:
         """(slug, size, mtime_ns) of every entry as the library's scan saw its file."""
+        sizes, mtimes = self._column(SIZE), self._column(MTIME)
         for slug, item in self._items.items():
-            if isinstance(item, tuple):
+            if isinstance(item, int):
+                yield slug, sizes[item], mtimes[item]
+            elif isinstance(item, tuple):
                 row: Any = item[1]
                 yield slug, row[SIZE], row[MTIME]
             else:
@@ -154,8 +210,12 @@ class Entries(MutableMapping[str, Entry]):
 
     def files(self) -> Iterator[tuple[str, str, int, int]]:
         """(folder, file name, size, mtime_ns) of every entry, as listed."""
+        names, sizes, mtimes = (self._column(c) for c in (NAME, SIZE, MTIME))
         for item in self._items.values():
-            if isinstance(item, tuple):
+            if isinstance(item, int):
+                folder = cast(Source, cast(Columns, self._columns).source).folder
+                yield str(folder), names[item], sizes[item], mtimes[item]
+            elif isinstance(item, tuple):
                 source, row = item
                 yield str(source.folder), *cast(tuple[str, int, int], row[:3])
             else:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import cast
 
 from tui.content.entries import KIND, SLUG, Entries, Source
 from tui.content.library_signature import SETTLING_NS
 from tui.content.listing import ListingCache, Row, entry_row, row_entry, scan, storable
+from tui.content.listing_snapshot import NAME, Columns
 from tui.content.model import Entry
 from tui.content.problems import ContentError, Problem, Severity
 
@@ -58,15 +59,31 @@ def folder_entries(
             return entries, False
         before = os.stat(folder).st_mtime_ns
         known = cache.listed_at(folder) if cache is not None else None
+        columns = cache.snapshot(folder, kind) if cache is not None else None
+        source = Source(folder, root, yours)
+        if columns is not None:
+            columns.source = source
         if trust and cache is not None and known == before:
-            return _trusted(folder, kind, unreadable, root, yours, cache), True
+            if columns is not None and _whole(columns, kind):
+                return Entries.of_columns(columns), True
+            rows = columns.rows() if columns is not None else cache.each_row(folder)
+            return _trusted(folder, kind, unreadable, root, yours, rows), True
         scanned = scan(folder)
     except OSError as error:
         unreadable.append(Problem(folder, 1, f"cannot list the folder: {error.strerror}"))
         return entries, False
-    cached = cache.rows(folder) if cache is not None else {}
+    if columns is not None:
+        if _whole(columns, kind) and scanned == columns.names_sizes_times():
+            # Every file as its row says: the rows as they are, and nothing to store
+            # but the folder's time (when settled: see below).
+            settled = time.time_ns() - before > SETTLING_NS
+            assert cache is not None
+            cache.store(folder, [], [], before if settled else None, known)
+            return Entries.of_columns(columns), False
+        cached = dict(zip(columns.column(NAME), columns.rows(), strict=True))
+    else:
+        cached = cache.rows(folder) if cache is not None else {}
     fresh: list[Row] = []
-    source = Source(folder, root, yours)
     child = getattr(folder, "_make_child_relpath", folder.joinpath)
     for item in scanned:
         name, size, mtime = item
@@ -107,19 +124,27 @@ def folder_entries(
     return entries, False
 
 
+def _whole(columns: Columns, kind: str) -> bool:
+    """Whether every row of *columns* can be an entry as it is: all of *kind*, with
+    no problems or card facts, no two of one slug."""
+    return (
+        columns.plain and columns.kind == kind and len(set(columns.column(SLUG))) == columns.count
+    )
+
+
 def _trusted(
     folder: Path,
     kind: str,
     unreadable: list[Problem],
     root: Path,
     yours: bool,
-    cache: ListingCache,
+    rows: Iterable[Row],
 ) -> Entries:
     """The folder's entries as its cached rows say, none of its files looked at."""
     entries = Entries()
     source = Source(folder, root, yours)
     child = getattr(folder, "_make_child_relpath", folder.joinpath)
-    for row in cache.each_row(folder):
+    for row in rows:
         name = cast(str, row[0])
         found: Entry | Problem | None = None
         if row[KIND] == kind and row[-1] is None:

@@ -192,7 +192,7 @@ class Library:
     def article_order(self) -> list[str]:
         """The articles' slugs in the order the library lists them (by title), found
         without making an entry for each."""
-        return [slug for slug, _, _ in self.articles.by_title()]
+        return self.articles.slugs_by_title()
 
     def article_problems(self) -> list[Problem]:
         """What the listing found wrong with the articles it lists."""

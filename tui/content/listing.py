@@ -11,6 +11,7 @@ error.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sqlite3
@@ -19,12 +20,14 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any, cast
 
+from tui.content.listing_snapshot import Columns, decode, encode
 from tui.content.model import Entry, ExerciseFacts
 from tui.content.problems import Problem, Severity
 
 CACHE_NAME = "library-cache.sqlite"
-# Raised whenever a row's shape or what goes into it changes: an older file is set aside.
-SCHEMA_VERSION = 1
+# Raised whenever a row's shape or what goes into it changes. A file of an earlier
+# version is emptied and filled anew; one of any other version is set aside.
+SCHEMA_VERSION = 2
 SEP = "\x1f"  # between tags and related ids (the cleaner takes it out of any text)
 _COLUMNS = (
     "folder, name, size, mtime, kind, slug, title, summary, tags, words, body_line, "
@@ -35,6 +38,9 @@ _COLUMNS = (
 # keys and sorts by): checked by SQLite for the rows a library is drawn from at once.
 # A row with any other column of the wrong type fails when its entry is made, and the
 # file is read instead (tui.content.entries).
+_TABLES = {"files", "folders", "snapshots"}
+_SNAPSHOT = "mtime, token"
+_TABLE_NAMES = "SELECT name FROM sqlite_master WHERE type = 'table'"
 _OURS = "folder = ? AND typeof(name) = 'text' AND typeof(slug) = 'text' AND typeof(title) = 'text'"
 
 
@@ -221,8 +227,12 @@ class ListingCache:
         db = sqlite3.connect(self.path, isolation_level=None, timeout=0.2)
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-            if version != SCHEMA_VERSION and tables:
+            tables = {row[0] for row in db.execute(_TABLE_NAMES)}
+            if type(version) is int and 0 < version < SCHEMA_VERSION and tables <= _TABLES:
+                # Our own cache from before: only a copy, so made anew without a word.
+                db.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in _TABLES))
+                tables = set()
+            elif version != SCHEMA_VERSION and tables:
                 raise sqlite3.DatabaseError(f"schema {version}, not {SCHEMA_VERSION}")
             if not tables:
                 db.executescript(
@@ -231,7 +241,22 @@ class ListingCache:
                     "summary TEXT, tags TEXT, words INTEGER, body_line INTEGER, "
                     "related_exercises TEXT, related_articles TEXT, extra TEXT, "
                     "PRIMARY KEY (folder, name)) WITHOUT ROWID;"
-                    f"PRAGMA user_version = {SCHEMA_VERSION};"
+                    # Each folder's rows in one file (tui.content.listing_snapshot),
+                    # as of the folder's time *mtime*, that file's *token* in it.
+                    "CREATE TABLE snapshots (folder TEXT PRIMARY KEY, mtime INTEGER, "
+                    "token BLOB);"
+                    # Any change to a folder's rows, by whatever writes them, drops its
+                    # snapshot: it can never say other than the rows.
+                    + "".join(
+                        f"CREATE TRIGGER {when}_row AFTER {when} ON files BEGIN "
+                        f"DELETE FROM snapshots WHERE folder IN ({folders}); END;"
+                        for when, folders in (
+                            ("INSERT", "new.folder"),
+                            ("UPDATE", "old.folder, new.folder"),
+                            ("DELETE", "old.folder"),
+                        )
+                    )
+                    + f"PRAGMA user_version = {SCHEMA_VERSION};"
                 )
             # Each folder's modification time when it was last listed in full (added to
             # a file of this schema made before it: no version change).
@@ -239,9 +264,16 @@ class ListingCache:
                 "CREATE TABLE IF NOT EXISTS folders (folder TEXT PRIMARY KEY, mtime INTEGER) "
                 "WITHOUT ROWID"
             )
-            # A wrong column set fails here, as a schema error, not later mid-load.
-            db.execute(f"SELECT {_COLUMNS} FROM files LIMIT 1").fetchall()
-            db.execute("SELECT folder, mtime FROM folders LIMIT 1").fetchall()
+            # A wrong column set fails here, as a schema error (the file is set aside),
+            # not later mid-load; a lock held elsewhere stays a lock (no cache this time).
+            try:
+                db.execute(f"SELECT {_COLUMNS} FROM files LIMIT 0").fetchall()
+                db.execute("SELECT folder, mtime FROM folders LIMIT 0").fetchall()
+                db.execute(f"SELECT {_SNAPSHOT} FROM snapshots LIMIT 0").fetchall()
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    raise
+                raise sqlite3.DatabaseError(f"not the tables of this version: {error}") from None
         except BaseException:
             db.close()
             raise
@@ -261,6 +293,32 @@ class ListingCache:
             yield from self.db.execute(query, (str(folder),))
         except sqlite3.Error:
             self.close()
+
+    def snapshot_file(self, folder: Path) -> Path:
+        digest = hashlib.blake2b(os.fsencode(folder), digest_size=8).hexdigest()
+        return self.path.with_name(f"{self.path.name}-{digest}.snapshot")
+
+    def snapshot(self, folder: Path, kind: str) -> Columns | None:
+        """The folder's rows from their file, when it holds what the rows hold as of
+        the folder's time when last listed in full (`listed_at`)."""
+        if self.db is None:
+            return None
+        try:
+            query = f"SELECT {_SNAPSHOT} FROM snapshots WHERE folder = ?"
+            found = self.db.execute(query, (str(folder),)).fetchone()
+        except sqlite3.Error:
+            return None
+        if found is None or found[0] != self.listed_at(folder) or type(found[1]) is not bytes:
+            return None
+        try:
+            data = self.snapshot_file(folder).read_bytes()
+        except OSError:
+            data = b""
+        columns = decode(data, found[1], kind)
+        if columns is None:  # gone or not ours: written again with the next full listing
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("DELETE FROM snapshots WHERE folder = ?", (str(folder),))
+        return columns
 
     def listed_at(self, folder: Path) -> int | None:
         """The folder's modification time when its rows were last checked file by file."""
@@ -286,10 +344,11 @@ class ListingCache:
         if self.db is None:
             return
         gone = list(gone)
-        if not rows and not gone and listed_at == known:
+        if not rows and not gone and listed_at == known and self._snapshot_at(folder) == known:
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM snapshots WHERE folder = ?", (str(folder),))
             self.db.execute("DELETE FROM folders WHERE folder = ?", (str(folder),))
             if listed_at is not None:
                 self.db.execute("INSERT INTO folders VALUES (?, ?)", (str(folder), listed_at))
@@ -299,11 +358,45 @@ class ListingCache:
             self.db.executemany(
                 "DELETE FROM files WHERE folder = ? AND name = ?", [(str(folder), n) for n in gone]
             )
+            kept = None
+            if listed_at is not None:
+                query = f"SELECT {_COLUMNS.removeprefix('folder, ')} FROM files WHERE {_OURS}"
+                token = os.urandom(16)
+                kept = encode(
+                    self.db.execute(query + " ORDER BY name", (str(folder),)).fetchall(), token
+                )
+                if kept is not None:
+                    self.db.execute(
+                        "INSERT INTO snapshots VALUES (?, ?, ?)", (str(folder), listed_at, token)
+                    )
             self.db.execute("COMMIT")
+            if kept is not None:
+                self._write_snapshot(folder, kept)
         except sqlite3.Error:
             # Another wellread holds the lock, or the disk is full: next time, then.
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
+
+    def _write_snapshot(self, folder: Path, data: bytes) -> None:
+        # Whole or not at all: written beside and renamed into place. A file that
+        # cannot be written is no harm: its token is not found, and the rows are read.
+        path = self.snapshot_file(folder)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        try:
+            partial.write_bytes(data)
+            partial.replace(path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+
+    def _snapshot_at(self, folder: Path) -> int | None:
+        assert self.db is not None
+        try:
+            query = "SELECT mtime FROM snapshots WHERE folder = ?"
+            found = self.db.execute(query, (str(folder),)).fetchone()
+        except sqlite3.Error:
+            return None
+        return found[0] if found is not None else None
 
     def close(self) -> None:
         if self.db is not None:
