@@ -8,6 +8,7 @@ import os
 import shutil
 import sqlite3
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from tui.content import load_library
 from tui.content.library import Library
 from tui.content.library_signature import SETTLING_NS
 from tui.content.listing import CACHE_NAME, SCHEMA_VERSION, ListingCache
-from tui.content.listing_snapshot import EXTRA, decode, encode
+from tui.content.listing_snapshot import _HEADER, EXTRA, MAGIC, decode, encode
 
 SETTLED = time.time_ns() - 10 * SETTLING_NS
 
@@ -209,3 +210,25 @@ def test_rows_come_back_as_they_went(rows: list[tuple[object, ...]]) -> None:
 def test_a_value_holding_a_nul_is_not_kept() -> None:
     row = ("a\0b.md", 1, 2, "article", "ab", "T", "S", "", 3, 4, "", "", None)
     assert encode([row], b"t" * 16) is None
+
+
+@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(at=st.integers(min_value=0), byte=st.integers(0, 255))
+def test_a_snapshot_of_other_making_never_fails_a_start(
+    kept: tuple[Path, Path, bytes, object], tmp_path: Path, at: int, byte: int
+) -> None:
+    # Any byte changed and the checksum made to agree, as a deliberate writer would:
+    # offsets, numbers and order that are not ours list something, never an error.
+    good = kept[2]
+    start = len(MAGIC) + _HEADER.size
+    at = start + at % (len(good) - start)
+    body = good[start:at] + bytes([byte]) + good[at + 1 :]
+    token, count, _ = _HEADER.unpack_from(good, len(MAGIC))
+    data = MAGIC + _HEADER.pack(token, count, zlib.crc32(body)) + body
+    library = _start_with(kept, tmp_path / "other", data)
+    order = library.article_order()
+    assert len(order) <= 5
+    for slug in order:
+        assert library.articles[slug].slug == slug
+    library.articles.texts(order)
+    list(library.articles.files())

@@ -177,7 +177,8 @@ def cmd_list(context: Context) -> int:
         )
         return 1
     # One write: 50,000 prints would cost more than listing the library.
-    lines = [f"{slug}\t{title}" + ("\t(yours)" if yours else "") for slug, title, yours in entries]
+    lines = [f"{slug}\t{title}\t(yours)" if yours else f"{slug}\t{title}"
+             for slug, title, yours in entries]  # fmt: skip
     context.out.write("\n".join(lines) + "\n")
     return 0
 

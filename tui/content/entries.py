@@ -10,6 +10,7 @@ shown, not the size of the library. Sorting and filtering read the rows directly
 from __future__ import annotations
 
 from collections.abc import Iterator, MutableMapping, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -152,8 +153,9 @@ class Entries(MutableMapping[str, Entry]):
         titles = self._column(TITLE)
         columns = self._columns
         if self._pure and columns is not None:
-            slugs, yours = columns.column(SLUG), cast(Source, columns.source).yours
-            return [(slugs[i], titles[i], yours) for i in columns.by_title]
+            order, yours = columns.by_title, cast(Source, columns.source).yours
+            slugs = map(columns.column(SLUG).__getitem__, order)
+            return list(zip(slugs, map(titles.__getitem__, order), repeat(yours)))
         of_columns = columns is not None and columns.source is not None and columns.source.yours
         keyed: list[tuple[str, str, str, bool]] = []
         add = keyed.append
@@ -173,8 +175,7 @@ class Entries(MutableMapping[str, Entry]):
         """The slugs of `by_title`, without their titles (a start needs only these)."""
         columns = self._columns
         if self._pure and columns is not None:
-            slugs = columns.column(SLUG)
-            return [slugs[i] for i in columns.by_title]
+            return list(map(columns.column(SLUG).__getitem__, columns.by_title))
         return [slug for slug, _, _ in self.by_title()]
 
     def texts(self, slugs: list[str]) -> list[str]:

@@ -49,20 +49,21 @@ def _little(numbers: array[int]) -> array[int]:
 
 
 class Columns:
-    """A folder's rows, column by column; a text column is split into its values the
-    first time one of them is asked for."""
+    """A folder's rows, column by column. A text column is split into its values the
+    first time all of them are asked for; one value alone is cut from the file's bytes
+    at its offset (a card on screen needs one row, not 50,000 summaries)."""
 
     def __init__(
         self,
         count: int,
-        texts: dict[int, bytes],
+        texts: Mapping[int, tuple[bytes, Sequence[int]]],
         numbers: Mapping[int, Sequence[int]],
         order: Sequence[int],
         kind: str,
         plain: bool,
     ) -> None:
         self.count = count
-        self._texts = texts
+        self._texts = texts  # column -> (its bytes, where each value starts, and the end)
         self._split: dict[int, list[Any]] = {}
         self.numbers = numbers
         self.by_title = order  # row numbers in the library's order: by title, any case
@@ -76,16 +77,31 @@ class Columns:
             return self.numbers[column]
         values = self._split.get(column)
         if values is None:
-            text = self._texts[column].decode("utf-8", "replace")
-            values = text.split(NUL) if self.count else []
+            data = self._texts[column][0]
+            values = data.decode("utf-8", "replace").split(NUL) if self.count else []
+            if len(values) != self.count:  # offsets not of our making: cut one by one
+                values = [self._cut(column, number) for number in range(self.count)]
             if column == EXTRA:
                 values = [value or None for value in values]
             self._split[column] = values
         return values
 
+    def _cut(self, column: int, number: int) -> str:
+        data, starts = self._texts[column]
+        return data[starts[number] : starts[number + 1] - 1].decode("utf-8", "replace")
+
+    def value(self, column: int, number: int) -> Any:
+        if column in self.numbers:
+            return self.numbers[column][number]
+        split = self._split.get(column)
+        if split is not None:
+            return split[number]
+        found = self._cut(column, number)
+        return (found or None) if column == EXTRA else found
+
     def row(self, number: int) -> tuple[object, ...]:
         """Row *number* as `ListingCache.rows` gives it."""
-        return tuple(self.column(column)[number] for column in range(13))
+        return tuple(self.value(column, number) for column in range(13))
 
     def rows(self) -> list[tuple[object, ...]]:
         return list(zip(*(self.column(column) for column in range(13)), strict=True))
@@ -113,12 +129,14 @@ def encode(rows: list[tuple[object, ...]], token: bytes) -> bytes | None:
         values = columns[column]
         if column == EXTRA:
             values = ["" if value is None else value for value in values]
-        if any(type(value) is not str for value in values):
+        if any(type(value) is not str or NUL in value for value in values):
             return None
-        data = NUL.join(values).encode("utf-8")
-        if data.count(0) != max(0, count - 1):
-            return None
-        parts += [_LENGTH.pack(len(data)), data]
+        encoded = [value.encode("utf-8") for value in values]
+        starts = array("q", [0])
+        for piece in encoded:
+            starts.append(starts[-1] + len(piece) + 1)
+        data = b"\0".join(encoded)
+        parts += [_LENGTH.pack(len(data)), data, _little(starts).tobytes()]
     numbers = array("q")
     try:
         for column in NUMBER_COLUMNS:
@@ -136,7 +154,8 @@ def encode(rows: list[tuple[object, ...]], token: bytes) -> bytes | None:
 
 def decode(data: bytes, token: bytes, kind: str) -> Columns | None:
     """The columns kept in *data* (a file's bytes) when it is whole and its token is
-    *token*; None otherwise (the file may have been written by anything)."""
+    *token*; None otherwise (the file may have been written by anything: whatever it
+    holds, reading it never fails, at worst it gives text of its own)."""
     if not data.startswith(MAGIC):
         return None
     at = len(MAGIC)
@@ -146,15 +165,17 @@ def decode(data: bytes, token: bytes, kind: str) -> Columns | None:
         # A damaged file (a disk's error, a copy cut short) lists nothing wrong.
         if found != token or count < 0 or zlib.crc32(memoryview(data)[at:]) != crc:
             return None
-        texts: dict[int, bytes] = {}
+        texts: dict[int, tuple[bytes, Sequence[int]]] = {}
         for column in TEXT_COLUMNS:
             (length,) = _LENGTH.unpack_from(data, at)
             at += _LENGTH.size
             piece = data[at : at + length]
-            if length < 0 or len(piece) != length or piece.count(0) != max(0, count - 1):
-                return None
-            texts[column] = piece
             at += length
+            starts = data[at : at + 8 * (count + 1)]
+            at += 8 * (count + 1)
+            if length < 0 or len(piece) != length or len(starts) != 8 * (count + 1):
+                return None
+            texts[column] = (piece, _little(array("q", starts)))
     except struct.error:
         return None
     tail = data[at:]
@@ -168,8 +189,6 @@ def decode(data: bytes, token: bytes, kind: str) -> Columns | None:
     numbers = {
         column: whole[i * count : (i + 1) * count] for i, column in enumerate(NUMBER_COLUMNS)
     }
-    if count == 0:
-        texts = dict.fromkeys(TEXT_COLUMNS, b"")
     kinds = NUL.join(repeat(kind, count)).encode("utf-8")
-    plain = texts[EXTRA] == b"\0" * max(0, count - 1)
-    return Columns(count, texts, numbers, order, kind if texts[KIND] == kinds else "", plain)
+    plain = texts[EXTRA][0] == b"\0" * max(0, count - 1)
+    return Columns(count, texts, numbers, order, kind if texts[KIND][0] == kinds else "", plain)
