@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
+import sys
 from collections.abc import Iterable, Sequence
 from importlib import import_module
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual._styles_cache import StylesCache
@@ -18,41 +17,46 @@ from textual.filter import LineFilter
 from textual.geometry import Offset
 from textual.screen import Screen
 
-from tui.app_settings import AUTO_BREAKPOINTS, SettingsActions
-from tui.commands import ThemeChoices, WellreadCommands, WellreadPalette, system_commands
+from tui.app_cards import CardActions
+from tui.app_settings import AUTO_BREAKPOINTS
 from tui.content import Library
-from tui.content.search import SearchHit, index_path
-from tui.handout_file import write_handout
 from tui.history import History, Place
-from tui.render.handout import HandoutCard
-from tui.render.labels import CitationStyle
 from tui.render.position import ReadingPosition
-from tui.screens.article_source import library_glossary
-from tui.screens.bookmarks import BookmarksScreen
-from tui.screens.evidence import CitationStyleChanged
-from tui.screens.exercise import ExerciseScreen
-from tui.screens.exercises import ExercisesScreen
-from tui.screens.glossary import GlossaryScreen
-from tui.screens.help import HelpScreen, help_text
 from tui.screens.library import ArticleList, LibraryScreen
-from tui.screens.my_exercises import MyExercisesScreen, keep_with_note
-from tui.screens.places import place_of
-from tui.screens.reader import ReaderScreen
-from tui.screens.search import SearchScreen
 from tui.settings import Settings
 from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
 from tui.state import StateStore, data_dir
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, StripColour
-from tui.widgets.article_view import ArticleView
 from tui.widgets.cursor import DEFAULT_CURSOR_SHAPE, focus_cell
 
+if TYPE_CHECKING:
+    from textual.command import Provider
 
-class WellreadApp(SettingsActions):
+    from tui.content.search import SearchHit
+    from tui.screens.bookmarks import BookmarksScreen
+    from tui.screens.evidence import CitationStyleChanged
+    from tui.screens.reader import ReaderScreen
+    from tui.screens.search import SearchScreen
+    from tui.widgets.article_view import ArticleView
+
+# Only the library screen is imported before the first frame: every other screen, the
+# reader's widgets and the palette's commands load when first used, and the messages
+# they send are handled by name (on_reader_screen_open_article ...), which needs no
+# import of their classes.
+
+
+def _wellread_commands() -> type[Provider]:
+    from tui.commands import WellreadCommands
+
+    return WellreadCommands
+
+
+class WellreadApp(CardActions):
     """Library first; articles and exercise cards are pushed on top and popped with Esc."""
 
     TITLE = "wellread"
     CSS_PATH = "wellread.tcss"
-    COMMANDS = App.COMMANDS | {WellreadCommands}
+    COMMANDS = App.COMMANDS | {_wellread_commands}
     HELP_NAME = "Everywhere"
     # Below 70 columns the reader shows one pane at a time (see ReaderScreen).
     HORIZONTAL_BREAKPOINTS = AUTO_BREAKPOINTS
@@ -117,13 +121,6 @@ class WellreadApp(SettingsActions):
             return [StripColour()]
         return super().get_line_filters()
 
-    @property
-    def citation_style(self) -> CitationStyle:
-        try:
-            return CitationStyle(self.settings.citation_style)
-        except ValueError:
-            return CitationStyle.AUTHOR_YEAR
-
     def on_mount(self) -> None:
         # The library's entries live as long as the app: keep full garbage collections
         # from walking them (with thousands of articles, a pause felt on a key press).
@@ -155,6 +152,8 @@ class WellreadApp(SettingsActions):
         highlight: str = "",
     ) -> None:
         if slug in self.library.articles:
+            from tui.screens.reader import ReaderScreen
+
             self.go(
                 ReaderScreen(
                     self.library,
@@ -170,12 +169,14 @@ class WellreadApp(SettingsActions):
 
     @on(LibraryScreen.ShowSearch)
     def show_search(self, event: LibraryScreen.ShowSearch | None = None, cursor: int = 0) -> None:
+        from tui.content.search import index_path
+        from tui.screens.search import SearchScreen
+
         query = event.query if event is not None else ""
         index = index_path(data_dir(), self.library.root)
         self.go(SearchScreen(self.library, index, query, cursor))
 
-    @on(SearchScreen.Chosen)
-    def search_result_chosen(self, event: SearchScreen.Chosen) -> None:
+    def on_search_screen_chosen(self, event: SearchScreen.Chosen) -> None:
         # The results stay under the article: Esc comes back to them as they were.
         hit: SearchHit = event.hit
         section = max(hit.entry, 0)
@@ -184,28 +185,22 @@ class WellreadApp(SettingsActions):
         else:
             self.open_article(hit.slug, section=section, highlight=hit.words)
 
-    @on(ReaderScreen.OpenArticle)
-    def related_article_chosen(self, event: ReaderScreen.OpenArticle) -> None:
+    def on_reader_screen_open_article(self, event: ReaderScreen.OpenArticle) -> None:
         self.open_article(event.slug)
 
-    @on(ReaderScreen.ForwardToArticle)
-    def forward_to_article(self) -> None:
+    def on_reader_screen_forward_to_article(self) -> None:
         self.action_history_forward()
 
     # ------------------------------------------------------------ one history
-
-    def go(self, screen: Screen[Any], callback: Any = None) -> None:
-        """A new step: the screen goes on top, and the way forward is forgotten."""
-        self.history.went_elsewhere()
-        self.push_screen(screen, callback)
 
     def action_history_back(self) -> None:
         screen = self.screen
         if isinstance(screen, LibraryScreen) or len(self.screen_stack) <= 2:
             self.notice("This is the library, the first screen: q or Ctrl+Q quits.")
             return
-        if isinstance(screen, ReaderScreen):
-            screen.save_place()
+        reader = _reader(screen)
+        if reader is not None:
+            reader.save_place()
         screen.dismiss()
 
     def action_history_forward(self) -> None:
@@ -242,12 +237,17 @@ class WellreadApp(SettingsActions):
         self.open_article(event.slug, event.start_at)
 
     @on(LibraryScreen.ShowBookmarks)
-    @on(ArticleView.BookmarksRequested)
     def show_bookmarks(self) -> None:
+        from tui.screens.bookmarks import BookmarksScreen
+
         self.go(BookmarksScreen(self.library, self.state))
 
-    @on(BookmarksScreen.Chosen)
-    def bookmark_chosen(self, event: BookmarksScreen.Chosen) -> None:
+    def on_article_view_bookmarks_requested(self) -> None:
+        self.show_bookmarks()
+
+    def on_bookmarks_screen_chosen(self, event: BookmarksScreen.Chosen) -> None:
+        from tui.screens.reader import ReaderScreen
+
         mark = event.mark
         position = ReadingPosition(mark.block, mark.offset)
         stack = self.screen_stack
@@ -262,75 +262,45 @@ class WellreadApp(SettingsActions):
             self.open_article(mark.slug, position)
 
     def show_glossary(self) -> None:
+        from tui.screens.article_source import library_glossary
+        from tui.screens.glossary import GlossaryScreen
+
         glossary = library_glossary(self.library.root)[0]
         if glossary is None or not glossary.terms:
             self.notice("This library has no glossary.")
         elif not isinstance(self.screen, GlossaryScreen):
             self.go(GlossaryScreen(glossary))
 
-    @on(ReaderScreen.OpenExercise)
-    def exercise_chosen(self, event: ReaderScreen.OpenExercise) -> None:
+    def on_reader_screen_open_exercise(self, event: ReaderScreen.OpenExercise) -> None:
         self.open_exercise(event.slug)
-
-    def open_exercise(self, slug: str, section: int | None = None) -> None:
-        if slug in self.library.exercises:
-            exercise = self.library.exercise(slug)
-            width = self.settings.reading_width
-            glossary = library_glossary(self.library.root)[0]
-            self.go(ExerciseScreen(exercise, self.citation_style, width, section, glossary))
-
-    @on(LibraryScreen.ShowExercises)
-    def show_exercises(self) -> None:
-        if not isinstance(self.screen, ExercisesScreen):
-            self.go(ExercisesScreen(self.library))
-
-    @on(LibraryScreen.ShowMine)
-    def show_my_exercises(self) -> None:
-        if not isinstance(self.screen, MyExercisesScreen):
-            self.go(MyExercisesScreen(self.library, self.state))
-
-    @on(ExercisesScreen.OpenCard)
-    @on(MyExercisesScreen.OpenCard)
-    def card_chosen(self, event: ExercisesScreen.OpenCard | MyExercisesScreen.OpenCard) -> None:
-        self.open_exercise(event.slug)
-
-    @on(ExerciseScreen.Keep)
-    def keep_card(self, event: ExerciseScreen.Keep) -> None:
-        title = self.library.exercises[event.slug].title
-        keep_with_note(self, self.state, title, event.slug)
-
-    @on(ExerciseScreen.Handout)
-    def card_handout(self, event: ExerciseScreen.Handout) -> None:
-        self.write_handout([HandoutCard(self.library.exercise(event.slug))])
-
-    @work(thread=True, exclusive=True, group="handout")
-    def write_handout(self, cards: list[HandoutCard]) -> None:
-        message = write_handout(cards, Path.home(), dt.date.today())
-        self.call_from_thread(self.notice, message)
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen, help_text
+
         if isinstance(self.screen, HelpScreen):
             return
         self.go(HelpScreen(help_text(self, self.screen, self.size.width)))
 
     # ------------------------------------------------------------ settings
 
-    @on(CitationStyleChanged)
-    def citation_style_changed(self, event: CitationStyleChanged) -> None:
+    def on_citation_style_changed(self, event: CitationStyleChanged) -> None:
         self.settings.citation_style = event.style.value
         self.save_settings()
 
-    @on(ArticleView.ReadingWidthChanged)
-    def reading_width_changed(self, event: ArticleView.ReadingWidthChanged) -> None:
+    def on_article_view_reading_width_changed(self, event: ArticleView.ReadingWidthChanged) -> None:
         self.settings.reading_width = event.width
         self.save_settings()
         self.notice(event.report)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            from tui.commands import WellreadPalette
+
             self.push_screen(WellreadPalette(id="--command-palette"))
 
     def search_themes(self) -> None:
+        from tui.commands import ThemeChoices, WellreadPalette
+
         self.push_screen(
             WellreadPalette(providers=[ThemeChoices], placeholder="Type part of a theme's name")
         )
@@ -338,12 +308,13 @@ class WellreadApp(SettingsActions):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Textual's own (Keys, Maximize, Screenshot ...) are for developers; a reader
         # gets what they need in plain words.
+        from tui.commands import system_commands
+
         return system_commands(self)
 
     # ------------------------------------------------------------ reading aloud
 
-    @on(ArticleView.ReadAloud)
-    def read_aloud(self, event: ArticleView.ReadAloud) -> None:
+    def on_article_view_read_aloud(self, event: ArticleView.ReadAloud) -> None:
         if not self.speaker.available:
             self.notice(INSTALL_HINT)
             return
@@ -368,8 +339,9 @@ class WellreadApp(SettingsActions):
     async def action_quit(self) -> None:
         # Quitting from inside an article keeps the place, just as leaving it does.
         for screen in self.screen_stack:
-            if isinstance(screen, ReaderScreen):
-                screen.save_place()
+            reader = _reader(screen)
+            if reader is not None:
+                reader.save_place()
         await super().action_quit()
 
     def pop_screen(self) -> AwaitComplete:
@@ -385,6 +357,8 @@ class WellreadApp(SettingsActions):
         # Every way of closing a screen (Esc, Backspace, a choice) leaves its place
         # ahead; a new step clears it (go), Alt+Right returns to it.
         if len(self.screen_stack) > 2:
+            from tui.screens.places import place_of
+
             place = place_of(self.screen)
             if place is not None:
                 self.history.left(place)
@@ -397,3 +371,10 @@ class WellreadApp(SettingsActions):
             self._driver.write(DEFAULT_CURSOR_SHAPE)
         self.speaker.stop()
         self.state.close()
+
+
+def _reader(screen: Screen[Any]) -> ReaderScreen | None:
+    """*screen* when it is an article's, found without importing the reader when no
+    article was opened yet (no reader screen can exist then)."""
+    loaded = sys.modules.get("tui.screens.reader")
+    return screen if loaded is not None and isinstance(screen, loaded.ReaderScreen) else None
