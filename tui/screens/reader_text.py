@@ -4,7 +4,7 @@ long one rendered and laid out in a thread), with what a search found."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from textual import on, work
 from textual.message import Message
@@ -120,7 +120,7 @@ class ReaderText(FindInLongArticle):
             index = next((i for i, e in enumerate(entries) if e.id == chosen), 0)
             line_list.set_entries(entries, cursor=index, keep_scroll=replacing)
 
-    def matches_changed(self, matches: list[Match]) -> None:
+    def matches_changed(self, matches: Sequence[Match]) -> None:
         if self.rendered is not None:
             self.query_one(Outline).set_match_counts(matches_per_section(self.rendered, matches))
 
