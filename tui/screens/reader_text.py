@@ -18,7 +18,7 @@ from tui.render.position import ReadingPosition
 from tui.render.references import reference_lines
 from tui.render.summaries import exercise_lines, related_exercise_facts
 from tui.screens.article_source import ArticleSource
-from tui.screens.reader_find import FindInLongArticle
+from tui.screens.reader_find import FindInLongArticle, collect_young
 from tui.threads import background_work
 from tui.widgets.line_list import ListEntry, PreparedEntries
 from tui.widgets.outline import Outline
@@ -165,6 +165,7 @@ class ReaderText(FindInLongArticle):
             rendered = self.source.render(article, style, share)
             layout = Layout(rendered, width)
             layout.extend()
+            collect_young()
             self.post_message(self.Restyled(article, rendered, layout, style))
 
     @on(Restyled)
