@@ -91,6 +91,8 @@ class SearchLine(Input):
 
     def on_mount(self) -> None:
         self.cursor_blink = False  # nothing on screen moves by itself
+        # No validators: validating at each key only restyled the line ("-valid").
+        self.validate_on = set()
 
     def _watch_value(self, value: str) -> None:
         # Input sizes its scroll area to its text at every key, and a new virtual size
