@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from rich.cells import cell_len
 
@@ -29,6 +31,69 @@ class Line(NamedTuple):
     end: int
     first: bool  # the block's first line: draw its prefix
     blank: bool = False  # a spacing line above a block
+
+
+# A line's place packed in one number, (block, start), and its end with its flags in another.
+_SHIFT = 32
+_MASK = (1 << _SHIFT) - 1
+_FIRST, _BLANK = 2, 1
+
+
+class Lines(Sequence[Line]):
+    """The lines of a layout, kept as two arrays of numbers: a Line is made when asked.
+
+    A 4 MB article wraps to about 80,000 lines. As objects they lived as long as the
+    article, and every full collection of the garbage collector (on whichever thread
+    it fell, the UI's too) walked them all; numbers in arrays are never walked.
+    Only ever appended: the end array grows last, so a reader in another thread
+    sees whole lines only.
+    """
+
+    __slots__ = ("_ends", "_places")
+
+    def __init__(self) -> None:
+        self._places = array("q")
+        self._ends = array("q")
+
+    def append(self, line: Line) -> None:
+        self.add(*line)
+
+    def add(self, block: int, start: int, end: int, first: bool, blank: bool = False) -> None:
+        self._places.append((block << _SHIFT) | start)
+        self._ends.append((end << 2) | (_FIRST if first else 0) | blank)
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        place, end = self._places[index], self._ends[index]
+        return Line(place >> _SHIFT, place & _MASK, end >> 2, bool(end & _FIRST), bool(end & 1))
+
+    def __iter__(self) -> Iterator[Line]:
+        for index in range(len(self)):
+            yield self[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Lines):
+            return self._places == other._places and self._ends == other._ends
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # grows, as a list does
+
+    def __repr__(self) -> str:
+        return f"<Lines: {len(self)}>"
 
 
 def _cells(text: str) -> int:
@@ -127,7 +192,7 @@ class Layout:
         )
         self._tables = {shape.first_block: shape for shape in document.tables}
         self.width = width
-        self.lines: list[Line] = []
+        self.lines = Lines()
         # The first text line of every block laid out so far (after its blank lines).
         self.block_lines: list[int] = []
         # How many of the lines hold text (not the blank ones between blocks).
@@ -155,7 +220,7 @@ class Layout:
             block = blocks[index]
             if lines:
                 for _ in range(block.blank_before):
-                    lines.append(Line(index, 0, 0, False, True))
+                    lines.add(index, 0, 0, False, True)
             first = len(lines)
             available = text_width(block, self.width)
             pieces = (
@@ -166,7 +231,7 @@ class Layout:
             if block.shown_from:  # a table row drawn as a grid: the grid's lines only
                 pieces = [piece for piece in pieces if piece[0] >= block.shown_from]
             for number, (start, end) in enumerate(pieces):
-                lines.append(Line(index, start, end, number == 0))
+                lines.add(index, start, end, number == 0)
             self.text_line_count += len(pieces)
             self.block_lines.append(first)
             self._next = index + 1

@@ -7,6 +7,7 @@ Shared by the reader and the exercise card; each screen adds where a citation le
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -125,7 +126,7 @@ class EvidenceScreen(Screen[None]):
         line.focus()
         self.notice("Type what to find; Enter goes to it, then n and N move between matches.")
 
-    def search_for(self, query: str, any_term: bool = False) -> list[Match]:
+    def search_for(self, query: str, any_term: bool = False) -> Sequence[Match]:
         """Highlight *query* (a phrase; with *any_term*, any of its words) in the view."""
         self.searched = query
         view = self.view
@@ -136,7 +137,9 @@ class EvidenceScreen(Screen[None]):
         self.report_matches(query, matches)
         return matches
 
-    def report_matches(self, query: str, matches: list[Match], sections: int | None = None) -> None:
+    def report_matches(
+        self, query: str, matches: Sequence[Match], sections: int | None = None
+    ) -> None:
         """How many matches, in how many parts (*sections*, if counted), on the status line."""
         view = self.view
         if not query.strip():
@@ -166,7 +169,7 @@ class EvidenceScreen(Screen[None]):
             self.search_line.value = ""
             self.matches_changed([])
 
-    def matches_changed(self, matches: list[Match]) -> None:
+    def matches_changed(self, matches: Sequence[Match]) -> None:
         """A screen with an outline shows where the matches are."""
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -164,7 +164,8 @@ class ReaderScreen(ReaderText):
             view.seen_before = self.percent_before
             yield view
             yield Sidebar(*self.sidebar_entries(article) if article else (None, None), id="sidebar")
-        yield SearchLine(placeholder="Find in this article", id="search-line")
+            # Over the panes' bottom edge, so opening it lays nothing out again.
+            yield SearchLine(placeholder="Find in this article", id="search-line")
         yield StatusLine(f"{DISCLAIMER_SHORT} · ? help", f"{DISCLAIMER_TINY} ? help", id="status")
 
     def on_mount(self) -> None:

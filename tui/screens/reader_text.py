@@ -4,7 +4,7 @@ long one rendered and laid out in a thread), with what a search found."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from textual import on, work
 from textual.message import Message
@@ -18,7 +18,7 @@ from tui.render.position import ReadingPosition
 from tui.render.references import reference_lines
 from tui.render.summaries import exercise_lines, related_exercise_facts
 from tui.screens.article_source import ArticleSource
-from tui.screens.reader_find import FindInLongArticle
+from tui.screens.reader_find import FindInLongArticle, collect_young
 from tui.threads import background_work
 from tui.widgets.line_list import ListEntry, PreparedEntries
 from tui.widgets.outline import Outline
@@ -120,7 +120,7 @@ class ReaderText(FindInLongArticle):
             index = next((i for i, e in enumerate(entries) if e.id == chosen), 0)
             line_list.set_entries(entries, cursor=index, keep_scroll=replacing)
 
-    def matches_changed(self, matches: list[Match]) -> None:
+    def matches_changed(self, matches: Sequence[Match]) -> None:
         if self.rendered is not None:
             self.query_one(Outline).set_match_counts(matches_per_section(self.rendered, matches))
 
@@ -165,6 +165,7 @@ class ReaderText(FindInLongArticle):
             rendered = self.source.render(article, style, share)
             layout = Layout(rendered, width)
             layout.extend()
+            collect_young()
             self.post_message(self.Restyled(article, rendered, layout, style))
 
     @on(Restyled)

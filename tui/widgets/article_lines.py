@@ -71,6 +71,8 @@ class ArticleLines(Widget):
         self._style = TextStyles(self, "article-view")
         self._strips: LRUCache[tuple[int, int, int, tuple[Span, ...]], Strip] = LRUCache(512)
         self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
+        # The base style and component styles in use before a restyle, till the next frame.
+        self._restyled: tuple[Style, dict[str, Style]] | None = None
 
     # ------------------------------------------------------------ hooks
 
@@ -108,14 +110,27 @@ class ArticleLines(Widget):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        # Focus coming or going restyles the view (its border) but seldom its text:
+        # the drawn lines are kept when the styles they were drawn with come out the
+        # same at the next frame (redrawing a page of them takes longer than a frame).
+        if self._restyled is None:
+            self._restyled = (self._frame.base, self._style.looked_up())
         self._style.clear()
-        self._strips.clear()
+
+    def _check_restyled(self, base: Style) -> None:
+        if self._restyled is None:
+            return
+        before, looks = self._restyled
+        self._restyled = None
+        if base != before or any(self._style(name) != style for name, style in looks.items()):
+            self._strips.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         layout, top = self.text_layout, self.top_line
         if self.document is not None and layout is None and self.size.width:
             layout, top = self.first_frame(self.document)
         base = self.rich_style
+        self._check_restyled(base)
         self._frame = _Frame(
             layout,
             top,

@@ -3,27 +3,25 @@ and the highlight spans they add to a block."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tui.render.anchors import NAVIGABLE
 from tui.render.blocks import RenderedDocument, Span
-from tui.render.find import Match
+from tui.render.find import Match, Matches
 from tui.render.position import AnchorRef, ReadingPosition
 
 
 class MatchCursor:
-    """All matches of a search, grouped by block, and the current one (if any)."""
+    """All matches of a search, in document order, and the current one (if any)."""
 
     def __init__(self) -> None:
-        self.matches: list[Match] = []
+        self.matches: Matches = Matches()
         self.match_index: int | None = None
-        self._by_block: dict[int, list[Match]] = {}
 
-    def set(self, matches: list[Match]) -> None:
+    def set(self, matches: Sequence[Match]) -> None:
         """New matches (none to clear); no current one until the reader moves to one."""
-        self.matches = matches
+        self.matches = matches if isinstance(matches, Matches) else Matches(matches)
         self.match_index = None
-        self._by_block = {}
-        for match in matches:
-            self._by_block.setdefault(match.block, []).append(match)
 
     @property
     def current(self) -> Match | None:
@@ -38,10 +36,10 @@ class MatchCursor:
 
     def first_from(self, position: ReadingPosition) -> int | None:
         """The first match at or after *position*, wrapping to the first of all."""
-        for index, match in enumerate(self.matches):
-            if (match.block, match.start) >= (position.block, position.offset):
-                return index
-        return 0 if self.matches else None
+        if not self.matches:
+            return None
+        index = self.matches.first_from(position.block, position.offset)
+        return index if index < len(self.matches) else 0
 
     def step_target(self, step: int, position: ReadingPosition) -> int | None:
         """The match n (step 1) or N (step -1) goes to from the current one, or from
@@ -71,12 +69,19 @@ class MatchCursor:
 
     def spans(self, block: int) -> tuple[Span, ...]:
         """Highlights of *block*: its matches, the current one marked apart."""
-        found = self._by_block.get(block)
+        found = self.matches.in_block(block)
         if not found:
             return ()
-        current = self.current
+        current = self.match_index
+        matches = self.matches
         return tuple(
-            Span(m.start, m.end, "match-current" if m == current else "match") for m in found
+            Span(
+                match.start,
+                match.end,
+                "match-current" if index == current else "match",
+            )
+            for index in found
+            for match in (matches[index],)
         )
 
 

@@ -6,6 +6,8 @@ them, knows which one the reader is on, and reports "Match 3 of 12" up.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.actions import SkipAction
 
 from tui.render.blocks import RenderedDocument
@@ -41,14 +43,14 @@ class ArticleSearch(ArticleViewport):
         self._on_match = False
 
     @property
-    def matches(self) -> list[Match]:
+    def matches(self) -> Sequence[Match]:
         return self._found.matches
 
     @property
     def match_index(self) -> int | None:
         return self._found.match_index
 
-    def set_matches(self, matches: list[Match]) -> None:
+    def set_matches(self, matches: Sequence[Match]) -> None:
         """Highlight *matches* (none to clear); the reader moves between them with n and N."""
         found = MatchCursor()
         found.set(matches)

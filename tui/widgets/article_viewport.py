@@ -96,17 +96,22 @@ class ArticleViewport(ArticleLines):
         reader's place and any jump they asked for (the preview's blocks are the whole
         one's first blocks). *layout*: the document laid out already, off the UI thread."""
         keep, pending, resume = self.position, self._jumps.pending, self._resume
-        self.show(document, replacing=True, layout=layout)
+        self.show(document, replacing=True, layout=layout, keep=keep)
         self._jumps.pending = pending
         if keep is not None and self.size.width and self.text_layout is not None:
-            self.move_to(self.text_layout.line_for(keep))
             self._try_pending()
         if resume is not None:
             self.resume_at(resume)
 
     def show(
-        self, document: RenderedDocument, replacing: bool = False, layout: Layout | None = None
+        self,
+        document: RenderedDocument,
+        replacing: bool = False,
+        layout: Layout | None = None,
+        keep: ReadingPosition | None = None,
     ) -> None:
+        """Show *document* from its start, or from *keep* (the same place in the text
+        it replaces: the view never reports passing through the start on the way)."""
         self.document = document
         self._layouts.clear()
         if layout is not None and layout.source is document:
@@ -119,7 +124,7 @@ class ArticleViewport(ArticleLines):
             self.seen.clear()
         self.document_changed(replacing)
         if self.size.width:
-            self._relayout(keep=None)
+            self._relayout(keep=keep)
 
     @property
     def ready(self) -> bool:

@@ -91,6 +91,15 @@ class SearchLine(Input):
 
     def on_mount(self) -> None:
         self.cursor_blink = False  # nothing on screen moves by itself
+        # No validators: validating at each key only restyled the line ("-valid").
+        self.validate_on = set()
+
+    def _watch_value(self, value: str) -> None:
+        # Input sizes its scroll area to its text at every key, and a new virtual size
+        # lays the whole screen out again (twice a key, a whole frame's work). The line
+        # has a fixed size and no scroll bar: the scroll area changes quietly instead.
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def action_close(self) -> None:
         self.post_message(self.Closed())

@@ -104,3 +104,7 @@ class TextStyles:
 
     def clear(self) -> None:
         self._cache.clear()
+
+    def looked_up(self) -> dict[str, Style]:
+        """The styles looked up since the last clear, by name."""
+        return dict(self._cache)

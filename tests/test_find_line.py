@@ -1,0 +1,235 @@
+"""The find line and what it finds: shown over the panes' bottom edge (no pane changes
+size), its text kept when Enter hides it, typing that lays nothing out again, matches
+drawn on lines reached after the search, and the stores that hold many matches and
+lines as numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import long_article
+from hypothesis import given
+from hypothesis import strategies as st
+from pilot_helpers import article_ready, settle
+from screen_cells import rendered_rows
+
+from tui.app import WellreadApp
+from tui.content import load_library
+from tui.render.find import Match, Matches
+from tui.render.layout import Line, Lines
+from tui.render.position import ReadingPosition
+from tui.screens import reader_find
+from tui.screens.reader_text import SYNC_LOAD_BYTES
+from tui.settings import Settings
+from tui.widgets.article_matches import MatchCursor
+from tui.widgets.article_view import ArticleView
+from tui.widgets.bars import SearchLine, StatusLine
+from tui.widgets.outline import Outline
+
+SLUG = "long-find"
+
+
+def _long_library(folder: Path) -> Path:
+    text = long_article(SYNC_LOAD_BYTES + 40_000, title="Long find")
+    for part in (3, 30):
+        text = text.replace(f"## Part {part}\n", f"## Part {part}\nA zebra stood here. ", 1)
+    folder.mkdir()
+    (folder / f"{SLUG}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _row_text(app: WellreadApp, y: int) -> str:
+    return "".join(cell.char for cell in rendered_rows(app)[y])
+
+
+def _line_of(view: ArticleView, match: Match) -> int:
+    assert view.text_layout is not None
+    return view.text_layout.line_for(ReadingPosition(match.block, match.start))
+
+
+def _status(app: WellreadApp) -> str:
+    return str(app.screen.query_one(StatusLine).render())
+
+
+async def test_the_find_line_opens_over_the_panes_bottom_edge(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        outline = app.screen.query_one(Outline)
+        regions = (view.region, outline.region)
+        await pilot.press("slash", *"step")
+        await settle(pilot)
+        line = app.screen.query_one(SearchLine)
+        # No pane moved or changed size: the line stands on the row of their bottom
+        # borders, right above the status line, which still says what was found.
+        assert (view.region, outline.region) == regions
+        assert line.region.y == view.region.bottom - 1 == _status_row(app) - 1
+        assert line.region.width == 120
+        assert "step" in _row_text(app, line.region.y)
+        assert "match" in _status(app)
+        row = line.region.y
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not line.display and app.focused is view
+        # The panes' bottom edge is drawn again where the line was.
+        assert _row_text(app, row).startswith("╰")
+
+
+def _status_row(app: WellreadApp) -> int:
+    return app.screen.query_one(StatusLine).region.y
+
+
+async def test_enter_hides_the_find_line_and_slash_shows_it_with_its_text(
+    library_dir: Path,
+) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("slash", *"step", "enter")
+        line = app.screen.query_one(SearchLine)
+        assert not line.display and app.focused is view and view.matches
+        await pilot.press("slash")
+        assert line.display and app.focused is line and line.value == "step"
+
+
+async def test_typing_in_the_find_line_lays_out_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_article(SLUG)
+        await article_ready(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        line = app.screen.query_one(SearchLine)
+        layouts: list[Any] = []
+        refresh = line.refresh
+
+        def spy(*args: Any, layout: bool = False, **kwargs: Any) -> Any:
+            layouts.append(layout)
+            return refresh(*args, layout=layout, **kwargs)
+
+        monkeypatch.setattr(line, "refresh", spy)
+        await pilot.press(*"zebr")
+        await settle(pilot)
+        assert layouts and not any(layouts)  # repainted at every key, laid out at none
+        assert line.value == "zebr"
+        assert len(app.screen.query_one(ArticleView).matches) == 2
+
+
+async def test_matches_are_drawn_on_lines_reached_after_the_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_article(SLUG)
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("slash", *"zebra")
+        await settle(pilot)
+        assert len(view.matches) == 2
+        # Part 30 was far below the screen when the search finished.
+        last = view.matches[1]
+        assert not view.top_line <= _line_of(view, last) < view.top_line + 40
+        await pilot.press("escape")  # closes the line and clears: search again, then Enter
+        await pilot.press("slash", *"zebra", "enter", "n")
+        await settle(pilot)
+        assert view.match_index == 1
+        y = _line_of(view, view.matches[1]) - view.top_line
+        row = rendered_rows(app)[view.content_region.y + y]
+        text = "".join(cell.char for cell in row)
+        start = text.index("zebra")
+        found = {cell.style for cell in row[start : start + 5]}
+        around = row[start - 2].style
+        assert len(found) == 1 and around not in found  # the match stands out
+
+
+async def test_a_new_theme_redraws_the_article_text(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        y = view.content_region.y
+        before = [cell.style for cell in rendered_rows(app)[y]]
+        # Focus going and coming back restyles the view and leaves its text as it was.
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert [cell.style for cell in rendered_rows(app)[y]] == before
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert [cell.style for cell in rendered_rows(app)[y]] != before
+
+
+async def test_citation_style_keeps_the_outline_marker_in_place(tmp_path: Path) -> None:
+    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_article(SLUG)
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        outline = app.screen.query_one(Outline)
+        view.goto_section(20)
+        await settle(pilot)
+        marked: list[int] = []
+        mark = outline.mark_current
+
+        def spy(entry: int) -> None:
+            marked.append(entry)
+            mark(entry)
+
+        outline.mark_current = spy  # type: ignore[method-assign]
+        await pilot.press("c")
+        await settle(pilot)
+        assert outline.current == 20 and view.current_section == 20
+        assert 0 not in marked  # never through the start on the way
+
+
+# ---------------------------------------------------------------- the number stores
+
+_matches = st.lists(
+    st.tuples(st.integers(0, 5000), st.integers(0, 70_000), st.integers(1, 40)), max_size=60
+).map(lambda found: sorted({(b, s, s + n) for b, s, n in found}))
+
+
+@given(_matches, st.integers(0, 5001), st.integers(0, 70_001))
+def test_matches_as_numbers_answer_as_a_list_would(
+    found: list[tuple[int, int, int]], block: int, offset: int
+) -> None:
+    as_list = [Match(*match) for match in found]
+    matches = Matches(as_list)
+    assert list(matches) == as_list and len(matches) == len(as_list) and matches == as_list
+    assert [matches[i] for i in range(-len(as_list), 0)] == as_list
+    first = next(
+        (i for i, m in enumerate(as_list) if (m.block, m.start) >= (block, offset)), len(found)
+    )
+    assert matches.first_from(block, offset) == first
+    assert [matches[i] for i in matches.in_block(block)] == [m for m in as_list if m.block == block]
+    assert list(matches.blocks()) == [m.block for m in as_list]
+    cursor = MatchCursor()
+    cursor.set(as_list)
+    assert cursor.first_from(ReadingPosition(block, offset)) == (
+        None if not found else first if first < len(found) else 0
+    )
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 2**20), st.integers(0, 2**20), st.integers(0, 2**20), st.booleans()
+        ).map(lambda t: Line(t[0], t[1], t[2], t[3], not t[3] and t[1] == 0)),
+        max_size=50,
+    )
+)
+def test_lines_as_numbers_give_back_the_lines_put_in(given_lines: list[Line]) -> None:
+    lines = Lines()
+    for line in given_lines:
+        lines.append(line)
+    assert list(lines) == given_lines and lines == given_lines
+    assert lines[1:3] == given_lines[1:3]
+    if given_lines:
+        assert lines[-1] == given_lines[-1]
