@@ -21,7 +21,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,9 +30,8 @@ from typing import TYPE_CHECKING
 from tui.content.clean import clean_name
 from tui.content.hits import SearchHit, SearchResults
 from tui.content.problems import ContentError
-from tui.content.search_rows import REFERENCES_ENTRY, document_rows
 from tui.content.snippets import MATCH_END, MATCH_START, make_snippet, split_snippet
-from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex
+from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex, words
 
 if TYPE_CHECKING:
     from tui.content.library import Library
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 __all__ = [
     "MATCH_END",
     "MATCH_START",
-    "REFERENCES_ENTRY",
     "SearchHit",
     "SearchIndex",
     "SearchResults",
@@ -166,7 +165,8 @@ class SearchIndex:
             COMMIT;
             """
         )
-        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if version != SCHEMA_VERSION:  # a write: not on every query
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self.db.close()
@@ -176,6 +176,16 @@ class SearchIndex:
         if self._library is None:
             raise RuntimeError("this index was opened to answer queries only")
         return self._library
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see the index as it was at the first: an update in another
+        process waits (or, begun before, is not seen) until the block ends."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
 
     def known_signature(self) -> str | None:
         """The library signature (tui.content.library_signature) kept by `keep_signature`."""
@@ -236,6 +246,8 @@ class SearchIndex:
 
     def update(self, progress: Progress | None = None, batch: int = 200) -> UpdateStats:
         """Index what changed; *progress*(done, total) is called as it goes."""
+        from tui.content.search_rows import document_rows  # building only, not a query
+
         changed, gone = self.stale()
         documents = len(self.library.articles) + len(self.library.exercises)
         stats = UpdateStats(unchanged=documents - len(changed), removed=len(gone))
@@ -369,7 +381,7 @@ class SearchIndex:
         closest spelling from the library's own words that finds something; when it
         finds little, that spelling offered beside its hits."""
         hits = self.search(text, limit)
-        if len(hits) >= FEW or not query_terms(text):
+        if len(hits) >= FEW or not query_terms(text) or _numbers_only(text):
             return SearchResults(text, hits, text)
         from tui.content.suggest import corrections  # rapidfuzz: only when needed
 
@@ -384,3 +396,10 @@ class SearchIndex:
             elif (count := self._count(spelling)) >= max(FEW, SUGGEST_FACTOR * len(hits)):
                 return SearchResults(text, hits, text, spelling, count)
         return SearchResults(text, hits, text)
+
+
+def _numbers_only(text: str) -> bool:
+    """Whether every word of *text* holds a digit: a number, a year or a dose is not
+    misspelt, and the library's numbers are too many to look through for one."""
+    found = words(text)
+    return bool(found) and all(any(c.isdigit() for c in word) for word in found)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.content.model import Document
-from tui.content.snippets import UNIT_BREAK, shown_parts
+from tui.content.search_units import shown_parts
+from tui.content.snippets import UNIT_BREAK
 from tui.content.tokens import stems_text, words
 
 REFERENCES_ENTRY = -1
