@@ -47,7 +47,7 @@ def test_a_second_search_imports_no_parser_ui_or_index_builder(tmp_path: Path) -
         "import sys\nfrom tui.cli import main\n"
         f"code = main(['search', 'walking', '--library', {str(root)!r}])\n"
         "heavy = ('yaml', 'markdown_it', 'textual', 'rich', 'rapidfuzz',\n"
-        "         'tui.content.search_rows', 'tui.render.document')\n"
+        "         'tui.content.search_units', 'tui.render.document')\n"
         "print(code, [m for m in heavy if m in sys.modules], file=sys.stderr)"
     )
     env = {**os.environ, "WELLREAD_DATA": str(tmp_path / "data")}
@@ -58,7 +58,7 @@ def test_a_second_search_imports_no_parser_ui_or_index_builder(tmp_path: Path) -
         for _ in range(2)
     ]
     # The first builds the index (it reads the files: YAML, Markdown, the row maker) ...
-    assert "tui.content.search_rows" in runs[0].stderr
+    assert "tui.content.search_units" in runs[0].stderr
     # ... the second answers from it: no parser, no UI, not the article renderer (and
     # no "did you mean": enough places were found).
     assert runs[1].stderr.strip().splitlines()[-1] == "0 []"
