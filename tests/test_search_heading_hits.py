@@ -9,7 +9,7 @@ import pytest
 
 from tui.content import load_library
 from tui.content.search import SearchHit, SearchIndex, split_snippet
-from tui.content.snippets import section_parts, shown_parts
+from tui.content.search_units import section_parts, shown_parts
 from tui.render.plain import search_hit_lines
 from tui.screens.search import hit_entry
 

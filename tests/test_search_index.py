@@ -13,12 +13,12 @@ from search_library import write_search_library
 
 from tui.content import load_library
 from tui.content.search import SearchHit, SearchIndex, split_snippet
+from tui.content.search_units import units_text
 from tui.content.snippets import (
     SNIPPET_WIDTH,
     UNIT_BREAK,
     UNIT_JOIN,
     make_snippet,
-    units_text,
 )
 from tui.content.tokens import Forms, query_terms, stem, terms_regex
 

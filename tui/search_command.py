@@ -15,30 +15,58 @@ from typing import TYPE_CHECKING
 from tui.content.hits import SearchResults
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui.cli import Context
 
 
 def results_for(context: Context, query: str) -> SearchResults:
+    import threading
+
     from tui.cli import library_places
     from tui.content.library import library_folders
     from tui.content.library_signature import library_signature
-    from tui.content.search import SearchIndex, index_path
-    from tui.state import data_dir
 
     if "library" in context.__dict__:  # already listed (a caller's own library)
         return _listing_first(context, query, None)
     root, own = library_places(getattr(context.args, "library", None))
     folders = library_folders(root, own)
-    signature = library_signature(folders)
-    path = index_path(data_dir(), folders[0])
-    if signature is not None and path.is_file():
-        index = SearchIndex(None, path)
-        try:
-            if index.message is None and index.known_signature() == signature:
-                return index.find(query)
-        finally:
-            index.close()
+    # The signature is taken in a thread while the rest is imported and the index
+    # answers: os.stat, reading modules and SQLite all let go of the GIL, so on two
+    # cores they overlap. The answer is given only if the index was brought up to
+    # date from that signature.
+    signed: list[str | None] = []
+    signing = threading.Thread(target=lambda: signed.append(library_signature(folders)))
+    signing.start()
+    try:
+        from tui.content.search import index_path
+        from tui.state import data_dir
+
+        path = index_path(data_dir(), folders[0])
+        answer = _from_index(path, query) if path.is_file() else None
+        import tui.render.plain_hits  # noqa: F401  what prints the hits, while the stats run
+    finally:
+        signing.join()
+    signature = signed[0] if signed else None
+    if answer is not None and signature is not None and answer[0] == signature:
+        return answer[1]
     return _listing_first(context, query, signature)
+
+
+def _from_index(path: Path, query: str) -> tuple[str, SearchResults] | None:
+    """The index's answer to *query*, with the signature it was brought up to date
+    from (both read in one transaction); None if it keeps none."""
+    from tui.content.search import SearchIndex
+
+    index = SearchIndex(None, path)
+    try:
+        if index.message is not None:
+            return None
+        with index.snapshot():
+            known = index.known_signature()
+            return None if known is None else (known, index.find(query))
+    finally:
+        index.close()
 
 
 def _listing_first(context: Context, query: str, signature: str | None) -> SearchResults:
@@ -58,7 +86,7 @@ def _listing_first(context: Context, query: str, signature: str | None) -> Searc
 
 
 def cmd_search(context: Context) -> int:
-    from tui.render.plain import found_line, search_hit_lines
+    from tui.render.plain_hits import found_line, search_hit_lines
 
     query, out = " ".join(context.args.query), context.out
     results = results_for(context, query)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from array import array
 from pathlib import Path
 
 from tui.content.listing import scan
@@ -33,10 +34,14 @@ def library_signature(folders: list[Path]) -> str | None:
             files = scan(folder)
         except OSError:
             return None
-        lines = [f"{name}\0{size}\0{mtime}" for name, size, mtime in files]
-        newest = max([newest, *(mtime for _, _, mtime in files)])
+        # The names as one string and the sizes and times as one block of 64-bit
+        # numbers: no line made per file (50,000 f-strings cost a quarter of the stats).
+        names, sizes, mtimes = zip(*files, strict=True) if files else ((), (), ())
+        newest = max(newest, max(mtimes, default=0))
         digest.update(f"{folder}\0{len(files)}\0".encode("utf-8", "surrogateescape"))
-        digest.update("\0".join(lines).encode("utf-8", "surrogateescape"))
+        digest.update("\0".join(names).encode("utf-8", "surrogateescape"))
+        digest.update(array("q", sizes).tobytes())
+        digest.update(array("q", mtimes).tobytes())
     if time.time_ns() - newest < SETTLING_NS:
         return None
     return digest.hexdigest()

@@ -21,7 +21,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,9 +30,9 @@ from typing import TYPE_CHECKING
 from tui.content.clean import clean_name
 from tui.content.hits import SearchHit, SearchResults
 from tui.content.problems import ContentError
-from tui.content.search_rows import REFERENCES_ENTRY, document_rows
+from tui.content.search_rows import WEIGHTS, weight_class
 from tui.content.snippets import MATCH_END, MATCH_START, make_snippet, split_snippet
-from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex
+from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex, words
 
 if TYPE_CHECKING:
     from tui.content.library import Library
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 __all__ = [
     "MATCH_END",
     "MATCH_START",
-    "REFERENCES_ENTRY",
     "SearchHit",
     "SearchIndex",
     "SearchResults",
@@ -50,10 +50,20 @@ __all__ = [
 ]
 
 # 7: a section with no text of its own keeps its first subsection's opening to show.
-SCHEMA_VERSION = 7
+# 8: a row's weight class is the low bits of its rowid.
+SCHEMA_VERSION = 8
 # Each document's rows have rowids from id * ROW_STRIDE: deleting them is a rowid
 # range, not a scan of the whole table (FTS5 has no index on other columns).
 ROW_STRIDE = 1 << 20
+# Within them, row number * WEIGHT_SLOTS + the class of its weight (search_rows.WEIGHTS):
+# the ranking weighs each match by its rowid alone, and reads the table of what is
+# shown only for the hits it keeps (reading a weight per match cost as much as bm25).
+WEIGHT_SLOTS = 8
+_WEIGHT = "CASE rowid & {} {} END".format(
+    WEIGHT_SLOTS - 1,
+    " ".join(f"WHEN {code} THEN {weight!r}" for code, weight in enumerate(WEIGHTS)),
+)
+assert len(WEIGHTS) <= WEIGHT_SLOTS
 # bm25 weights, one per column of `sections`: title, heading, body, context, refs.
 COLUMN_WEIGHTS = "10.0, 3.0, 1.0, 0.2, 0.2"
 # Fewer hits than this and "did you mean" looks for a spelling that finds more.
@@ -150,8 +160,8 @@ class SearchIndex:
             CREATE VIRTUAL TABLE IF NOT EXISTS sections USING fts5(
                 title, heading, body, context, refs, tokenize = 'unicode61'
             );
-            -- ... and, by the same rowid, what is shown. Its weight comes first: it is
-            -- read for every match, the text only for the hits shown.
+            -- ... and, by the same rowid, what is shown, read only for the hits shown
+            -- (the weight is also kept in the rowid: see WEIGHT_SLOTS).
             CREATE TABLE IF NOT EXISTS parts (
                 id INTEGER PRIMARY KEY, weight REAL NOT NULL,
                 kind TEXT, slug TEXT, entry INTEGER, title TEXT, heading TEXT, text TEXT
@@ -166,7 +176,8 @@ class SearchIndex:
             COMMIT;
             """
         )
-        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if version != SCHEMA_VERSION:  # a write: not on every query
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self.db.close()
@@ -176,6 +187,16 @@ class SearchIndex:
         if self._library is None:
             raise RuntimeError("this index was opened to answer queries only")
         return self._library
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see the index as it was at the first: an update in another
+        process waits (or, begun before, is not seen) until the block ends."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
 
     def known_signature(self) -> str | None:
         """The library signature (tui.content.library_signature) kept by `keep_signature`."""
@@ -236,6 +257,8 @@ class SearchIndex:
 
     def update(self, progress: Progress | None = None, batch: int = 200) -> UpdateStats:
         """Index what changed; *progress*(done, total) is called as it goes."""
+        from tui.content.search_rows import document_rows  # building only, not a query
+
         changed, gone = self.stale()
         documents = len(self.library.articles) + len(self.library.exercises)
         stats = UpdateStats(unchanged=documents - len(changed), removed=len(gone))
@@ -278,15 +301,22 @@ class SearchIndex:
                     stats.failed += 1
                     continue
                 base = file_id * ROW_STRIDE
+                # A document of more parts than its rowids hold (131,072; a 4 MB
+                # article has a few thousand) is indexed up to there.
+                kept = rows.rows[: ROW_STRIDE // WEIGHT_SLOTS]
+                row_ids = [
+                    base + number * WEIGHT_SLOTS + weight_class(row.shown[1], row.shown[3])
+                    for number, row in enumerate(kept)
+                ]
                 db.executemany(
                     "INSERT INTO parts (id, weight, kind, slug, entry, title, heading, text) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(base + number, *row.shown) for number, row in enumerate(rows.rows)],
+                    [(row_id, *row.shown) for row_id, row in zip(row_ids, kept, strict=True)],
                 )
                 db.executemany(
                     "INSERT INTO sections (rowid, title, heading, body, context, refs) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    [(base + number, *row.stems) for number, row in enumerate(rows.rows)],
+                    [(row_id, *row.stems) for row_id, row in zip(row_ids, kept, strict=True)],
                 )
                 new_forms = rows.vocabulary - known_forms
                 db.executemany(
@@ -328,12 +358,13 @@ class SearchIndex:
         terms = query_terms(text)
         if not terms:
             return []
+        # Every match weighed by its rowid; what is shown read for the best only. Equal
+        # scores in the order of the documents and their parts.
         rows = self.db.execute(
-            "SELECT kind, slug, entry, title, heading, text FROM parts JOIN ("
-            f"  SELECT rowid, bm25(sections, {COLUMN_WEIGHTS}) AS score FROM sections"
-            "   WHERE sections MATCH ?"
-            ") AS found ON parts.id = found.rowid "
-            "ORDER BY found.score * parts.weight LIMIT ?",
+            "SELECT kind, slug, entry, title, heading, text FROM ("
+            f"  SELECT rowid, bm25(sections, {COLUMN_WEIGHTS}) * ({_WEIGHT}) AS score"
+            "   FROM sections WHERE sections MATCH ? ORDER BY score, rowid LIMIT ?"
+            ") AS best JOIN parts ON parts.id = best.rowid ORDER BY best.score, best.rowid",
             (_fts(terms), limit),
         ).fetchall()
         if not rows:
@@ -369,7 +400,7 @@ class SearchIndex:
         closest spelling from the library's own words that finds something; when it
         finds little, that spelling offered beside its hits."""
         hits = self.search(text, limit)
-        if len(hits) >= FEW or not query_terms(text):
+        if len(hits) >= FEW or not query_terms(text) or _numbers_only(text):
             return SearchResults(text, hits, text)
         from tui.content.suggest import corrections  # rapidfuzz: only when needed
 
@@ -384,3 +415,10 @@ class SearchIndex:
             elif (count := self._count(spelling)) >= max(FEW, SUGGEST_FACTOR * len(hits)):
                 return SearchResults(text, hits, text, spelling, count)
         return SearchResults(text, hits, text)
+
+
+def _numbers_only(text: str) -> bool:
+    """Whether every word of *text* holds a digit: a number, a year or a dose is not
+    misspelt, and the library's numbers are too many to look through for one."""
+    found = words(text)
+    return bool(found) and all(any(c.isdigit() for c in word) for word in found)

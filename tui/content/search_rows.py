@@ -6,23 +6,34 @@ section and subsection, and its reference titles; the text shown, the stems sear
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.content.model import Document
-from tui.content.snippets import UNIT_BREAK, shown_parts
+from tui.content.snippets import UNIT_BREAK
 from tui.content.tokens import stems_text, words
+
+if TYPE_CHECKING:  # a query reads WEIGHTS: the document model is for building only
+    from tui.content.model import Document
 
 REFERENCES_ENTRY = -1
 
 
-def row_weight(kind: str, entry: int) -> float:
-    """What a row's match is worth beside others: articles above cards, a card's
-    overview above its sections, the titles of cited works below the text."""
-    weight = 1.0 if kind == "article" else 0.7
-    if kind != "article" and entry > 0:
-        weight *= 0.6
+# What a row's match is worth beside others: articles above cards, a card's overview
+# above its sections, the titles of cited works below the text. One of a few classes,
+# so the class travels in the row's rowid and the ranking reads no other table.
+WEIGHTS = (1.0, 0.5, 0.7, 0.7 * 0.5, 0.7 * 0.6)  # by class (see weight_class)
+
+
+def weight_class(kind: str, entry: int) -> int:
+    """The class of a row's weight in WEIGHTS."""
+    if kind == "article":
+        return 1 if entry == REFERENCES_ENTRY else 0
     if entry == REFERENCES_ENTRY:
-        weight *= 0.5
-    return weight
+        return 3
+    return 4 if entry > 0 else 2
+
+
+def row_weight(kind: str, entry: int) -> float:
+    return WEIGHTS[weight_class(kind, entry)]
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,8 @@ class DocumentRows:
 
 
 def document_rows(document: Document, kind: str, slug: str) -> DocumentRows:
+    from tui.content.search_units import shown_parts
+
     out = DocumentRows()
     title = document.title
     for entry, heading, text, shown_text in shown_parts(document):

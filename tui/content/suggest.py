@@ -25,8 +25,8 @@ MAX_CORRECTED = 4
 def allowed_edits(word: str, known: bool = False) -> int:
     """Edits a correction may be from *word*; a word the library does use may only be
     one letter off a much commoner one (see SearchIndex.find)."""
-    if len(word) < SHORTEST or (known and len(word) < 6):
-        return 0
+    if len(word) < SHORTEST or (known and len(word) < 6) or any(c.isdigit() for c in word):
+        return 0  # a number is not misspelt: "2010" is not "2019"
     if known:
         return 1
     return 1 if len(word) <= 5 else 2

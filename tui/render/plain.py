@@ -8,31 +8,20 @@ words and ordinary punctuation is printed: no escape codes, no box drawing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from tui.content.hits import SearchHit
 from tui.content.model import Article, ExerciseFacts, Reference
-from tui.content.snippets import split_snippet
 from tui.render.blocks import RenderedDocument, TextBlock
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle, ReferenceLabels
+
+# Re-exported: the linear reader and older callers find hits' lines here too.
+from tui.render.plain_hits import found_line as found_line
+from tui.render.plain_hits import plain as plain
+from tui.render.plain_hits import search_hit_lines as search_hit_lines
 from tui.render.references import reference_text
 from tui.render.summaries import exercise_lines
-
-# The few non-ASCII marks the full-screen view uses, in words or plain punctuation.
-_PLAIN_MARKS = str.maketrans(
-    {"•": "-", "·": ",", "…": "...", "▸": ">", "▶": ">", "“": '"', "”": '"', "✓": "read"}
-)
-# A note or citation marker written against a word ("maximum[note 1]"): a screen
-# reader says it as one word, so plain text always gives it a space of its own.
-_GLUED_MARKER = re.compile(r"(?<=[^\s(\[])(\[(?:note )?\d[^\]]*\])")
-
-
-def plain(text: str) -> str:
-    text = _GLUED_MARKER.sub(r" \1", text)
-    return text.replace(" · ", ", ").translate(_PLAIN_MARKS)
 
 
 @dataclass
@@ -129,28 +118,3 @@ def article_text(
         yield from related
     else:
         yield "Related exercises: none listed."
-
-
-def search_hit_lines(number: int, hit: SearchHit, bold: bool = False) -> list[str]:
-    """A search result: where it is, the words around it, and the command that opens it.
-
-    With *bold* (a terminal, not ACCESSIBLE), the matched words are set in bold the way
-    grep marks them; otherwise the lines hold no escape code at all.
-    """
-    kind = "exercise card" if hit.kind == "exercise" else "article"
-    snippet = " ".join(
-        "".join(
-            f"\x1b[1m{plain(text)}\x1b[22m" if matched and bold else plain(text)
-            for text, matched in split_snippet(hit.snippet)
-        ).split()
-    )
-    lines = [f"{number}. {hit.title} ({kind}): {plain(hit.heading)}"]
-    if snippet:  # a heading found on its own has no words around it to show
-        lines.append(f"   {snippet}")
-    return [*lines, f"   wellread open {hit.slug}"]
-
-
-def found_line(count: int, query: str) -> str:
-    if count == 1:
-        return f"1 place speaks of {query!r}:"
-    return f"{count} places speak of {query!r}, best first:"
