@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import Any, ClassVar
+from weakref import WeakSet
 
 from textual import events, on, work
 from textual._styles_cache import StylesCache
@@ -78,6 +79,7 @@ class WellreadApp(SettingsActions):
         state: StateStore | None = None,
     ) -> None:
         super().__init__()
+        self._stale_screens = WeakSet()
         self.library = library
         self.state = state or StateStore(library.root)
         self.open_slug = open_slug
@@ -128,6 +130,7 @@ class WellreadApp(SettingsActions):
         # The library's entries live as long as the app: keep full garbage collections
         # from walking them (with thousands of articles, a pause felt on a key press).
         gc.freeze()
+        self.screen_change_signal.subscribe(self, self.restyle_if_stale)
         self._apply_cursor_setting()
         self.apply_layout()
         messages = [m for m in (self.settings_message, self.state.message) if m]

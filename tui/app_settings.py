@@ -4,7 +4,10 @@ screens and their order."""
 
 from __future__ import annotations
 
-from textual.app import App
+from weakref import WeakSet
+
+from textual.app import App, ScreenError
+from textual.screen import Screen
 
 from tui.settings import Settings, save_settings
 from tui.themes import THEME_CYCLE
@@ -20,6 +23,8 @@ class SettingsActions(App[None]):
     settings: Settings
     # Theme changes are saved only once the app runs, not while it starts.
     _settings_ready: bool = False
+    # Screens beneath the current one when the stylesheet last changed.
+    _stale_screens: WeakSet[Screen[object]]
 
     def save_settings(self) -> None:
         try:
@@ -36,6 +41,31 @@ class SettingsActions(App[None]):
         if self._settings_ready and theme != self.settings.theme:
             self.settings.theme = theme
             self.save_settings()
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Textual's, less one thing: the screens beneath the current one are restyled
+        when they show again (restyle_if_stale), not at every theme change, so a reader
+        stepping through themes pays only for the screen they see."""
+        stylesheet = self.stylesheet
+        stylesheet.set_variables(self.get_css_variables())
+        stylesheet.reparse()
+        stylesheet.update(self, animate=animate)
+        try:
+            screen = self.screen
+        except ScreenError:
+            return
+        self._stale_screens.update(other for other in self.screen_stack if other is not screen)
+        if screen.is_mounted:
+            screen._refresh_layout(self.size)
+            screen._css_update_count = self._css_update_count
+
+    def restyle_if_stale(self, screen: Screen[object]) -> None:
+        """A screen shown again after the theme changed beneath it: restyle it now."""
+        if screen in self._stale_screens:
+            self._stale_screens.discard(screen)
+            if screen.is_mounted:
+                self.stylesheet.update(screen, animate=False)
+                screen._css_update_count = self._css_update_count
 
     def action_next_theme(self) -> None:
         current = THEME_CYCLE.index(self.theme) if self.theme in THEME_CYCLE else -1

@@ -10,6 +10,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
@@ -21,6 +22,8 @@ from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 CITED = "◆ "
 # Before the name of the tab on show: the same mark as the current section's.
 SHOWN = "• "
+# The focused pane's title, as wellread.tcss styles the other panes' titles.
+FOCUSED_TITLE = "bold reverse"
 
 
 def card_entry(entry_id: str, lines: Sequence[str], label: str = "") -> ListEntry:
@@ -173,6 +176,31 @@ class Sidebar(Vertical):
     ) -> None:
         super().__init__(id=id)
         self._initial = (exercises, references)
+        self._title_shows_focus = False
+
+    # The title of the focused pane is bold and reversed, like every pane's. Set here on
+    # the title itself, not by a :focus-within rule in the CSS: Textual repaints every
+    # widget inside a container whose border-title-style changes, and the sidebar is a
+    # container (tests/test_focus_restyle.py checks the two look the same).
+    def _show_focus_in_title(self) -> None:
+        focused = self.has_focus_within
+        if focused == self._title_shows_focus:
+            return
+        self._title_shows_focus = focused
+        title = self._border_title.plain if self._border_title is not None else ""
+        self.border_title = Content.styled(title, FOCUSED_TITLE) if focused else Content(title)
+
+    def notify_style_update(self) -> None:
+        # The restyle that gives the focused sidebar its heavy border: the title changes
+        # with it, in the same frame.
+        super().notify_style_update()
+        self._show_focus_in_title()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._show_focus_in_title()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._show_focus_in_title()
 
     def compose(self) -> ComposeResult:
         exercises, references = self._initial

@@ -78,8 +78,8 @@ STYLE_NAMES = (
 )
 
 
-def component_classes(prefix: str) -> set[str]:
-    return {f"{prefix}--{name}" for name in STYLE_NAMES}
+def component_classes(prefix: str, names: Sequence[str] = STYLE_NAMES) -> set[str]:
+    return {f"{prefix}--{name}" for name in names}
 
 
 class TextStyles:
