@@ -11,7 +11,6 @@ from typing import Any
 from screen_cells import Cell, rendered_rows, row_text
 from textual.app import App
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher
 
 from tui.app import WellreadApp
 from tui.content import load_library
@@ -109,7 +108,7 @@ async def test_r_and_e_show_their_list_and_keep_the_focus_in_the_sidebar(
         ):
             await pilot.press(key)
             await pilot.pause()
-            assert screen.query_one(ContentSwitcher).current == shown
+            assert sidebar.active_tab == shown
             assert screen.focused is screen.query_one(f"#{shown}")
             assert corner(app, sidebar) == "┏"
             cells = title_cells(app, sidebar, "Related")

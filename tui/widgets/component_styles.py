@@ -25,10 +25,30 @@ PathKey = tuple[Hashable, ...]
 
 
 def path_key(widget: Widget) -> PathKey:
-    """What a rule can match on, from the app down to *widget*."""
-    return tuple(
-        (node._css_type_name, node.id, node.classes, node.pseudo_classes)
-        for node in widget.css_path_nodes
+    """What a rule for a component class can match on, from the app down to *widget*:
+    each node's type, id, classes and the pseudo-classes that come and go as the reader
+    works (focus, focus within, hover, disabled). Pseudo-classes of a node's place among
+    its siblings (:first-child, :odd...) are left out (asking for them costs more than
+    the styles they would save): no component-class rule uses them. Theme-wide ones
+    (:dark, :ansi) change with the stylesheet, which empties the memo anyway.
+    """
+    app = widget.app
+    return (
+        (app.current_theme.dark, app.native_ansi_color, app.no_color),
+        *(
+            (
+                node._css_type_name,
+                node.id,
+                node.classes,
+                node.has_focus,
+                node.has_focus_within,
+                node.mouse_hover,
+                node.is_disabled,
+            )
+            if isinstance(node, Widget)
+            else (node._css_type_name, node.id, node.classes)
+            for node in widget.css_path_nodes
+        ),
     )
 
 

@@ -13,7 +13,6 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher
 
 from tui.render.blocks import TextBlock
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
@@ -22,6 +21,8 @@ from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 CITED = "◆ "
 # Before the name of the tab on show: the same mark as the current section's.
 SHOWN = "• "
+# The tabs: the list's id and the tab's name.
+TABS = (("exercise-list", "Exercises"), ("reference-list", "References"))
 # The focused pane's title, as wellread.tcss styles the other panes' titles.
 FOCUSED_TITLE = "bold reverse"
 
@@ -177,6 +178,7 @@ class Sidebar(Vertical):
         super().__init__(id=id)
         self._initial = (exercises, references)
         self._title_shows_focus = False
+        self._active_tab = TABS[0][0]
 
     # The title of the focused pane is bold and reversed, like every pane's. Set here on
     # the title itself, not by a :focus-within rule in the CSS: Textual repaints every
@@ -204,20 +206,26 @@ class Sidebar(Vertical):
 
     def compose(self) -> ComposeResult:
         exercises, references = self._initial
-        yield TabBar([("exercise-list", "Exercises"), ("reference-list", "References")])
-        with ContentSwitcher(initial="exercise-list"):
-            yield ExerciseList(exercises, id="exercise-list")
-            yield ReferenceList(references, id="reference-list")
+        yield TabBar([(tab, label) for tab, label in TABS])
+        # The lists sit in the sidebar itself, the hidden one with display off (a
+        # ContentSwitcher between would be one more layer to restyle and draw).
+        yield ExerciseList(exercises, id="exercise-list")
+        hidden = ReferenceList(references, id="reference-list")
+        hidden.display = False
+        yield hidden
 
     @property
     def active_tab(self) -> str:
-        return self.query_one(ContentSwitcher).current or "exercise-list"
+        return self._active_tab
 
     def action_show_tab(self, tab: str) -> None:
         focused = self.screen.focused
         had_focus = focused is not None and self in focused.ancestors
-        self.query_one(ContentSwitcher).current = tab
-        self.query_one(TabBar).show(tab)
+        if tab != self._active_tab:
+            self._active_tab = tab
+            for name, _ in TABS:
+                self.query_one(f"#{name}").display = name == tab
+            self.query_one(TabBar).show(tab)
         # Keep the reader inside the sidebar, on the list they asked for.
         if had_focus:
             self.query_one(f"#{tab}", LineList).focus()
