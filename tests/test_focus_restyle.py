@@ -8,13 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+from pilot_helpers import settle
 from screen_cells import Cell, rendered_rows, row_text
 from textual.app import App
+from textual.css.stylesheet import Stylesheet
 from textual.widget import Widget
 
+from tui import app_settings, stylesheet_ahead
 from tui.app import WellreadApp
 from tui.content import load_library
 from tui.screens.library import ArticleList
+from tui.themes import THEME_CYCLE
 from tui.widgets.outline import Outline
 from tui.widgets.sidebar import Sidebar
 
@@ -173,3 +178,39 @@ async def test_a_screen_beneath_a_theme_change_shows_the_new_theme(library_dir: 
         return {(cell.style.color, cell.style.bgcolor) for row in rows for cell in row}
 
     assert colours(shown) == colours(expected)
+
+
+def described(sheet: Stylesheet) -> list[tuple[str, object]]:
+    return [(repr(rule.selector_set), repr(rule.styles.get_rules())) for rule in sheet.rules]
+
+
+async def test_ctrl_t_adopts_the_next_theme_parsed_ahead_and_it_matches_a_fresh_parse(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    adopted: list[bool] = []
+
+    def recording_adopt(*args: Any) -> bool:
+        result = stylesheet_ahead.adopt(*args)
+        adopted.append(result)
+        return result
+
+    monkeypatch.setattr(app_settings, "adopt", recording_adopt)
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot)
+        for _ in range(len(THEME_CYCLE) + 1):
+            await pilot.press("ctrl+t")
+            await settle(pilot)
+            fresh = Stylesheet(variables=app.get_css_variables())
+            for read_from, (css, is_defaults, tie_breaker, scope) in app.stylesheet.source.items():
+                fresh.add_source(
+                    css,
+                    read_from=read_from,
+                    is_default_css=is_defaults,
+                    tie_breaker=tie_breaker,
+                    scope=scope,
+                )
+            fresh.parse()
+            assert described(app.stylesheet) == described(fresh)
+    # The first press had nothing parsed ahead; every later one did.
+    assert adopted[-len(THEME_CYCLE) :] == [True] * len(THEME_CYCLE)
