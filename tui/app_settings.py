@@ -45,10 +45,6 @@ class SettingsActions(App[None]):
         if self._settings_ready and theme != self.settings.theme:
             self.settings.theme = theme
             self.save_settings()
-        if self._settings_ready:
-            # The reader is stepping through themes: the next one's stylesheet is
-            # parsed in a thread once this one is shown.
-            self.call_after_refresh(self._parse_next_theme)
 
     def next_theme(self) -> str:
         """The theme Ctrl+T goes to next."""
@@ -89,6 +85,11 @@ class SettingsActions(App[None]):
         if screen.is_mounted:
             screen._refresh_layout(self.size)
             screen._css_update_count = self._css_update_count
+        if self._settings_ready:
+            # The reader may be stepping through themes: the next one's stylesheet is
+            # parsed in a thread once this one is drawn (the layout's frame, then the
+            # whole screen's), so the thread does not slow the drawing.
+            self.call_after_refresh(self.call_after_refresh, self._parse_next_theme)
 
     def restyle_if_stale(self, screen: Screen[object]) -> None:
         """A screen shown again after the theme changed beneath it: restyle it now."""
