@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar
+from weakref import WeakSet
 
 from textual import events, on, work
 from textual._styles_cache import StylesCache
@@ -82,6 +83,7 @@ class WellreadApp(CardActions):
         state: StateStore | None = None,
     ) -> None:
         super().__init__()
+        self._stale_screens = WeakSet()
         self.library = library
         self.state = state or StateStore(library.root)
         self.open_slug = open_slug
@@ -125,6 +127,7 @@ class WellreadApp(CardActions):
         # The library's entries live as long as the app: keep full garbage collections
         # from walking them (with thousands of articles, a pause felt on a key press).
         gc.freeze()
+        self.screen_change_signal.subscribe(self, self.restyle_if_stale)
         self._apply_cursor_setting()
         self.apply_layout()
         messages = [m for m in (self.settings_message, self.state.message) if m]

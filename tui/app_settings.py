@@ -4,9 +4,14 @@ screens and their order."""
 
 from __future__ import annotations
 
-from textual.app import App
+from weakref import WeakSet
+
+from textual.app import App, ScreenError
+from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from tui.settings import Settings, save_settings
+from tui.stylesheet_ahead import ParsedAhead, adopt, parse_ahead
 from tui.themes import THEME_CYCLE
 from tui.widgets.bars import StatusLine
 from tui.widgets.cursor import HIDE_CURSOR, SHOW_STEADY_CURSOR
@@ -20,6 +25,10 @@ class SettingsActions(App[None]):
     settings: Settings
     # Theme changes are saved only once the app runs, not while it starts.
     _settings_ready: bool = False
+    # Screens beneath the current one when the stylesheet last changed.
+    _stale_screens: WeakSet[Screen[object]]
+    # The next theme's stylesheet, parsed in a thread.
+    _parsed_ahead: ParsedAhead | None = None
 
     def save_settings(self) -> None:
         try:
@@ -37,9 +46,61 @@ class SettingsActions(App[None]):
             self.settings.theme = theme
             self.save_settings()
 
-    def action_next_theme(self) -> None:
+    def next_theme(self) -> str:
+        """The theme Ctrl+T goes to next."""
         current = THEME_CYCLE.index(self.theme) if self.theme in THEME_CYCLE else -1
-        self.theme = THEME_CYCLE[(current + 1) % len(THEME_CYCLE)]
+        return THEME_CYCLE[(current + 1) % len(THEME_CYCLE)]
+
+    def _parse_next_theme(self) -> None:
+        theme = self.get_theme(self.next_theme())
+        if theme is None:
+            return
+        defaults = self.get_theme_variable_defaults()
+        source = dict(self.stylesheet.source)
+
+        def parse() -> None:
+            parsed = parse_ahead(theme, defaults, source)
+            if not get_current_worker().is_cancelled:
+                self._parsed_ahead = parsed
+
+        self.run_worker(parse, thread=True, exclusive=True, group="theme-ahead")
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Textual's, less two things: the rules parsed ahead for this theme are used
+        if they fit (tui/stylesheet_ahead.py), and the screens beneath the current one
+        are restyled when they show again (restyle_if_stale), not at every theme
+        change, so a reader stepping through themes pays only for the screen they see."""
+        stylesheet = self.stylesheet
+        variables = self.get_css_variables()
+        parsed, self._parsed_ahead = self._parsed_ahead, None
+        if not adopt(stylesheet, parsed, variables):
+            stylesheet.set_variables(variables)
+            stylesheet.reparse()
+        stylesheet.update(self, animate=animate)
+        try:
+            screen = self.screen
+        except ScreenError:
+            return
+        self._stale_screens.update(other for other in self.screen_stack if other is not screen)
+        if screen.is_mounted:
+            screen._refresh_layout(self.size)
+            screen._css_update_count = self._css_update_count
+        if self._settings_ready:
+            # The reader may be stepping through themes: the next one's stylesheet is
+            # parsed in a thread once this one is drawn (the layout's frame, then the
+            # whole screen's), so the thread does not slow the drawing.
+            self.call_after_refresh(self.call_after_refresh, self._parse_next_theme)
+
+    def restyle_if_stale(self, screen: Screen[object]) -> None:
+        """A screen shown again after the theme changed beneath it: restyle it now."""
+        if screen in self._stale_screens:
+            self._stale_screens.discard(screen)
+            if screen.is_mounted:
+                self.stylesheet.update(screen, animate=False)
+                screen._css_update_count = self._css_update_count
+
+    def action_next_theme(self) -> None:
+        self.theme = self.next_theme()
         self.notice(f"Theme: {self.theme}. Ctrl+T for the next one.")
 
     def _apply_cursor_setting(self) -> None:

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 
 from tui.content import Article, Library
@@ -71,6 +72,11 @@ class ReaderScreen(ReaderText):
 
     # Where focus lands when the screen opens (Textual would pick the first pane).
     AUTO_FOCUS = "#article"
+
+    # Textual repaints the whole screen when the focus moves; the pane that lost it and
+    # the one that gained it repaint themselves (border, marks), and nothing else
+    # changes, so the rest of the screen is not drawn again.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     class OpenExercise(Message):
         def __init__(self, slug: str) -> None:

@@ -23,6 +23,7 @@ from tui.render.blocks import RenderedDocument, Span
 from tui.render.layout import Layout
 from tui.render.progress import thumb_rows
 from tui.render.tables import shown_spans
+from tui.widgets.component_styles import ComponentStyleMemo
 from tui.widgets.strips import TextStyles, line_segments
 
 # The position thumb at the right edge; lines without it keep the column blank.
@@ -69,10 +70,11 @@ class ArticleLines(Widget):
         self.placeholder = ""
         self.reading_width = reading_width
         self._style = TextStyles(self, "article-view")
+        self._component_memo = ComponentStyleMemo(self, self._forget_styles)
         self._strips: LRUCache[tuple[int, int, int, tuple[Span, ...]], Strip] = LRUCache(512)
+        # The styles the cached lines were drawn with.
+        self._drawn_with: tuple[Style | None, tuple[object, ...]] = (None, ())
         self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
-        # The base style and component styles in use before a restyle, till the next frame.
-        self._restyled: tuple[Style, dict[str, Style]] | None = None
 
     # ------------------------------------------------------------ hooks
 
@@ -109,28 +111,37 @@ class ArticleLines(Widget):
         self._strips.clear()
 
     def notify_style_update(self) -> None:
+        # Focus changes the border, not the text: the drawn lines are kept unless the
+        # styles they were drawn with change (checked as a frame is drawn).
         super().notify_style_update()
-        # Focus coming or going restyles the view (its border) but seldom its text:
-        # the drawn lines are kept when the styles they were drawn with come out the
-        # same at the next frame (redrawing a page of them takes longer than a frame).
-        if self._restyled is None:
-            self._restyled = (self._frame.base, self._style.looked_up())
         self._style.clear()
 
-    def _check_restyled(self, base: Style) -> None:
-        if self._restyled is None:
-            return
-        before, looks = self._restyled
-        self._restyled = None
-        if base != before or any(self._style(name) != style for name, style in looks.items()):
-            self._strips.clear()
+    def _forget_styles(self) -> None:
+        self._style.clear()
+        self._strips.clear()
+
+    def _check_drawn_styles(self, base: Style) -> None:
+        """Empty the drawn-line cache if the base or any component style changed."""
+        styles = tuple(self._component_styles.values())
+        drawn_base, drawn_styles = self._drawn_with
+        if (
+            base != drawn_base
+            or len(styles) != len(drawn_styles)
+            or any(new is not old for new, old in zip(styles, drawn_styles, strict=True))
+        ):
+            self._forget_styles()
+            self._drawn_with = (base, styles)
+
+    def _get_component_classes(self) -> frozenset[str]:  # type: ignore[override]
+        # Focus moves restyle the view: its component styles are worked out once a path.
+        return self._component_memo.classes(super()._get_component_classes())
 
     def render_lines(self, crop: Region) -> list[Strip]:
         layout, top = self.text_layout, self.top_line
         if self.document is not None and layout is None and self.size.width:
             layout, top = self.first_frame(self.document)
         base = self.rich_style
-        self._check_restyled(base)
+        self._check_drawn_styles(base)
         self._frame = _Frame(
             layout,
             top,

@@ -22,6 +22,7 @@ from textual.strip import Strip
 
 from tui.render.blocks import RenderedDocument, TextBlock
 from tui.render.layout import Layout
+from tui.widgets.component_styles import ComponentStyleMemo
 from tui.widgets.strips import TextStyles, component_classes, line_segments
 
 # Beside the cursor item of a focused list: focus shown by a shape, not only colour.
@@ -85,10 +86,13 @@ def _flatten(entries: list[ListEntry], gap: int) -> _Flat:
 class LineList(ScrollView, can_focus=True):
     """Items you move through with the keys of less; Enter selects."""
 
+    # Only the styles a list uses: Textual works out every component class each time
+    # a widget is restyled (focus, theme), and lists are restyled often. A render-layer
+    # style not named here draws in the list's own style (TextStyles).
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "line-list--cursor",
         "line-list--disabled",
-        *component_classes("line-list"),
+        *component_classes("line-list", ("title", "strong", "em", "meta")),
     }
 
     DEFAULT_CSS = """
@@ -149,6 +153,7 @@ class LineList(ScrollView, can_focus=True):
         self._flat = _flatten(self.entries, self.GAP)
         self._layouts: LRUCache[int, Layout] = LRUCache(2)
         self._style = TextStyles(self, "line-list")
+        self._component_memo = ComponentStyleMemo(self, self._style.clear)
         self._frame = _Frame(Style(), 0, Layout(RenderedDocument([], []), 1), Style(), Style())
 
     # ------------------------------------------------------------ items
@@ -272,6 +277,10 @@ class LineList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style.clear()
+
+    def _get_component_classes(self) -> frozenset[str]:  # type: ignore[override]
+        # Focus moves restyle the list: its component styles are worked out once a path.
+        return self._component_memo.classes(super()._get_component_classes())
 
     # ------------------------------------------------------------ focus and cursor
 

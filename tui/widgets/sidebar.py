@@ -10,9 +10,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher
 
 from tui.render.blocks import TextBlock
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
@@ -21,6 +21,10 @@ from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 CITED = "◆ "
 # Before the name of the tab on show: the same mark as the current section's.
 SHOWN = "• "
+# The tabs: the list's id and the tab's name.
+TABS = (("exercise-list", "Exercises"), ("reference-list", "References"))
+# The focused pane's title, as wellread.tcss styles the other panes' titles.
+FOCUSED_TITLE = "bold reverse"
 
 
 def card_entry(entry_id: str, lines: Sequence[str], label: str = "") -> ListEntry:
@@ -173,23 +177,55 @@ class Sidebar(Vertical):
     ) -> None:
         super().__init__(id=id)
         self._initial = (exercises, references)
+        self._title_shows_focus = False
+        self._active_tab = TABS[0][0]
+
+    # The title of the focused pane is bold and reversed, like every pane's. Set here on
+    # the title itself, not by a :focus-within rule in the CSS: Textual repaints every
+    # widget inside a container whose border-title-style changes, and the sidebar is a
+    # container (tests/test_focus_restyle.py checks the two look the same).
+    def _show_focus_in_title(self) -> None:
+        focused = self.has_focus_within
+        if focused == self._title_shows_focus:
+            return
+        self._title_shows_focus = focused
+        title = self._border_title.plain if self._border_title is not None else ""
+        self.border_title = Content.styled(title, FOCUSED_TITLE) if focused else Content(title)
+
+    def notify_style_update(self) -> None:
+        # The restyle that gives the focused sidebar its heavy border: the title changes
+        # with it, in the same frame.
+        super().notify_style_update()
+        self._show_focus_in_title()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._show_focus_in_title()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._show_focus_in_title()
 
     def compose(self) -> ComposeResult:
         exercises, references = self._initial
-        yield TabBar([("exercise-list", "Exercises"), ("reference-list", "References")])
-        with ContentSwitcher(initial="exercise-list"):
-            yield ExerciseList(exercises, id="exercise-list")
-            yield ReferenceList(references, id="reference-list")
+        yield TabBar([(tab, label) for tab, label in TABS])
+        # The lists sit in the sidebar itself, the hidden one with display off (a
+        # ContentSwitcher between would be one more layer to restyle and draw).
+        yield ExerciseList(exercises, id="exercise-list")
+        hidden = ReferenceList(references, id="reference-list")
+        hidden.display = False
+        yield hidden
 
     @property
     def active_tab(self) -> str:
-        return self.query_one(ContentSwitcher).current or "exercise-list"
+        return self._active_tab
 
     def action_show_tab(self, tab: str) -> None:
         focused = self.screen.focused
         had_focus = focused is not None and self in focused.ancestors
-        self.query_one(ContentSwitcher).current = tab
-        self.query_one(TabBar).show(tab)
+        if tab != self._active_tab:
+            self._active_tab = tab
+            for name, _ in TABS:
+                self.query_one(f"#{name}").display = name == tab
+            self.query_one(TabBar).show(tab)
         # Keep the reader inside the sidebar, on the list they asked for.
         if had_focus:
             self.query_one(f"#{tab}", LineList).focus()

@@ -78,8 +78,8 @@ STYLE_NAMES = (
 )
 
 
-def component_classes(prefix: str) -> set[str]:
-    return {f"{prefix}--{name}" for name in STYLE_NAMES}
+def component_classes(prefix: str, names: Sequence[str] = STYLE_NAMES) -> set[str]:
+    return {f"{prefix}--{name}" for name in names}
 
 
 class TextStyles:
@@ -104,7 +104,3 @@ class TextStyles:
 
     def clear(self) -> None:
         self._cache.clear()
-
-    def looked_up(self) -> dict[str, Style]:
-        """The styles looked up since the last clear, by name."""
-        return dict(self._cache)
