@@ -10,7 +10,7 @@ import pytest
 
 from tui.cli import EXPORT_FORMATS, LIBRARY_ENV, main
 from tui.content import check_library, documents, load_library
-from tui.content import library as library_module
+from tui.content import folders as folders_module
 from tui.content.documents import list_keys_only
 from tui.content.export import FORMATS
 from tui.content.listing import CACHE_NAME, SCHEMA_VERSION
@@ -55,7 +55,7 @@ def _article(folder: Path, slug: str, title: str, card: str = "wall-sit") -> Pat
 
 def test_constants_kept_beside_the_content_layer_agree() -> None:
     assert EXPORT_FORMATS == FORMATS
-    assert LIBRARY_ENV == library_module.LIBRARY_ENV
+    assert LIBRARY_ENV == folders_module.LIBRARY_ENV
 
 
 def test_cache_is_used_and_invalidated_on_change(
@@ -163,7 +163,7 @@ def test_own_folder_in_list_and_search(
 ) -> None:
     data = tmp_path / "data"
     monkeypatch.setenv("WELLREAD_DATA", str(data))
-    monkeypatch.setattr(library_module, "bundled_library", lambda: library_dir)
+    monkeypatch.setattr(folders_module, "bundled_library", lambda: library_dir)
     _article(data / "library", "imported-page", "An imported page on testing")
     assert main(["list"]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -14,7 +14,7 @@ import pytest
 from tui.cli import main
 from tui.content import library as library_module
 from tui.content import load_library
-from tui.content.library import library_folders
+from tui.content.folders import library_folders
 from tui.content.library_signature import SETTLING_NS, library_signature
 from tui.content.listing import CACHE_NAME
 

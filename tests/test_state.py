@@ -120,7 +120,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
 def test_the_suite_never_touches_the_user_s_places(_isolated_home: Path) -> None:
     """The test fixture puts every place wellread reads or writes under a fresh home,
     whatever the environment the tests were started in."""
-    from tui.content.library import LIBRARY_ENV
+    from tui.content.folders import LIBRARY_ENV
     from tui.settings import CONFIG_ENV, config_path
     from tui.state import DATA_ENV, data_dir
 

@@ -24,7 +24,7 @@ def results_for(context: Context, query: str) -> SearchResults:
     import threading
 
     from tui.cli import library_places
-    from tui.content.library import library_folders
+    from tui.content.folders import library_folders
     from tui.content.library_signature import library_signature
 
     if "library" in context.__dict__:  # already listed (a caller's own library)

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from tui.content.check import check_library as check_library
     from tui.content.check import has_errors as has_errors
+    from tui.content.folders import bundled_library as bundled_library
+    from tui.content.folders import default_library as default_library
     from tui.content.library import Library as Library
-    from tui.content.library import bundled_library as bundled_library
-    from tui.content.library import default_library as default_library
     from tui.content.library import load_library as load_library
     from tui.content.model import Article as Article
     from tui.content.model import Document as Document
@@ -30,8 +30,8 @@ _WHERE = {
     "check_library": "check",
     "has_errors": "check",
     "Library": "library",
-    "bundled_library": "library",
-    "default_library": "library",
+    "bundled_library": "folders",
+    "default_library": "folders",
     "load_library": "library",
     "Article": "model",
     "Document": "model",

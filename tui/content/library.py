@@ -10,7 +10,6 @@ articles are; a body is parsed when it is first opened, then kept.
 from __future__ import annotations
 
 import gc
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tui.content.entries import Entries
 from tui.content.folder_entries import folder_entries
+from tui.content.folders import default_library, library_folders, own_folder
 from tui.content.listing import ListingCache
 from tui.content.model import Article, Entry, Exercise, ExerciseFacts, Paragraph, Text
 from tui.content.problems import ContentError, Problem, Severity
@@ -27,22 +27,7 @@ from tui.content.problems import ContentError, Problem, Severity
 if TYPE_CHECKING:
     from tui.content.paths import ReadingPath
 
-LIBRARY_ENV = "WELLREAD_LIBRARY"
 PATHS_FILE = "paths.yaml"  # as in tui.content.paths (a test checks they agree)
-
-
-def bundled_library() -> Path:
-    """The library that ships with wellread: inside the wheel, or beside the source tree."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "_library"
-    if installed.is_dir():
-        return installed
-    return package.parent / "articles"
-
-
-def default_library() -> Path:
-    configured = os.environ.get(LIBRARY_ENV, "").strip()
-    return Path(configured).expanduser() if configured else bundled_library()
 
 
 D = TypeVar("D", Article, Exercise)
@@ -275,22 +260,6 @@ def _merge(library: Library, kind: str, own: Entries) -> None:
                 Severity.ERROR,
             )
         )
-
-
-def own_folder(root: Path, own: Path | None) -> Path | None:
-    """The reader's own folder as it is read beside *root* (resolved), or None when
-    there is none to read."""
-    if own is None or not own.is_dir() or own.resolve() == root:
-        return None
-    return own.resolve()
-
-
-def library_folders(root: Path | None, own: Path | None = None) -> list[Path]:
-    """Every folder load_library lists for these arguments, in the order it lists them."""
-    root = (root or default_library()).resolve()
-    mine = own_folder(root, own)
-    tops = [root] if mine is None else [root, mine]
-    return [folder for top in tops for folder in (top, top / "exercises")]
 
 
 def load_library(
