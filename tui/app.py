@@ -141,9 +141,11 @@ class WellreadApp(CardActions):
 
     @work(thread=True, group="warm")
     def _warm_parser(self) -> None:
-        # Loaded lazily for `list` and `--help`; loading it once the library is on screen
-        # keeps about 60 ms off the first article's first paint.
+        # The parser (lazy for `list` and `--help`) and every screen but the library's
+        # (lazy for the first frame), loaded once the library is on screen: about 60 ms
+        # each off the first article's first paint.
         import_module("tui.content.markdown")
+        import_module("tui.screens.places")
 
     # ------------------------------------------------------------ screens
 
