@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import cast
 
 from tui.content.entries import KIND, SLUG, Entries, Source
+from tui.content.folder_scan import scan
 from tui.content.library_signature import SETTLING_NS
-from tui.content.listing import ListingCache, Row, entry_row, row_entry, scan, storable
+from tui.content.listing import ListingCache, Row, entry_row, row_entry, storable
 from tui.content.listing_snapshot import NAME, Columns
 from tui.content.model import Entry
 from tui.content.problems import ContentError, Problem, Severity

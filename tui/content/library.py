@@ -68,7 +68,7 @@ class Library:
         """When a file is not as listed (changed in place, say, after a trusted
         listing), the library listed again in full; None when every file is as listed.
         A look at every file: a thread's work."""
-        from tui.content.listing import scan
+        from tui.content.folder_scan import scan
 
         root, own, cache = self.loaded_with
         seen: set[tuple[str, str, int, int]] = set()

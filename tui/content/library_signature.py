@@ -14,7 +14,7 @@ import time
 from array import array
 from pathlib import Path
 
-from tui.content.listing import scan
+from tui.content.folder_scan import scan
 
 # A file changed less than this long ago may change again within the same tick of the
 # file system's clock and keep its size and time: no signature is given then.

@@ -32,7 +32,7 @@ from tui.content.hits import SearchHit, SearchResults
 from tui.content.problems import ContentError
 from tui.content.search_rows import WEIGHTS, weight_class
 from tui.content.snippets import MATCH_END, MATCH_START, make_snippet, split_snippet
-from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex, words
+from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex
 
 if TYPE_CHECKING:
     from tui.content.library import Library
@@ -66,10 +66,6 @@ _WEIGHT = "CASE rowid & {} {} END".format(
 assert len(WEIGHTS) <= WEIGHT_SLOTS
 # bm25 weights, one per column of `sections`: title, heading, body, context, refs.
 COLUMN_WEIGHTS = "10.0, 3.0, 1.0, 0.2, 0.2"
-# Fewer hits than this and "did you mean" looks for a spelling that finds more.
-FEW = 3
-# ... and offers a spelling beside a few hits only if it finds this many times more.
-SUGGEST_FACTOR = 4
 
 Progress = Callable[[int, int], None]
 
@@ -375,7 +371,8 @@ class SearchIndex:
             for kind, slug, entry, title, heading, body in rows
         ]
 
-    def _count(self, text: str) -> int:
+    def count(self, text: str) -> int:
+        """How many places the words of *text* are found in."""
         terms = query_terms(text)
         if not terms:
             return 0
@@ -384,7 +381,8 @@ class SearchIndex:
         ).fetchone()
         return int(found[0])
 
-    def _known(self, one_stem: str) -> bool:
+    def known(self, one_stem: str) -> bool:
+        """Whether the library uses a word of this stem."""
         found = self.db.execute("SELECT 1 FROM forms WHERE stem = ? LIMIT 1", (one_stem,))
         return found.fetchone() is not None
 
@@ -396,29 +394,7 @@ class SearchIndex:
         return self._vocabulary
 
     def find(self, text: str, limit: int = 50) -> SearchResults:
-        """search, and "did you mean": when *text* finds nothing, the hits of the
-        closest spelling from the library's own words that finds something; when it
-        finds little, that spelling offered beside its hits."""
-        hits = self.search(text, limit)
-        if len(hits) >= FEW or not query_terms(text) or _numbers_only(text):
-            return SearchResults(text, hits, text)
-        from tui.content.suggest import corrections  # rapidfuzz: only when needed
+        """search, and "did you mean" (tui.content.search_spelling)."""
+        from tui.content.search_spelling import find_with_spelling
 
-        spellings = corrections(
-            text, self.vocabulary, self._known, all_words=bool(hits), frequency=self._count
-        )
-        for spelling in spellings:
-            if not hits:
-                found = self.search(spelling, limit)
-                if found:
-                    return SearchResults(text, found, spelling)
-            elif (count := self._count(spelling)) >= max(FEW, SUGGEST_FACTOR * len(hits)):
-                return SearchResults(text, hits, text, spelling, count)
-        return SearchResults(text, hits, text)
-
-
-def _numbers_only(text: str) -> bool:
-    """Whether every word of *text* holds a digit: a number, a year or a dose is not
-    misspelt, and the library's numbers are too many to look through for one."""
-    found = words(text)
-    return bool(found) and all(any(c.isdigit() for c in word) for word in found)
+        return find_with_spelling(self, text, limit)

@@ -7,7 +7,7 @@ and a list of thousands (the outline of a long review) costs only what is on scr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -20,23 +20,20 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.render.blocks import RenderedDocument, TextBlock
+from tui.render.blocks import RenderedDocument
 from tui.render.layout import Layout
 from tui.widgets.component_styles import ComponentStyleMemo
+
+# The items' types, kept importable from here, where lists' users have found them.
+from tui.widgets.list_entries import ListEntry as ListEntry
+from tui.widgets.list_entries import PreparedEntries as PreparedEntries
+from tui.widgets.list_entries import flatten_entries
+from tui.widgets.list_entries import prepare_entries as prepare_entries
 from tui.widgets.strips import TextStyles, component_classes, line_segments
 
 # Beside the cursor item of a focused list: focus shown by a shape, not only colour.
 FOCUS_MARK = "▶ "
 GUTTER = len(FOCUS_MARK)
-
-
-@dataclass
-class ListEntry:
-    """One item: its id (a slug, a reference id) and the blocks it shows."""
-
-    id: str
-    blocks: list[TextBlock]
-    enabled: bool = True
 
 
 @dataclass
@@ -46,41 +43,6 @@ class _Frame:
     layout: Layout
     cursor: Style
     disabled: Style
-
-
-@dataclass
-class _Flat:
-    document: RenderedDocument
-    first_block: list[int] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class PreparedEntries:
-    """Entries flattened and laid out ahead of showing (thousands take over a frame)."""
-
-    entries: list[ListEntry]
-    flat: _Flat
-    layout: Layout | None
-
-
-def prepare_entries(entries: list[ListEntry], gap: int, width: int) -> PreparedEntries:
-    flat = _flatten(entries, gap)
-    layout = Layout(flat.document, width)
-    layout.extend()
-    return PreparedEntries(entries, flat, layout)
-
-
-def _flatten(entries: list[ListEntry], gap: int) -> _Flat:
-    blocks: list[TextBlock] = []
-    first_block: list[int] = []
-    for index, entry in enumerate(entries):
-        first_block.append(len(blocks))
-        for position, block in enumerate(entry.blocks):
-            block.section_index = index
-            if position == 0:
-                block.blank_before = gap
-            blocks.append(block)
-    return _Flat(RenderedDocument(blocks, []), first_block)
 
 
 class LineList(ScrollView, can_focus=True):
@@ -150,7 +112,7 @@ class LineList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes, name=name)
         self.entries: list[ListEntry] = entries or []
         self.cursor = 0
-        self._flat = _flatten(self.entries, self.GAP)
+        self._flat = flatten_entries(self.entries, self.GAP)
         self._layouts: LRUCache[int, Layout] = LRUCache(2)
         self._style = TextStyles(self, "line-list")
         self._component_memo = ComponentStyleMemo(self, self._style.clear)
@@ -167,7 +129,7 @@ class LineList(ScrollView, can_focus=True):
     ) -> None:
         """Show *entries*; *prepared*: the same entries prepared already."""
         if prepared is None or prepared.entries is not entries:
-            prepared = PreparedEntries(entries, _flatten(entries, self.GAP), None)
+            prepared = PreparedEntries(entries, flatten_entries(entries, self.GAP), None)
         self.entries, self._flat = entries, prepared.flat
         self._layouts.clear()
         if prepared.layout is not None:
