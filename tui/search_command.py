@@ -25,32 +25,50 @@ def results_for(context: Context, query: str) -> SearchResults:
 
     from tui.cli import library_places
     from tui.content.folders import library_folders
-    from tui.content.library_signature import library_signature
+    from tui.content.library_signature import LibraryLook
 
     if "library" in context.__dict__:  # already listed (a caller's own library)
         return _listing_first(context, query, None)
     root, own = library_places(getattr(context.args, "library", None))
     folders = library_folders(root, own)
-    # The signature is taken in a thread while the rest is imported and the index
-    # answers: os.stat, reading modules and SQLite all let go of the GIL, so on two
-    # cores they overlap. The answer is given only if the index was brought up to
-    # date from that signature.
-    signed: list[str | None] = []
-    signing = threading.Thread(target=lambda: signed.append(library_signature(folders)))
-    signing.start()
-    try:
-        from tui.content.search import index_path
-        from tui.state import data_dir
+    # The look at every file is begun first (a large folder's second half is stat'ed
+    # in a forked process, which needs this one to have a single thread); the index
+    # answers in a thread while this one stats its half: os.stat, reading modules and
+    # SQLite all let go of the GIL, so on two cores they overlap. The answer is given
+    # only if the index was brought up to date from that signature.
+    look = LibraryLook(folders)
+    answers: list[tuple[str, SearchResults] | None] = []
+    failed: list[BaseException] = []
 
-        path = index_path(data_dir(), folders[0])
-        answer = _from_index(path, query) if path.is_file() else None
-        import tui.render.plain_hits  # noqa: F401  what prints the hits, while the stats run
+    def answer_from_index() -> None:
+        try:
+            answers.append(_answer(query, folders[0]))
+        except BaseException as error:  # raised again on this thread, as before
+            failed.append(error)
+
+    answering = threading.Thread(target=answer_from_index)
+    answering.start()
+    try:
+        signature = look.signature()
     finally:
-        signing.join()
-    signature = signed[0] if signed else None
+        answering.join()
+    if failed:
+        raise failed[0]
+    answer = answers[0] if answers else None
     if answer is not None and signature is not None and answer[0] == signature:
         return answer[1]
     return _listing_first(context, query, signature)
+
+
+def _answer(query: str, root: Path) -> tuple[str, SearchResults] | None:
+    from tui.content.search import index_path
+    from tui.state import data_dir
+
+    path = index_path(data_dir(), root)
+    answer = _from_index(path, query) if path.is_file() else None
+    import tui.render.plain_hits  # noqa: F401  what prints the hits, while the stats run
+
+    return answer
 
 
 def _from_index(path: Path, query: str) -> tuple[str, SearchResults] | None:
