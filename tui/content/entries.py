@@ -14,6 +14,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
+from tui.content.collation import title_key
 from tui.content.listing import SEP, Row, row_entry
 from tui.content.listing_snapshot import Columns
 from tui.content.model import Entry
@@ -149,7 +150,7 @@ class Entries(MutableMapping[str, Entry]):
 
     def by_title(self) -> list[tuple[str, str, bool]]:
         """(slug, title, whether it is the reader's own) of every entry, by title
-        regardless of case (ties in the order added): one pass, no entry made."""
+        regardless of case and accents (ties in the order added): one pass, no entry made."""
         titles = self._column(TITLE)
         columns = self._columns
         if self._pure and columns is not None:
@@ -167,7 +168,7 @@ class Entries(MutableMapping[str, Entry]):
                 title, yours = found[1][TITLE], found[0].yours
             else:
                 title, yours = found.title, found.yours
-            add((title.casefold(), slug, title, yours))
+            add((title_key(title), slug, title, yours))
         keyed.sort(key=_first)
         return [(slug, title, yours) for _, slug, title, yours in keyed]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.content.collation import title_key
 from tui.content.library import Library
 from tui.content.model import ExerciseFacts
 from tui.content.vocab import IMPACTS, KINDS
@@ -57,7 +58,7 @@ class CardFilter:
 def all_cards(library: Library) -> list[ExerciseFacts]:
     """Every card's facts, by title."""
     facts = [library.exercise_facts(slug) for slug in library.exercises]
-    return sorted(facts, key=lambda f: f.title.casefold())
+    return sorted(facts, key=lambda f: title_key(f.title))
 
 
 def summary_of(library: Library, slug: str) -> str:

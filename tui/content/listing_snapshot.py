@@ -25,10 +25,12 @@ from collections.abc import Mapping, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
+from tui.content.collation import title_key
+
 if TYPE_CHECKING:
     from tui.content.entries import Source
 
-MAGIC = b"wellread list snapshot 1\n"
+MAGIC = b"wellread list snapshot 2\n"  # 2: titles ordered by tui.content.collation
 # No file name holds a NUL, and the cleaner takes every control character out of
 # titles, summaries, tags and ids (tui.content.clean); JSON writes it escaped.
 NUL = "\0"
@@ -112,9 +114,10 @@ class Columns:
 
 
 def title_order(titles: list[str]) -> list[int]:
-    """Row numbers by title regardless of case; equal titles in row order (by name)."""
-    folded = [title.casefold() for title in titles]
-    return sorted(range(len(titles)), key=folded.__getitem__)
+    """Row numbers by title regardless of case and accents (tui.content.collation);
+    equal titles in row order (by name)."""
+    keys = [title_key(title) for title in titles]
+    return sorted(range(len(titles)), key=keys.__getitem__)
 
 
 def encode(rows: list[tuple[object, ...]], token: bytes) -> bytes | None:
