@@ -35,6 +35,7 @@ from tui.screens.reader_text import SYNC_LOAD_BYTES, ReaderText
 from tui.state import StateStore
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine, TitleBar
+from tui.widgets.find_layer import FindLayerStart
 from tui.widgets.outline import Outline
 from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
 
@@ -163,6 +164,7 @@ class ReaderScreen(ReaderText):
         rendered, article = self.rendered, self.article
         yield TitleBar(id="title-bar")
         with Horizontal(id="panes"):
+            yield FindLayerStart()
             yield Outline(rendered.outline if rendered else None, id="outline")
             view = ArticleView(
                 rendered, resume=self.start_at, reading_width=self.reading_width, id="article"
