@@ -23,6 +23,7 @@ from tui.render.position import ReadingPosition
 from tui.screens import reader_find
 from tui.screens.reader_text import SYNC_LOAD_BYTES
 from tui.settings import Settings
+from tui.widgets import article_lines
 from tui.widgets.article_matches import MatchCursor
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine
@@ -257,6 +258,33 @@ async def test_a_new_theme_redraws_the_article_text(library_dir: Path) -> None:
         await pilot.press("ctrl+t")
         await settle(pilot)
         assert [cell.style for cell in rendered_rows(app)[y]] != before
+
+
+async def test_the_find_line_coming_and_going_draws_no_article_line_anew(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The view's focus goes to the line and comes back: its border changes, its text's
+    # styles do not (other style objects, the same values), so its drawn lines are kept.
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        drawn: list[int] = []
+        draw = article_lines.line_segments
+
+        def spy(*args: Any, **kwargs: Any) -> Any:
+            drawn.append(1)
+            return draw(*args, **kwargs)
+
+        monkeypatch.setattr(article_lines, "line_segments", spy)
+        for _ in range(2):
+            await pilot.press("slash")
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+        assert not drawn
+        await pilot.press("ctrl+t")  # a new theme: every line drawn anew
+        await settle(pilot)
+        assert drawn
 
 
 async def test_citation_style_keeps_the_outline_marker_in_place(tmp_path: Path) -> None:
