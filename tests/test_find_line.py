@@ -28,6 +28,7 @@ from tui.widgets.article_matches import MatchCursor
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine
 from tui.widgets.outline import Outline
+from tui.widgets.strips import line_segments
 
 SLUG = "long-find"
 
@@ -269,7 +270,7 @@ async def test_the_find_line_coming_and_going_draws_no_article_line_anew(
     async with app.run_test(size=(120, 40)) as pilot:
         await article_ready(pilot)
         drawn: list[int] = []
-        draw = article_lines.line_segments
+        draw = line_segments
 
         def spy(*args: Any, **kwargs: Any) -> Any:
             drawn.append(1)
