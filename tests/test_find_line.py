@@ -27,6 +27,7 @@ from tui.widgets import article_lines
 from tui.widgets.article_matches import MatchCursor
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine
+from tui.widgets.find_line import FindLine
 from tui.widgets.outline import Outline
 from tui.widgets.strips import line_segments
 
@@ -286,6 +287,30 @@ async def test_the_find_line_coming_and_going_draws_no_article_line_anew(
         await pilot.press("ctrl+t")  # a new theme: every line drawn anew
         await settle(pilot)
         assert drawn
+
+
+async def test_the_find_lines_remembered_styles_are_textuals_own(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        line = app.screen.query_one(FindLine)
+
+        def styles() -> dict[str, Any]:
+            return {name: line.get_component_rich_style(name) for name in line.COMPONENT_CLASSES}
+
+        async def press(key: str) -> dict[str, Any]:
+            await pilot.press(key)
+            await settle(pilot)
+            return styles()
+
+        seen = [(await press("slash"), await press("escape")) for _ in range(3)]
+        assert seen[0] == seen[1] == seen[2]
+        # Worked out afresh by Textual, as when the line first had the focus.
+        assert len(line._component_memo._known) >= 2  # remembered: focused, and not
+        line._component_memo._known.clear()
+        assert (await press("slash"), await press("escape")) == seen[0]
+        focused, resting = seen[0]
+        assert focused["input--placeholder"].italic and focused != resting
 
 
 async def test_citation_style_keeps_the_outline_marker_in_place(tmp_path: Path) -> None:

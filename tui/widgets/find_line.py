@@ -1,9 +1,12 @@
-"""An empty widget that keeps the panes' painting order fixed while the find line
-comes and goes."""
+"""The reader's find line, and an empty widget that keeps the panes' painting order
+fixed while the line comes and goes."""
 
 from __future__ import annotations
 
 from textual.widget import Widget
+
+from tui.widgets.bars import SearchLine
+from tui.widgets.component_styles import ComponentStyleMemo
 
 
 class FindLayerStart(Widget):
@@ -25,3 +28,15 @@ class FindLayerStart(Widget):
         height: 0;
     }
     """
+
+
+class FindLine(SearchLine):
+    """The search line of the reader, which gains and loses focus at /, Enter and Esc:
+    its component styles (cursor, placeholder...) are worked out once for each."""
+
+    def __init__(self, placeholder: str = "", *, id: str | None = None) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self._component_memo = ComponentStyleMemo(self, lambda: None)
+
+    def _get_component_classes(self) -> frozenset[str]:  # type: ignore[override]
+        return self._component_memo.classes(super()._get_component_classes())
