@@ -106,7 +106,9 @@ class FindInLongArticle(EvidenceScreen):
             self._find_timer = None
         view = self.view
         document = view.document
-        if document is None or not query.strip():
+        if document is None:
+            return  # searched when the article has loaded (ReaderText.loaded)
+        if not query.strip():
             self.search_for(query)  # nothing to find: cleared at once
             return
         # In the frame that shows the typed letter: a page of text costs little.
