@@ -23,10 +23,13 @@ from tui.render.position import ReadingPosition
 from tui.screens import reader_find
 from tui.screens.reader_text import SYNC_LOAD_BYTES
 from tui.settings import Settings
+from tui.widgets import article_lines
 from tui.widgets.article_matches import MatchCursor
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine
+from tui.widgets.find_line import FindLine
 from tui.widgets.outline import Outline
+from tui.widgets.strips import line_segments
 
 SLUG = "long-find"
 
@@ -150,6 +153,99 @@ async def test_matches_are_drawn_on_lines_reached_after_the_search(
         assert len(found) == 1 and around not in found  # the match stands out
 
 
+async def test_a_letter_lights_the_matches_on_screen_at_once_and_the_count_follows_the_pause(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No pause in typing long enough for the whole article to be searched, at first.
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 3600)
+    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_article(SLUG)
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        outline = app.screen.query_one(Outline)
+        part3 = next(i for i, entry in enumerate(outline.sections) if entry.title == "Part 3")
+        view.goto_section(part3)
+        await pilot.press("slash")
+        await settle(pilot)
+        line = app.screen.query_one(SearchLine)
+        # Searched as the text changes, not when its Changed message comes round:
+        # the letter and the matches it lights are drawn in the same frame.
+        line.value = "zebr"
+        assert len(view.matches) == 1 and view.matches[0].block in view.blocks_in_view()
+        await settle(pilot)
+        assert "Searching the whole article for “zebr”" in _status(app)
+        assert not outline.counts  # the whole article is not searched yet
+        monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+        await pilot.press("a")  # and now a pause
+        await settle(pilot)
+        assert len(view.matches) == 2
+        assert "2 matches in 2 parts" in _status(app)
+        assert sum(outline.counts.values()) == 2 and outline.counts[part3] == 1
+
+
+async def _drawn_as_a_whole_repaint_draws(pilot: Any, view: ArticleView) -> None:
+    """The screen as the lines repainted one by one left it is what repainting the
+    whole view draws: no line kept an old highlight."""
+    app = pilot.app
+    shown = rendered_rows(app)
+    view.refresh()
+    await pilot.pause()
+    assert rendered_rows(app) == shown
+
+
+async def test_highlights_repainted_line_by_line_are_drawn_right(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_article(SLUG)
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        view.goto_section(4)
+        await pilot.press("slash", *"wra")
+        await settle(pilot)
+        lit = len(view.matches)
+        assert lit > 40  # "wraps", in every sentence: more than a screen of matches
+        await _drawn_as_a_whole_repaint_draws(pilot, view)
+        await pilot.press("p", "enter")
+        await settle(pilot)
+        assert view.match_index is not None and len(view.matches) == lit
+        await _drawn_as_a_whole_repaint_draws(pilot, view)
+        for key in ("n", "n", "N"):
+            await pilot.press(key)
+            await settle(pilot)
+            await _drawn_as_a_whole_repaint_draws(pilot, view)
+        await pilot.press("escape")  # Esc in the view clears the highlights
+        await settle(pilot)
+        assert not view.matches
+        await _drawn_as_a_whole_repaint_draws(pilot, view)
+
+
+async def test_the_find_line_coming_and_going_leaves_the_panes_painting_order(
+    library_dir: Path,
+) -> None:
+    # The compositor repaints every widget whose place in the painting order changes:
+    # with the find line renumbering the panes, / and Esc repainted the whole screen.
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        panes = [app.screen.query_one(f"#{pane}") for pane in ("outline", "article", "sidebar")]
+
+        def orders() -> dict[Any, Any]:
+            shown = app.screen._compositor.full_map
+            return {pane: shown[pane].order for pane in panes}
+
+        before = orders()
+        await pilot.press("slash")
+        await settle(pilot)
+        assert app.screen.query_one(SearchLine).display and orders() == before
+        await pilot.press("escape")
+        await settle(pilot)
+        assert orders() == before
+
+
 async def test_a_new_theme_redraws_the_article_text(library_dir: Path) -> None:
     app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -164,6 +260,57 @@ async def test_a_new_theme_redraws_the_article_text(library_dir: Path) -> None:
         await pilot.press("ctrl+t")
         await settle(pilot)
         assert [cell.style for cell in rendered_rows(app)[y]] != before
+
+
+async def test_the_find_line_coming_and_going_draws_no_article_line_anew(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The view's focus goes to the line and comes back: its border changes, its text's
+    # styles do not (other style objects, the same values), so its drawn lines are kept.
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        drawn: list[int] = []
+        draw = line_segments
+
+        def spy(*args: Any, **kwargs: Any) -> Any:
+            drawn.append(1)
+            return draw(*args, **kwargs)
+
+        monkeypatch.setattr(article_lines, "line_segments", spy)
+        for _ in range(2):
+            await pilot.press("slash")
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+        assert not drawn
+        await pilot.press("ctrl+t")  # a new theme: every line drawn anew
+        await settle(pilot)
+        assert drawn
+
+
+async def test_the_find_lines_remembered_styles_are_textuals_own(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        line = app.screen.query_one(FindLine)
+
+        def styles() -> dict[str, Any]:
+            return {name: line.get_component_rich_style(name) for name in line.COMPONENT_CLASSES}
+
+        async def press(key: str) -> dict[str, Any]:
+            await pilot.press(key)
+            await settle(pilot)
+            return styles()
+
+        seen = [(await press("slash"), await press("escape")) for _ in range(3)]
+        assert seen[0] == seen[1] == seen[2]
+        # Worked out afresh by Textual, as when the line first had the focus.
+        assert len(line._component_memo._known) >= 2  # remembered: focused, and not
+        line._component_memo._known.clear()
+        assert (await press("slash"), await press("escape")) == seen[0]
+        focused, resting = seen[0]
+        assert focused["input--placeholder"].italic and focused != resting
 
 
 async def test_citation_style_keeps_the_outline_marker_in_place(tmp_path: Path) -> None:

@@ -34,7 +34,8 @@ from tui.screens.panes import NarrowPanes
 from tui.screens.reader_text import SYNC_LOAD_BYTES, ReaderText
 from tui.state import StateStore
 from tui.widgets.article_view import ArticleView
-from tui.widgets.bars import SearchLine, StatusLine, TitleBar
+from tui.widgets.bars import StatusLine, TitleBar
+from tui.widgets.find_line import FindLayerStart, FindLine
 from tui.widgets.outline import Outline
 from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
 
@@ -163,6 +164,7 @@ class ReaderScreen(ReaderText):
         rendered, article = self.rendered, self.article
         yield TitleBar(id="title-bar")
         with Horizontal(id="panes"):
+            yield FindLayerStart()
             yield Outline(rendered.outline if rendered else None, id="outline")
             view = ArticleView(
                 rendered, resume=self.start_at, reading_width=self.reading_width, id="article"
@@ -171,7 +173,7 @@ class ReaderScreen(ReaderText):
             yield view
             yield Sidebar(*self.sidebar_entries(article) if article else (None, None), id="sidebar")
             # Over the panes' bottom edge, so opening it lays nothing out again.
-            yield SearchLine(placeholder="Find in this article", id="search-line")
+            yield FindLine(placeholder="Find in this article", id="search-line")
         yield StatusLine(f"{DISCLAIMER_SHORT} · ? help", f"{DISCLAIMER_TINY} ? help", id="status")
 
     def on_mount(self) -> None:

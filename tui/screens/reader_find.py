@@ -1,10 +1,10 @@
 """Find as you type in a long article: the reader screen's side of it.
 
 A short article is searched at every key, within the frame. In a long one a single
-letter can match a hundred thousand times, so typing is debounced; then the lines on
-screen are searched at once (their matches lit while the reader looks at them) and
-the whole article in a thread, whose result (matches grouped by block, counts per
-section) replaces them when it is ready.
+letter can match a hundred thousand times: at each key only the lines on screen are
+searched (their matches lit in the frame that shows the letter typed), and once the
+reader pauses in typing the whole article is, in a thread, whose result (matches
+grouped by block, counts per section) replaces them when it is ready.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import events, on, work
 from textual.message import Message
 from textual.timer import Timer
 
@@ -82,28 +82,45 @@ class FindInLongArticle(EvidenceScreen):
 
     _find_timer: Timer | None = None
 
+    @on(events.Mount)
+    def _follow_find_line(self) -> None:
+        # Searched as the line's text changes, within the key that changed it: a
+        # handler of the Changed message it posts runs after the frame that shows the
+        # letter, and the highlights it makes then cost a second frame.
+        self.watch(self.search_line, "value", self._find_line_changed, init=False)
+
+    def _find_line_changed(self, value: str) -> None:
+        if value != self.searched:
+            self.view.escape_clears_matches = True  # a search of the reader's own, here
+            self.search_typed(value)
+
     def search_typed(self, query: str) -> None:
-        """The search line changed: a short article is searched now, a long one after
-        a pause in typing."""
+        """The search line changed: a short article is searched now; in a long one the
+        lines on screen are searched now and the whole article after a pause in typing."""
         if self.short:
             super().search_typed(query)
             return
         self.searched = query
         if self._find_timer is not None:
             self._find_timer.stop()
+            self._find_timer = None
+        view = self.view
+        document = view.document
+        if document is None:
+            return  # searched when the article has loaded (ReaderText.loaded)
+        if not query.strip():
+            self.search_for(query)  # nothing to find: cleared at once
+            return
+        # In the frame that shows the typed letter: a page of text costs little.
+        view.set_matches(matches_in(document, query, view.blocks_in_view()))
+        self.notice(f"Searching the whole article for “{query}” ...")
         self._find_timer = self.set_timer(FIND_DEBOUNCE, lambda: self.find_now(query))
 
     def find_now(self, query: str) -> None:
         self._find_timer = None
-        view = self.view
-        document = view.document
+        document = self.view.document
         if query != self.searched or document is None:
             return
-        if not query.strip():
-            self.search_for(query)  # nothing to find: cleared at once
-            return
-        self.view.set_matches(matches_in(document, query, view.blocks_in_view()))
-        self.notice(f"Searching the whole article for “{query}” ...")
         self.find_everywhere(document, query, self.outline_width())
 
     # A description, so starting it never writes out the whole document (its repr).

@@ -70,10 +70,11 @@ class ArticleLines(Widget):
         self.placeholder = ""
         self.reading_width = reading_width
         self._style = TextStyles(self, "article-view")
-        self._component_memo = ComponentStyleMemo(self, self._forget_styles)
+        self._component_memo = ComponentStyleMemo(self, self._style.clear)
         self._strips: LRUCache[tuple[int, int, int, tuple[Span, ...]], Strip] = LRUCache(512)
         # The styles the cached lines were drawn with.
-        self._drawn_with: tuple[Style | None, tuple[object, ...]] = (None, ())
+        self._drawn_with: tuple[Style | None, tuple[object, ...], tuple[Style, ...]]
+        self._drawn_with = (None, (), ())
         self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
 
     # ------------------------------------------------------------ hooks
@@ -123,14 +124,17 @@ class ArticleLines(Widget):
     def _check_drawn_styles(self, base: Style) -> None:
         """Empty the drawn-line cache if the base or any component style changed."""
         styles = tuple(self._component_styles.values())
-        drawn_base, drawn_styles = self._drawn_with
+        drawn_base, drawn_styles, drawn_values = self._drawn_with
         if (
             base != drawn_base
             or len(styles) != len(drawn_styles)
             or any(new is not old for new, old in zip(styles, drawn_styles, strict=True))
         ):
-            self._forget_styles()
-            self._drawn_with = (base, styles)
+            # Focus puts back other style objects that draw the same (find line: / Esc).
+            values = tuple(style.partial_rich_style for style in styles)
+            if base != drawn_base or values != drawn_values:
+                self._forget_styles()
+            self._drawn_with = (base, styles, values)
 
     def _get_component_classes(self) -> frozenset[str]:  # type: ignore[override]
         # Focus moves restyle the view: its component styles are worked out once a path.

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.actions import SkipAction
+from textual.geometry import Region
 
-from tui.render.blocks import RenderedDocument
+from tui.render.blocks import RenderedDocument, Span
 from tui.render.find import Match
 from tui.render.position import ReadingPosition
 from tui.render.tables import shown_offset
@@ -37,10 +38,21 @@ class ArticleSearch(ArticleViewport):
         )
         self._found = MatchCursor()
         # False while the highlights are a library search's words (set by the screen).
-        self.escape_clears_matches = True
+        self._escape_clears_matches = True
         # The reader's place is the current match (not the focused anchor): the
         # cursor stands on it and . and , go on from it.
         self._on_match = False
+        # Whether Esc was the view's (clearing matches) when the bindings were last told.
+        self._escape_clears: bool | None = None
+
+    @property
+    def escape_clears_matches(self) -> bool:
+        return self._escape_clears_matches
+
+    @escape_clears_matches.setter
+    def escape_clears_matches(self, value: bool) -> None:
+        self._escape_clears_matches = value
+        self._escape_clears = None  # the bindings are told again at the next change
 
     @property
     def matches(self) -> Sequence[Match]:
@@ -58,10 +70,49 @@ class ArticleSearch(ArticleViewport):
 
     def set_match_cursor(self, found: MatchCursor) -> None:
         """Highlight the matches of *found* (grouped already, perhaps in a thread)."""
+        before = self._highlights_on_screen()
         self._found = found
         self._on_match = False
-        self.refresh()
-        self.refresh_bindings()  # Esc clears matches only while there are some
+        self._repaint_highlights(before)
+        escape_clears = self.check_action("clear_search", ())
+        if escape_clears != self._escape_clears:
+            # Esc clears matches only while there are some.
+            self._escape_clears = escape_clears
+            self.refresh_bindings()
+
+    def _highlights_on_screen(self) -> list[tuple[Span, ...]]:
+        """The highlights of each line on screen, top down."""
+        layout = self.text_layout
+        if layout is None:
+            return []
+        lines = layout.lines[self.top_line : self.top_line + self.page_height]
+        highlights = self.highlighter()
+        if highlights is None:
+            return [()] * len(lines)
+        by_block: dict[int, tuple[Span, ...]] = {}
+        return [
+            by_block[line.block]
+            if line.block in by_block
+            else by_block.setdefault(line.block, highlights(line.block))
+            for line in lines
+        ]
+
+    def _repaint_highlights(self, before: list[tuple[Span, ...]]) -> None:
+        """Repaint the lines on screen whose highlights differ from *before* (taken with
+        the view where it is now): a search in a long article lights a few lines of
+        the page, and repainting the rest of it costs a frame's worth of drawing."""
+        after = self._highlights_on_screen()
+        if len(after) != len(before):
+            self.refresh()
+            return
+        width = self.content_region.width
+        rows = [
+            Region(0, y, width, 1)
+            for y, (old, new) in enumerate(zip(before, after, strict=True))
+            if old != new
+        ]
+        if rows:
+            self.refresh(*rows)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_search":
@@ -86,6 +137,7 @@ class ArticleSearch(ArticleViewport):
         """Make match *index* the current one and bring it into view; the status says
         which it is ("Match 3 of 12"), with *how* the view got there."""
         layout = self.text_layout
+        before = self._highlights_on_screen()
         if layout is None or (match := self._found.select(index)) is None:
             return
         self._on_match = True
@@ -95,8 +147,8 @@ class ArticleSearch(ArticleViewport):
         shown = shown_offset(layout.document.blocks[match.block], match.start)
         line = layout.line_for(ReadingPosition(match.block, shown))
         if not self.top_line <= line < self.top_line + self.page_height:
-            self.move_to(line - self.page_height // 3)
-        self.refresh()
+            self.move_to(line - self.page_height // 3)  # moved: repainted whole
+        self._repaint_highlights(before)
         if self.has_focus:
             self._place_cursor()
 

@@ -1,0 +1,42 @@
+"""The reader's find line, and an empty widget that keeps the panes' painting order
+fixed while the line comes and goes."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+from tui.widgets.bars import SearchLine
+from tui.widgets.component_styles import ComponentStyleMemo
+
+
+class FindLayerStart(Widget):
+    """Nothing to see: put first among the panes, on the find line's layer.
+
+    Textual numbers the painting order of a container's children layer by layer, the
+    layers in the order their first child comes. With the find line (last child) alone
+    on its layer, showing or hiding it renumbered every pane, and the compositor
+    repaints each widget whose number changed: the whole screen at /, Enter and Esc.
+    With this empty widget first, the find layer's place in that order is fixed, and
+    only the find line's own number comes and goes.
+    """
+
+    DEFAULT_CSS = """
+    FindLayerStart {
+        layer: find;
+        dock: top;
+        width: 0;
+        height: 0;
+    }
+    """
+
+
+class FindLine(SearchLine):
+    """The search line of the reader, which gains and loses focus at /, Enter and Esc:
+    its component styles (cursor, placeholder...) are worked out once for each."""
+
+    def __init__(self, placeholder: str = "", *, id: str | None = None) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self._component_memo = ComponentStyleMemo(self, lambda: None)
+
+    def _get_component_classes(self) -> frozenset[str]:  # type: ignore[override]
+        return self._component_memo.classes(super()._get_component_classes())
