@@ -12,6 +12,7 @@ Drawing the lines is ArticleLines' part (tui.widgets.article_lines).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from textual import events, work
 from textual.cache import LRUCache
@@ -56,6 +57,14 @@ class ArticleViewport(ArticleLines):
         self.seen_before = 0
         self._seeded: RenderedDocument | None = None
         self._marking = False
+        # The size the view last counted what it shows as seen at, once drawn.
+        self._seen_size: tuple[int, int, int] | None = None
+        # Who hears where the view is, called at once instead of sent PositionChanged:
+        # set by the screen that shows the view (attributes down), so the outline and
+        # the status line change in the frame that draws the move. A message arrives
+        # after that frame and a second one redraws them (10 ms and more of a key on a
+        # long article, when the outline scrolls).
+        self.position_listener: Callable[[PositionChanged], None] | None = None
 
     # ------------------------------------------------------------ hooks
 
@@ -242,17 +251,25 @@ class ArticleViewport(ArticleLines):
         if self.seen_before and self._seeded is not layout.document:
             self._seeded = layout.document
             self.seen.mark_prefix(layout.document, self.seen_before)
-        if not self._marking:
+        if self._seen_size == self._size_key(layout):
+            # Drawn at this size already: what a move shows is counted now, so the
+            # share read it reports is the one of this frame.
+            self.seen.mark(layout, self.top_line, self.page_height)
+        elif not self._marking:
             # What is on screen once this frame is drawn, not the sizes a window
             # passes through as it opens.
             self._marking = True
             self.call_after_refresh(self._mark_seen)
         self._post_state()
 
+    def _size_key(self, layout: Layout) -> tuple[int, int, int]:
+        return (layout.width, self.page_height, self.size.width)
+
     def _mark_seen(self) -> None:
         self._marking = False
         layout = self.text_layout
         if layout is not None and self.size.height and layout.width == self.wrap_width:
+            self._seen_size = self._size_key(layout)
             self.seen.mark(layout, self.top_line, self.page_height)
             self._post_state()
 
@@ -261,7 +278,11 @@ class ArticleViewport(ArticleLines):
         if state != self._reported:
             moved = self._reported is None or state[::2] != self._reported[::2]
             self._reported = state
-            self.post_message(PositionChanged(self, *state, moved))
+            event = PositionChanged(self, *state, moved)
+            if self.position_listener is not None:
+                self.position_listener(event)
+            else:
+                self.post_message(event)
         if self.has_focus:
             self._place_cursor()
 
