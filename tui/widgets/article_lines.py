@@ -71,7 +71,10 @@ class ArticleLines(Widget):
         self.reading_width = reading_width
         self._style = TextStyles(self, "article-view")
         self._component_memo = ComponentStyleMemo(self, self._forget_styles)
-        self._strips: LRUCache[tuple[int, int, int, tuple[Span, ...], bool], Strip] = LRUCache(512)
+        self._strips: LRUCache[tuple[int, int, int, int, tuple[Span, ...], bool], Strip] = LRUCache(
+            512
+        )
+        self._strips_source: RenderedDocument | None = None
         # The styles the cached lines were drawn with.
         self._drawn_with: tuple[Style | None, tuple[object, ...]] = (None, ())
         self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
@@ -107,8 +110,13 @@ class ArticleLines(Widget):
 
     # ------------------------------------------------------------ drawing
 
-    def watch_text_layout(self) -> None:
-        self._strips.clear()
+    def watch_text_layout(self, layout: Layout | None) -> None:
+        # Lines are kept by their layout's width, so going back to a width (+ then -)
+        # finds its lines drawn; another document's lines are dropped.
+        source = None if layout is None else layout.source
+        if source is not self._strips_source:
+            self._strips.clear()
+            self._strips_source = source
 
     def notify_style_update(self) -> None:
         # Focus changes the border, not the text: the drawn lines are kept unless the
@@ -172,7 +180,7 @@ class ArticleLines(Widget):
         spans = frame.highlighter(line.block) if frame.highlighter else ()
         # The thumb is part of the line kept: a line drawn again (every line of the
         # view on each move) is then taken whole, with no new strip made for it.
-        key = (index, margin, width, spans, on_thumb)
+        key = (layout.width, index, margin, width, spans, on_thumb)
         strip = self._strips.get(key)
         if strip is None:
             block = layout.document.blocks[line.block]

@@ -59,6 +59,8 @@ class ArticleViewport(ArticleLines):
         self._marking = False
         # The size the view last counted what it shows as seen at, once drawn.
         self._seen_size: tuple[int, int, int] | None = None
+        # The lines last counted as seen (the same place is not counted twice).
+        self._marked: tuple[Layout, int, int, int] | None = None
         # Who hears where the view is, called at once instead of sent PositionChanged:
         # set by the screen that shows the view (attributes down), so the outline and
         # the status line change in the frame that draws the move. A message arrives
@@ -131,6 +133,7 @@ class ArticleViewport(ArticleLines):
         self.top_line = 0
         if not replacing:
             self.seen.clear()
+            self._marked = None
         self.document_changed(replacing)
         if self.size.width:
             self._relayout(keep=keep)
@@ -218,12 +221,15 @@ class ArticleViewport(ArticleLines):
 
     def move_to(self, line: int, force: bool = False) -> None:
         """Put *line* at the top of the view (within the article) and repaint."""
+        self._move(line, force)
+        self._report()
+
+    def _move(self, line: int, force: bool = False) -> None:
         line = max(0, min(line, self.max_top_line))
         if line != self.top_line:
             self.top_line = line
         elif force:
             self.refresh()
-        self._report()
 
     @property
     def current_section(self) -> int:
@@ -239,6 +245,7 @@ class ArticleViewport(ArticleLines):
     def mark_read(self, read: bool) -> None:
         """All of the article counts as seen (*read*), or only what is on screen now."""
         self.seen.clear()
+        self._marked = None
         self.seen_before = 100 if read else 0
         self._seeded = None
         self._reported = None
@@ -254,7 +261,7 @@ class ArticleViewport(ArticleLines):
         if self._seen_size == self._size_key(layout):
             # Drawn at this size already: what a move shows is counted now, so the
             # share read it reports is the one of this frame.
-            self.seen.mark(layout, self.top_line, self.page_height)
+            self._mark_now(layout)
         elif not self._marking:
             # What is on screen once this frame is drawn, not the sizes a window
             # passes through as it opens.
@@ -270,8 +277,18 @@ class ArticleViewport(ArticleLines):
         layout = self.text_layout
         if layout is not None and self.size.height and layout.width == self.wrap_width:
             self._seen_size = self._size_key(layout)
-            self.seen.mark(layout, self.top_line, self.page_height)
+            self._mark_now(layout)
             self._post_state()
+
+    def _mark_now(self, layout: Layout) -> None:
+        marked = self._marked
+        top, height = self.top_line, self.page_height
+        # The last line too: a page the background layout had not reached is counted
+        # again as it arrives.
+        place = (top, height, min(len(layout.lines), top + height))
+        if marked is None or marked[0] is not layout or marked[1:] != place:
+            self._marked = (layout, *place)
+            self.seen.mark(layout, top, height)
 
     def _post_state(self) -> None:
         state = (self.current_section, self.percent_read, self.top_line)
@@ -306,9 +323,11 @@ class ArticleViewport(ArticleLines):
             return
         y = self._jumps.target_line(layout, self.ready, self.max_top_line)
         if y is not None:
-            self.move_to(y)
-            if self._jumps.landed(self.top_line, layout.section_index_at(len(layout.lines) - 1)):
-                self._report()  # the pinned section may differ from the one at the top
+            # Reported once landed: the pinned section may differ from the one at the
+            # top, and the screen hears of the place the reader asked for only.
+            self._move(y)
+            self._jumps.landed(self.top_line, layout.section_index_at(len(layout.lines) - 1))
+            self._report()
 
     def next_section(self) -> None:
         if self.document is not None:
