@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.style import Style
-from textual.cache import LRUCache
 from textual.message import Message
-from textual.strip import Strip
 
 from tui.content.section_label import section_number_prefix
 from tui.render.blocks import OutlineEntry, Span, TextBlock
-from tui.render.layout import Layout
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 
 # The section being read. Not a second triangle beside the focused list's ▶: a screen
@@ -68,11 +65,6 @@ class Outline(LineList):
         self.current = 0
         self.sections: list[OutlineEntry] = sections or []
         self.counts: Mapping[int, int] = {}
-        # Drawn lines, by all their look depends on, for the layout they were drawn
-        # from: a jump to the end and back (G, g) scrolls every line of the outline,
-        # and the lines drawn for the last visit are taken whole.
-        self._drawn: LRUCache[tuple[int, str, Style, Style, int], Strip] = LRUCache(256)
-        self._drawn_from: Layout | None = None
 
     def set_sections(self, entries: list[OutlineEntry], keep_place: bool = False) -> None:
         """New sections; with *keep_place* (the whole article after its preview) the
@@ -118,26 +110,6 @@ class Outline(LineList):
     def entry_style(self, index: int) -> Style:
         style = super().entry_style(index)
         return style + Style(bold=True) if index == self.current else style
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._drawn.clear()
-
-    def render_line(self, y: int) -> Strip:
-        layout = self._frame.layout
-        if layout is not self._drawn_from:
-            self._drawn.clear()
-            self._drawn_from = layout
-        index = round(self.scroll_y) + y
-        if index >= len(layout.lines) or not self.entries:
-            return super().render_line(y)
-        entry = self._flat.document.blocks[layout.lines[index].block].section_index
-        mark, style = self.gutter_mark(entry), self.entry_style(entry)
-        key = (index, mark, style, self._frame.base, self._frame.width)
-        strip = self._drawn.get(key)
-        if strip is None:
-            strip = self._drawn[key] = super().render_line(y)
-        return strip
 
     def selected_message(self, index: int, entry_id: str) -> Message:
         return self.SectionSelected(self, index)
