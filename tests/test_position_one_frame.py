@@ -11,7 +11,9 @@ import pytest
 from pilot_helpers import article_ready
 from screen_cells import rendered_rows
 from textual._compositor import ChopsUpdate
+from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.widget import Widget
 
 from tui.app import WellreadApp
 from tui.content import load_library
@@ -112,3 +114,33 @@ def _text_rows(app: WellreadApp, view: ArticleView) -> list[str]:
     region = view.content_region
     rows = rendered_rows(app)[region.y : region.bottom]
     return ["".join(cell.char for cell in row[region.x : region.right]) for row in rows]
+
+
+class _StatusApp(App[None]):
+    CSS = "StatusLine { height: auto; }"
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine("Not medical advice · ? help", "? help", id="status")
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        "Section 3 of 9 · 41% read",  # the usual line, drawn as one segment
+        "Part 骨密度 · 12% read",  # wide characters: Textual's own way
+        "Part\tone · 12% read",  # not printable as it stands: Textual's own way
+        "A very long section title that leaves no room for the hints at all · 5% read",
+    ],
+)
+async def test_the_status_line_draws_what_textual_draws(position: str) -> None:
+    app = _StatusApp()
+    async with app.run_test(size=(60, 5)) as pilot:
+        status = app.query_one(StatusLine)
+        status.set_status(position)
+        await pilot.pause()
+        height = status.size.height
+        drawn = [status.render_line(y) for y in range(height)]
+        textual = [Widget.render_line(status, y) for y in range(height)]
+        assert [s.text.rstrip() for s in drawn] == [s.text.rstrip() for s in textual]
+        assert (height > 1) == position.startswith("A very long")  # wrapped: more lines
+        assert drawn[0].text.startswith(position.split("\t")[0][:20])
