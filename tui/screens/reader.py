@@ -170,6 +170,7 @@ class ReaderScreen(ReaderText):
                 rendered, resume=self.start_at, reading_width=self.reading_width, id="article"
             )
             view.seen_before = self.percent_before
+            view.position_listener = self.position_changed  # in the frame of the move
             yield view
             yield Sidebar(*self.sidebar_entries(article) if article else (None, None), id="sidebar")
             # Over the panes' bottom edge, so opening it lays nothing out again.

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.message import Message
 
 from tui.content import Article, Library
-from tui.render.blocks import RenderedDocument
+from tui.render.blocks import OutlineEntry, RenderedDocument
 from tui.render.find import Match, matches_per_section
 from tui.render.labels import CitationStyle, ReferenceLabels
 from tui.render.layout import Layout
@@ -75,13 +75,22 @@ class ReaderText(FindInLongArticle):
         """The article rendered and laid out in another citation style (from a thread)."""
 
         def __init__(
-            self, article: Article, rendered: RenderedDocument, layout: Layout, style: CitationStyle
+            self,
+            article: Article,
+            rendered: RenderedDocument,
+            layout: Layout,
+            style: CitationStyle,
+            compared: list[OutlineEntry],
+            outline_kept: bool,
         ) -> None:
             super().__init__()
             self.article = article
             self.rendered = rendered
             self.layout = layout
             self.style = style
+            # The outline it was compared with (the one shown then), and the answer.
+            self.compared = compared
+            self.outline_kept = outline_kept
 
     @on(Loaded)
     def loaded(self, event: Loaded) -> None:
@@ -94,13 +103,19 @@ class ReaderText(FindInLongArticle):
         self.show_search_result()
 
     def show_rendered(
-        self, article: Article, rendered: RenderedDocument, layout: Layout | None = None
+        self,
+        article: Article,
+        rendered: RenderedDocument,
+        layout: Layout | None = None,
+        outline_kept: bool | None = None,
     ) -> None:
         """Show a (new rendering of the) article, keeping the reader's place if any;
-        *layout*: the rendering laid out already (off the UI thread)."""
+        *layout*: the rendering laid out already (off the UI thread); *outline_kept*:
+        its outline is the one shown (compared there too), when known."""
         replacing = self.rendered is not None
         same_article = article is self.article
-        outline_kept = self.rendered is not None and self.rendered.outline == rendered.outline
+        if outline_kept is None:
+            outline_kept = self.rendered is not None and self.rendered.outline == rendered.outline
         self.article, self.rendered = article, rendered
         if not outline_kept:
             self.query_one(Outline).set_sections(rendered.outline, keep_place=replacing)
@@ -154,22 +169,34 @@ class ReaderText(FindInLongArticle):
             # A short one is ready within the frame, as when it opened.
             self.show_rendered(self.article, self.render_article(self.article, share))
         else:
-            self.restyle(self.article, self.citation_style, share, self.view.wrap_width)
+            outline = self.rendered.outline
+            self.restyle(self.article, self.citation_style, share, self.view.wrap_width, outline)
 
     # A description, so starting it never writes out the whole article (its repr).
     @work(thread=True, exclusive=True, group="restyle-article", description="restyle")
     def restyle(
-        self, article: Article, style: CitationStyle, share: float | None, width: int
+        self,
+        article: Article,
+        style: CitationStyle,
+        share: float | None,
+        width: int,
+        outline: list[OutlineEntry],
     ) -> None:
         with background_work():
             rendered = self.source.render(article, style, share)
             layout = Layout(rendered, width)
             layout.extend()
+            # Compared here, not as it lands: thousands of sections in a long article
+            # (a heading may hold a citation, so the outline can change with the style).
+            kept = rendered.outline == outline
             collect_young()
-            self.post_message(self.Restyled(article, rendered, layout, style))
+            self.post_message(self.Restyled(article, rendered, layout, style, outline, kept))
 
     @on(Restyled)
     def restyled(self, event: Restyled) -> None:
         # A newer text (the whole article after its preview) or style wins.
         if event.article is self.article and event.style is self.citation_style:
-            self.show_rendered(event.article, event.rendered, event.layout)
+            # The thread's answer holds if the outline it compared with is still shown.
+            shown = self.rendered.outline if self.rendered is not None else None
+            kept = event.outline_kept if event.compared is shown else None
+            self.show_rendered(event.article, event.rendered, event.layout, kept)

@@ -71,7 +71,10 @@ class ArticleLines(Widget):
         self.reading_width = reading_width
         self._style = TextStyles(self, "article-view")
         self._component_memo = ComponentStyleMemo(self, self._style.clear)
-        self._strips: LRUCache[tuple[int, int, int, tuple[Span, ...]], Strip] = LRUCache(512)
+        self._strips: LRUCache[tuple[int, int, int, int, tuple[Span, ...], bool], Strip] = LRUCache(
+            512
+        )
+        self._strips_source: RenderedDocument | None = None
         # The styles the cached lines were drawn with.
         self._drawn_with: tuple[Style | None, tuple[object, ...], tuple[Style, ...]]
         self._drawn_with = (None, (), ())
@@ -108,8 +111,13 @@ class ArticleLines(Widget):
 
     # ------------------------------------------------------------ drawing
 
-    def watch_text_layout(self) -> None:
-        self._strips.clear()
+    def watch_text_layout(self, layout: Layout | None) -> None:
+        # Lines are kept by their layout's width, so going back to a width (+ then -)
+        # finds its lines drawn; another document's lines are dropped.
+        source = None if layout is None else layout.source
+        if source is not self._strips_source:
+            self._strips.clear()
+            self._strips_source = source
 
     def notify_style_update(self) -> None:
         # Focus changes the border, not the text: the drawn lines are kept unless the
@@ -167,13 +175,16 @@ class ArticleLines(Widget):
         if layout is None:
             text = self.placeholder if y == 0 else ""
             return Strip([Segment(text, base)]).crop_extend(0, width, base)
-        thumb = Segment(THUMB if y in frame.thumb_rows else " ", frame.thumb)
+        on_thumb = y in frame.thumb_rows
         index = frame.top_line + y
         if index >= len(layout.lines):
+            thumb = Segment(THUMB if on_thumb else " ", frame.thumb)
             return Strip([Segment(" " * (width - 1), base), thumb], width)
         line = layout.lines[index]
         spans = frame.highlighter(line.block) if frame.highlighter else ()
-        key = (index, margin, width, spans)
+        # The thumb is part of the line kept: a line drawn again (every line of the
+        # view on each move) is then taken whole, with no new strip made for it.
+        key = (layout.width, index, margin, width, spans, on_thumb)
         strip = self._strips.get(key)
         if strip is None:
             block = layout.document.blocks[line.block]
@@ -181,6 +192,7 @@ class ArticleLines(Widget):
             # Spans mark the labelled text; a table row drawn as a grid moves them.
             shown = shown_spans(block, spans)
             segments += line_segments(block, line, layout.width, base, self._style, shown)
-            strip = Strip(segments).crop_extend(0, width - 1, base)
-            self._strips[key] = strip
-        return Strip([*strip, thumb], width)
+            drawn = Strip(segments).crop_extend(0, width - 1, base)
+            thumb = Segment(THUMB if on_thumb else " ", frame.thumb)
+            strip = self._strips[key] = Strip([*drawn, thumb], width)
+        return strip

@@ -12,6 +12,7 @@ Drawing the lines is ArticleLines' part (tui.widgets.article_lines).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from textual import events, work
 from textual.cache import LRUCache
@@ -56,6 +57,16 @@ class ArticleViewport(ArticleLines):
         self.seen_before = 0
         self._seeded: RenderedDocument | None = None
         self._marking = False
+        # The size the view last counted what it shows as seen at, once drawn.
+        self._seen_size: tuple[int, int, int] | None = None
+        # The lines last counted as seen (the same place is not counted twice).
+        self._marked: tuple[Layout, int, int, int] | None = None
+        # Who hears where the view is, called at once instead of sent PositionChanged:
+        # set by the screen that shows the view (attributes down), so the outline and
+        # the status line change in the frame that draws the move. A message arrives
+        # after that frame and a second one redraws them (10 ms and more of a key on a
+        # long article, when the outline scrolls).
+        self.position_listener: Callable[[PositionChanged], None] | None = None
 
     # ------------------------------------------------------------ hooks
 
@@ -122,6 +133,7 @@ class ArticleViewport(ArticleLines):
         self.top_line = 0
         if not replacing:
             self.seen.clear()
+            self._marked = None
         self.document_changed(replacing)
         if self.size.width:
             self._relayout(keep=keep)
@@ -209,12 +221,15 @@ class ArticleViewport(ArticleLines):
 
     def move_to(self, line: int, force: bool = False) -> None:
         """Put *line* at the top of the view (within the article) and repaint."""
+        self._move(line, force)
+        self._report()
+
+    def _move(self, line: int, force: bool = False) -> None:
         line = max(0, min(line, self.max_top_line))
         if line != self.top_line:
             self.top_line = line
         elif force:
             self.refresh()
-        self._report()
 
     @property
     def current_section(self) -> int:
@@ -230,6 +245,7 @@ class ArticleViewport(ArticleLines):
     def mark_read(self, read: bool) -> None:
         """All of the article counts as seen (*read*), or only what is on screen now."""
         self.seen.clear()
+        self._marked = None
         self.seen_before = 100 if read else 0
         self._seeded = None
         self._reported = None
@@ -242,26 +258,48 @@ class ArticleViewport(ArticleLines):
         if self.seen_before and self._seeded is not layout.document:
             self._seeded = layout.document
             self.seen.mark_prefix(layout.document, self.seen_before)
-        if not self._marking:
+        if self._seen_size == self._size_key(layout):
+            # Drawn at this size already: what a move shows is counted now, so the
+            # share read it reports is the one of this frame.
+            self._mark_now(layout)
+        elif not self._marking:
             # What is on screen once this frame is drawn, not the sizes a window
             # passes through as it opens.
             self._marking = True
             self.call_after_refresh(self._mark_seen)
         self._post_state()
 
+    def _size_key(self, layout: Layout) -> tuple[int, int, int]:
+        return (layout.width, self.page_height, self.size.width)
+
     def _mark_seen(self) -> None:
         self._marking = False
         layout = self.text_layout
         if layout is not None and self.size.height and layout.width == self.wrap_width:
-            self.seen.mark(layout, self.top_line, self.page_height)
+            self._seen_size = self._size_key(layout)
+            self._mark_now(layout)
             self._post_state()
+
+    def _mark_now(self, layout: Layout) -> None:
+        marked = self._marked
+        top, height = self.top_line, self.page_height
+        # The last line too: a page the background layout had not reached is counted
+        # again as it arrives.
+        place = (top, height, min(len(layout.lines), top + height))
+        if marked is None or marked[0] is not layout or marked[1:] != place:
+            self._marked = (layout, *place)
+            self.seen.mark(layout, top, height)
 
     def _post_state(self) -> None:
         state = (self.current_section, self.percent_read, self.top_line)
         if state != self._reported:
             moved = self._reported is None or state[::2] != self._reported[::2]
             self._reported = state
-            self.post_message(PositionChanged(self, *state, moved))
+            event = PositionChanged(self, *state, moved)
+            if self.position_listener is not None:
+                self.position_listener(event)
+            else:
+                self.post_message(event)
         if self.has_focus:
             self._place_cursor()
 
@@ -285,9 +323,11 @@ class ArticleViewport(ArticleLines):
             return
         y = self._jumps.target_line(layout, self.ready, self.max_top_line)
         if y is not None:
-            self.move_to(y)
-            if self._jumps.landed(self.top_line, layout.section_index_at(len(layout.lines) - 1)):
-                self._report()  # the pinned section may differ from the one at the top
+            # Reported once landed: the pinned section may differ from the one at the
+            # top, and the screen hears of the place the reader asked for only.
+            self._move(y)
+            self._jumps.landed(self.top_line, layout.section_index_at(len(layout.lines) - 1))
+            self._report()
 
     def next_section(self) -> None:
         if self.document is not None:

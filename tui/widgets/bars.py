@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -76,6 +79,18 @@ class StatusLine(Widget):
         if len(left) + len(right) + 2 <= width:
             return Text(left + " " * (width - len(left) - len(right)) + right)
         return Text(f"{left}\n{right}")
+
+    def render_line(self, y: int) -> Strip:
+        # The usual one line drawn as one plain segment: Textual's way from render()
+        # costs about a millisecond, paid on every key that moves the article. Wide or
+        # unprintable characters (a section's title) take that way, as do two lines.
+        width = self.content_region.width or self.size.width
+        left, right = self.left, self.right(width)
+        if y == 0 and len(left) + len(right) + 2 <= width:
+            line = left + " " * (width - len(left) - len(right)) + right
+            if line.isprintable() and cell_len(line) == width:
+                return Strip([Segment(line, self.rich_style)], width)
+        return super().render_line(y)
 
 
 class SearchLine(Input):
