@@ -214,3 +214,66 @@ async def test_ctrl_t_adopts_the_next_theme_parsed_ahead_and_it_matches_a_fresh_
             assert described(app.stylesheet) == described(fresh)
     # The first press had nothing parsed ahead; every later one did.
     assert adopted[-len(THEME_CYCLE) :] == [True] * len(THEME_CYCLE)
+
+
+async def test_the_sidebar_class_follows_the_focus_and_nothing_inside_is_restyled(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot)
+        screen = app.screen
+        sidebar = screen.query_one(Sidebar)
+        restyled: list[object] = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def recording(nodes: Any, animate: bool = False) -> None:
+            nodes = list(nodes)
+            restyled.extend(nodes)
+            update_nodes(nodes, animate=animate)
+
+        monkeypatch.setattr(app.stylesheet, "update_nodes", recording)
+        screen.query_one("#exercise-list").focus()
+        await pilot.pause()
+        assert sidebar.has_class("-focus-within")
+        # The list's own focus restyles it; the sidebar restyles itself alone: the tab
+        # bar and the hidden list are left as they were.
+        tab_bar, hidden = sidebar.children[0], screen.query_one("#reference-list")
+        assert sidebar in restyled
+        assert tab_bar not in restyled and hidden not in restyled
+        screen.query_one("#article").focus()
+        await pilot.pause()
+        assert not sidebar.has_class("-focus-within")
+        assert corner(app, sidebar) == "╭"
+
+
+async def test_a_list_shown_again_fits_its_scroll_bar_to_entries_set_while_hidden(
+    library_dir: Path,
+) -> None:
+    # Scroll bars are fitted again only when what they depend on changed: entries set
+    # while the list was hidden still bring the scroll bar when it shows.
+    from tui.widgets.sidebar import ReferenceList
+
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot)
+        screen = app.screen
+        references = screen.query_one(ReferenceList)
+        screen.query_one("#exercise-list").focus()
+        await pilot.press("r")
+        await settle(pilot)
+        assert not references.show_vertical_scrollbar  # the test library's few fit
+        await pilot.press("e")
+        await settle(pilot)
+        many = [(f"ref-{n}", n, [f"Author {n}. A study of bone number {n}."]) for n in range(80)]
+        references.set_entries(ReferenceList.entries_for(many))
+        await pilot.press("r")
+        await settle(pilot)
+        assert references.show_vertical_scrollbar
+        assert references.virtual_size.height > references.size.height
+        await pilot.press("e")
+        await settle(pilot)
+        references.set_entries(ReferenceList.entries_for(many[:2]))
+        await pilot.press("r")
+        await settle(pilot)
+        assert not references.show_vertical_scrollbar

@@ -27,6 +27,7 @@ from tui.screens.library import ArticleList, LibraryScreen
 from tui.settings import Settings
 from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
 from tui.state import StateStore, data_dir
+from tui.stylesheet_rules import changed_rules_copy
 from tui.themes import DEFAULT_THEME, HIGH_CONTRAST, StripColour
 from tui.widgets.cursor import DEFAULT_CURSOR_SHAPE, focus_cell
 
@@ -83,6 +84,8 @@ class WellreadApp(CardActions):
         state: StateStore | None = None,
     ) -> None:
         super().__init__()
+        # Restyles set only the rules that change (tui/stylesheet_rules.py).
+        self.stylesheet = changed_rules_copy(self.stylesheet)
         self._stale_screens = WeakSet()
         self.library = library
         self.state = state or StateStore(library.root)

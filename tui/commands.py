@@ -60,13 +60,17 @@ SECTION_LIMIT = 40
 NEARBY_LIMIT = 16
 
 
-def section_choices(labels: list[str], query: str, limit: int = SECTION_LIMIT) -> list[int]:
+def section_choices(
+    labels: list[str], query: str, limit: int = SECTION_LIMIT, lowered: list[str] | None = None
+) -> list[int]:
     """The indices of at most *limit* sections worth a fuzzy match for *query*: those
     whose label holds it as typed first, then those holding its letters in order, each
     in document order. A cheap filter over plain text, so typing in the palette costs
-    the same in an article of ten sections or ten thousand."""
+    the same in an article of ten sections or ten thousand. *lowered*: the labels in
+    lower case, if already made."""
     needle = query.lower()
-    lowered = [label.lower() for label in labels]
+    if lowered is None:
+        lowered = [label.lower() for label in labels]
     chosen = [index for index, label in enumerate(lowered) if needle in label][:limit]
     if len(chosen) < limit:
         letters = re.compile(".*?".join(re.escape(char) for char in needle))
@@ -91,7 +95,10 @@ def nearby_sections(levels: list[int], current: int, limit: int = NEARBY_LIMIT) 
 
 
 class WellreadCommands(Provider):
-    _titles: tuple[list[OutlineEntry], list[str]] | None = None
+    # The outline the titles were made for, the titles, and the titles in lower case:
+    # kept on the class, as the palette makes a new provider each time it opens (only
+    # the last outline's are kept).
+    _titles: tuple[list[OutlineEntry], list[str], list[str]] | None = None
 
     @property
     def wellread(self) -> WellreadApp:
@@ -113,10 +120,14 @@ class WellreadCommands(Provider):
         view = views.first()
         outline = screen.rendered.outline
         if query:
-            # Made once a palette: the palette asks again at every key the reader types.
-            if self._titles is None or self._titles[0] is not outline:
-                self._titles = (outline, [f"Go to {part.label}" for part in outline])
-            chosen = section_choices(self._titles[1], query)
+            # Made once an outline: the palette asks again at every key the reader types.
+            known = WellreadCommands._titles
+            if known is None or known[0] is not outline:
+                titles = [f"Go to {part.label}" for part in outline]
+                known = (outline, titles, [title.lower() for title in titles])
+                WellreadCommands._titles = known
+            _, titles, lowered = known
+            chosen = section_choices(titles, query, lowered=lowered)
         else:
             chosen = nearby_sections([part.level for part in outline], view.current_section)
         for number in chosen:

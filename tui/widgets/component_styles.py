@@ -63,6 +63,27 @@ class ComponentStyleMemo:
         self._known: dict[PathKey, dict[str, RenderStyles]] = {}
         # The path Textual is working the styles out for now: kept at the next call.
         self._pending: PathKey | None = None
+        # Every distinct style of each component class seen on any path.
+        self._alike: dict[str, list[RenderStyles]] = {}
+
+    def _shared(self, widget: Widget) -> dict[str, RenderStyles]:
+        """The widget's component styles, each replaced by an equal one already known
+        from another path, and put back on the widget: where focus leaves a component
+        class as it was, both paths hold the very same object, so a widget that keeps
+        what it drew while its component styles stay the same objects (the article
+        view's lines) keeps it across focus changes."""
+        shared = {}
+        for name, styles in widget._component_styles.items():
+            alike = self._alike.setdefault(name, [])
+            same = next((known for known in alike if known == styles), None)
+            if same is None:
+                alike.append(styles)
+                same = styles
+            shared[name] = same
+        if any(shared[name] is not styles for name, styles in widget._component_styles.items()):
+            widget._component_styles = dict(shared)
+            self.changed()
+        return shared
 
     def classes(self, every: frozenset[str]) -> frozenset[str]:
         """The classes Textual should work out now: *every* one on a new path, none on
@@ -72,10 +93,11 @@ class ComponentStyleMemo:
             return every
         stylesheet = widget.app.stylesheet
         if self._pending is not None and self._rules is stylesheet.rules:
-            self._known[self._pending] = dict(widget._component_styles)
+            self._known[self._pending] = self._shared(widget)
         self._pending = None
         if self._rules is not stylesheet.rules:
             self._known.clear()
+            self._alike.clear()
             self._rules = stylesheet.rules
         key = path_key(widget)
         known = self._known.get(key)

@@ -115,6 +115,8 @@ class LineList(ScrollView, can_focus=True):
         self._flat = flatten_entries(self.entries, self.GAP)
         self._layouts: LRUCache[int, Layout] = LRUCache(2)
         self._style = TextStyles(self, "line-list")
+        # What the scroll bars were last fitted to (see _size_updated).
+        self._scrolled_for: tuple[object, ...] = ()
         self._component_memo = ComponentStyleMemo(self, self._style.clear)
         self._frame = _Frame(Style(), 0, Layout(RenderedDocument([], []), 1), Style(), Style())
 
@@ -229,6 +231,29 @@ class LineList(ScrollView, can_focus=True):
         self.scroll_to_region(
             Region(0, top, 1, max(1, end - top)), animate=False, immediate=True, force=True
         )
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Every layout of the screen (r and e showing a list) hands each scroll view the
+        # size of its arranged children as its virtual size; a list's is its lines, so
+        # Textual took each layout for a change and redrew every list's scroll bar.
+        # They are fitted again only when what they depend on changes.
+        styles = self.styles
+        fitted_for = (
+            size,
+            container_size,
+            self.virtual_size,
+            styles.scrollbar_size_vertical,
+            styles.scrollbar_size_horizontal,
+            styles.overflow_x,
+            styles.overflow_y,
+            styles.scrollbar_gutter,
+        )
+        if fitted_for == self._scrolled_for:
+            return self.container_size != container_size
+        self._scrolled_for = fitted_for
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_size()

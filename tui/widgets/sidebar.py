@@ -25,6 +25,9 @@ SHOWN = "• "
 TABS = (("exercise-list", "Exercises"), ("reference-list", "References"))
 # The focused pane's title, as wellread.tcss styles the other panes' titles.
 FOCUSED_TITLE = "bold reverse"
+# The sidebar's class while the focus is inside it (wellread.tcss gives it the heavy
+# border).
+FOCUS_WITHIN = "-focus-within"
 
 
 def card_entry(entry_id: str, lines: Sequence[str], label: str = "") -> ListEntry:
@@ -35,7 +38,18 @@ def card_entry(entry_id: str, lines: Sequence[str], label: str = "") -> ListEntr
     return ListEntry(entry_id, blocks)
 
 
-class ExerciseList(LineList):
+class SidebarList(LineList):
+    """A list in the sidebar: tells the sidebar of a focus change as it happens."""
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        super().watch_has_focus(has_focus)
+        # Now, not when the sidebar gets DescendantFocus: its border and title then
+        # change in the same frame as the list's cursor, not one frame later.
+        if isinstance(self.parent, Sidebar):
+            self.parent.show_focus_within()
+
+
+class ExerciseList(SidebarList):
     HELP_NAME = "Related exercises"
 
     class Selected(Message):
@@ -57,7 +71,7 @@ class ExerciseList(LineList):
         return self.Selected(entry_id)
 
 
-class ReferenceList(LineList):
+class ReferenceList(SidebarList):
     """Numbered references; those the last followed citation names are marked ◆."""
 
     HELP_NAME = "References"
@@ -180,29 +194,34 @@ class Sidebar(Vertical):
         self._title_shows_focus = False
         self._active_tab = TABS[0][0]
 
-    # The title of the focused pane is bold and reversed, like every pane's. Set here on
-    # the title itself, not by a :focus-within rule in the CSS: Textual repaints every
-    # widget inside a container whose border-title-style changes, and the sidebar is a
-    # container (tests/test_focus_restyle.py checks the two look the same).
-    def _show_focus_in_title(self) -> None:
+    # The focused pane has a heavy border and a bold, reversed title, like every pane.
+    # The sidebar's focus is on a list inside it, so it shows both itself: the border
+    # by its "-focus-within" class, restyling only itself (a :focus-within rule in the
+    # CSS would make Textual restyle everything inside the sidebar on every focus
+    # change, r and e included); the title set here on the title itself (Textual
+    # repaints every widget inside a container whose border-title-style changes).
+    # tests/test_focus_restyle.py checks the sidebar looks like the other panes.
+    def show_focus_within(self) -> None:
         focused = self.has_focus_within
         if focused == self._title_shows_focus:
             return
         self._title_shows_focus = focused
         title = self._border_title.plain if self._border_title is not None else ""
         self.border_title = Content.styled(title, FOCUSED_TITLE) if focused else Content(title)
-
-    def notify_style_update(self) -> None:
-        # The restyle that gives the focused sidebar its heavy border: the title changes
-        # with it, in the same frame.
-        super().notify_style_update()
-        self._show_focus_in_title()
+        # No rule for what is inside the sidebar names the class: only the sidebar's
+        # own styles can change.
+        self.set_class(focused, FOCUS_WITHIN, update=False)
+        if self.is_attached:
+            self.app.stylesheet.update_nodes([self], animate=True)
+            # Ask for the repaint now, with the list's: left to the sidebar's next idle
+            # (after its queued DescendantFocus and Blur) it comes one frame later.
+            self._check_refresh()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self._show_focus_in_title()
+        self.show_focus_within()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        self._show_focus_in_title()
+        self.show_focus_within()
 
     def compose(self) -> ComposeResult:
         exercises, references = self._initial
