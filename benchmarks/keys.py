@@ -18,7 +18,8 @@ processed every message and drawn a frame. The same wait with no key
 is measured too and taken off, so "work" is what the key adds. Work done in other
 threads (laying out, searching or rendering in the background) is not the UI
 thread's; it shows in "all threads", the whole process's CPU time over the same span.
-The figure is the median over the presses.
+The figure is the median over the presses. Full garbage collections during the keys
+are counted apart, with the longest: each lands on one key, so a median seldom shows it.
 
 Verdict: "ok" when under 16 ms (one frame at 60 Hz), or within 1.5 times the same key
 on the floor app, which is as fast as Textual itself goes.
@@ -28,12 +29,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import platform
 import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -182,6 +185,34 @@ async def reader_keys(meter: Meter, repeats: int) -> None:
         await meter.press("e", "e")
 
 
+class FullCollections:
+    """The full garbage collections (generation 2) run while the block runs, in ms: a
+    pause that lands on whichever key comes next, so a median seldom shows it."""
+
+    def __init__(self) -> None:
+        self.durations: list[float] = []  # on the UI thread
+        self.elsewhere: list[float] = []  # in other threads (a settle after a layout)
+        self._started = 0.0
+        self._ui = threading.get_ident()
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        elif threading.get_ident() == self._ui:
+            self.durations.append((time.perf_counter() - self._started) * 1000)
+        else:
+            self.elsewhere.append((time.perf_counter() - self._started) * 1000)
+
+    def __enter__(self) -> FullCollections:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        gc.callbacks.remove(self._callback)
+
+
 def case_wellread(library: str, slug: str, repeats: int) -> dict[str, Any]:
     from tui.app import WellreadApp
     from tui.content import load_library
@@ -201,8 +232,11 @@ def case_wellread(library: str, slug: str, repeats: int) -> dict[str, Any]:
             await pilot.pause()
             meter = Meter(app, pilot)
             await meter.measure_idle(repeats)
-            await reader_keys(meter, repeats)
+            with FullCollections() as collections:
+                await reader_keys(meter, repeats)
             out["keys"] = meter.summary()
+            out["full_gc"] = collections.durations
+            out["full_gc_elsewhere"] = collections.elsewhere
             out["idle_ms"] = meter.idle[0] * 1000
             out["lines"] = len(view.text_layout.lines) if view.text_layout else 0
 
@@ -314,6 +348,14 @@ def _report(large: dict[str, Any], small: dict[str, Any], floor: dict[str, Any])
         f"{large['idle_ms']:.1f} ms, small {small['idle_ms']:.1f} ms, floor "
         f"{floor['idle_ms']:.1f} ms; 4 MB article: {large['lines']} lines"
     )
+    for name, case in (("4 MB", large), ("small", small)):
+        pauses, elsewhere = case.get("full_gc", []), case.get("full_gc_elsewhere", [])
+        longest = f", longest {max(pauses):.0f} ms" if pauses else ""
+        other = f", longest {max(elsewhere):.0f} ms" if elsewhere else ""
+        print(
+            f"Full garbage collections during the keys, {name}: {len(pauses)} on the UI "
+            f"thread{longest}; {len(elsewhere)} in other threads{other}"
+        )
     header = ["key", "what", "4 MB work", "4 MB all threads", "small work", "floor", "verdict"]
     table = [header]
     misses = []

@@ -18,6 +18,7 @@ from textual.filter import LineFilter
 from textual.geometry import Offset
 from textual.screen import Screen
 
+from tui import long_lived
 from tui.app_cards import CardActions
 from tui.app_settings import AUTO_BREAKPOINTS
 from tui.content import Library
@@ -370,8 +371,11 @@ class WellreadApp(CardActions):
             place = place_of(self.screen)
             if place is not None:
                 self.history.left(place)
+        closing = _reader(self.screen)
         done = super().pop_screen()
         StylesCache.get_inner_outer.cache_clear()
+        if closing is not None:  # its article, if frozen, back to the collector
+            long_lived.closed(any(_reader(screen) for screen in self.screen_stack[:-1]))
         return done
 
     def on_unmount(self) -> None:

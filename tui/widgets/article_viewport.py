@@ -19,6 +19,7 @@ from textual.cache import LRUCache
 from textual.geometry import Offset
 from textual.worker import get_current_worker
 
+from tui import long_lived
 from tui.render.blocks import RenderedDocument
 from tui.render.layout import Layout
 from tui.render.position import ReadingPosition, place_in
@@ -113,6 +114,10 @@ class ArticleViewport(ArticleLines):
             self._try_pending()
         if resume is not None:
             self.resume_at(resume)
+        layout = self.text_layout
+        if layout is not None and layout.complete:  # laid out off the UI thread (c)
+            # Once this frame is drawn, the replaced rendering is no longer held.
+            self.call_after_refresh(self._settle_long_lived, len(layout.lines))
 
     def show(
         self,
@@ -187,6 +192,11 @@ class ArticleViewport(ArticleLines):
                     last_report = now
                     self.post_message(LaidOut(self, layout))
         self.post_message(LaidOut(self, layout))
+        long_lived.laid_out(len(layout.lines))  # a long article kept from full collections
+
+    @work(thread=True, group="long-lived")
+    def _settle_long_lived(self, lines: int) -> None:
+        long_lived.laid_out(lines)
 
     def on_article_view_laid_out(self, event: LaidOut) -> None:
         event.stop()
