@@ -20,13 +20,23 @@ GIVE_UP_SECONDS = 60
 
 
 def _start(*args: str, data: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "tui", *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=environment(data),
-    )
+    # A program started in the background by a shell without job control (as CI may
+    # start pytest) ignores Ctrl+C, and so would wellread, inheriting that: it is
+    # started as from a terminal, where Ctrl+C stops it.
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "tui", *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=environment(data),
+        )
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_until(stream: int, marker: bytes) -> bytes:
