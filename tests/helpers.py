@@ -72,3 +72,16 @@ def word_hash(word: str) -> str:
 
 def hashed_sentences(text: str) -> list[list[str]]:
     return [[word_hash(word) for word in words] for words in sentence_words(text)]
+
+
+def zebra_library(
+    folder: Path, slug: str, title: str, size_bytes: int, parts: tuple[int, int]
+) -> Path:
+    """A library of one long article of about *size_bytes* bytes in which one rare word,
+    "zebra", opens the two sections numbered *parts*."""
+    text = long_article(size_bytes, title=title)
+    for part in parts:
+        text = text.replace(f"## Part {part}\n", f"## Part {part}\nA zebra stood here. ", 1)
+    folder.mkdir()
+    (folder / f"{slug}.md").write_text(text, encoding="utf-8")
+    return folder

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import long_article
+from helpers import zebra_library
 from hypothesis import given
 from hypothesis import strategies as st
 from pilot_helpers import article_ready, settle
@@ -35,12 +35,7 @@ SLUG = "long-find"
 
 
 def _long_library(folder: Path) -> Path:
-    text = long_article(SYNC_LOAD_BYTES + 40_000, title="Long find")
-    for part in (3, 30):
-        text = text.replace(f"## Part {part}\n", f"## Part {part}\nA zebra stood here. ", 1)
-    folder.mkdir()
-    (folder / f"{SLUG}.md").write_text(text, encoding="utf-8")
-    return folder
+    return zebra_library(folder, SLUG, "Long find", SYNC_LOAD_BYTES + 40_000, (3, 30))
 
 
 def _row_text(app: WellreadApp, y: int) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import long_article
+from helpers import zebra_library
 from pilot_helpers import article_ready, settle
 
 from tui.app import WellreadApp
@@ -24,12 +24,7 @@ SLUG = "long-read"
 
 
 def _long_library(folder: Path) -> Path:
-    text = long_article(SYNC_LOAD_BYTES + 40_000, title="Long read")
-    # One rare word, in two known sections.
-    for part in (7, 30):
-        text = text.replace(f"## Part {part}\n", f"## Part {part}\nA zebra stood here. ", 1)
-    folder.mkdir()
-    (folder / f"{SLUG}.md").write_text(text, encoding="utf-8")
+    zebra_library(folder, SLUG, "Long read", SYNC_LOAD_BYTES + 40_000, (7, 30))
     assert (folder / f"{SLUG}.md").stat().st_size > SYNC_LOAD_BYTES
     return folder
 
