@@ -20,6 +20,9 @@ threads (laying out, searching or rendering in the background) is not the UI
 thread's; it shows in "all threads", the whole process's CPU time over the same span.
 The figure is the median over the presses. Full garbage collections during the keys
 are counted apart, with the longest: each lands on one key, so a median seldom shows it.
+A key bound to nothing (NOOP_KEY) is measured the same way and printed apart: what Pilot
+itself costs to deliver a key and wait for every widget, a part of every figure (it is
+not taken off).
 
 Verdict: "ok" when under 16 ms (one frame at 60 Hz), or within 1.5 times the same key
 on the floor app, which is as fast as Textual itself goes.
@@ -54,6 +57,7 @@ SIZE = (120, 40)
 SETTLE_S = 0.12
 FRAME_MS = 16.0
 FLOOR_RATIO = 1.5
+NOOP_KEY = "f19"  # bound to nothing in wellread and in the floor app
 SMALL_LIBRARY = ROOT / "tests" / "fixtures" / "library"
 SMALL_SLUG = "alpha"
 
@@ -149,6 +153,8 @@ async def reader_keys(meter: Meter, repeats: int) -> None:
     from tui.widgets.sidebar import Sidebar
 
     app = meter.app
+    for _ in range(repeats):
+        await meter.press(NOOP_KEY, NOOP_KEY)
     for _ in range(repeats):
         await meter.press("j", "j")
         await meter.press("k", "k")
@@ -276,6 +282,8 @@ def case_floor(repeats: int) -> dict[str, Any]:
             meter = Meter(app, pilot)
             await meter.measure_idle(repeats)
             for _ in range(repeats):
+                await meter.press(NOOP_KEY, NOOP_KEY)
+            for _ in range(repeats):
                 await meter.press("ctrl+p", "ctrl+p")
                 await meter.press("ctrl+p a", "a")
                 await meter.press("ctrl+p esc", "escape")
@@ -347,6 +355,12 @@ def _report(large: dict[str, Any], small: dict[str, Any], floor: dict[str, Any])
         f"Idle UI-thread CPU over a settle span (taken off every figure): 4 MB "
         f"{large['idle_ms']:.1f} ms, small {small['idle_ms']:.1f} ms, floor "
         f"{floor['idle_ms']:.1f} ms; 4 MB article: {large['lines']} lines"
+    )
+    noop = [case["keys"].get(NOOP_KEY, (0.0, 0.0))[0] for case in (large, small, floor)]
+    print(
+        f"A key bound to nothing ({NOOP_KEY}), Pilot's own cost of a key (in every figure "
+        f"below, not taken off): 4 MB {noop[0]:.1f} ms, small {noop[1]:.1f} ms, "
+        f"floor {noop[2]:.1f} ms"
     )
     for name, case in (("4 MB", large), ("small", small)):
         pauses, elsewhere = case.get("full_gc", []), case.get("full_gc_elsewhere", [])
