@@ -83,7 +83,9 @@ class SettingsActions(App[None]):
             return
         self._stale_screens.update(other for other in self.screen_stack if other is not screen)
         if screen.is_mounted:
-            screen._refresh_layout(self.size)
+            # Textual lays the screen out and draws it here, then again for the widgets
+            # the restyle refreshed; a theme moves nothing (a rule that would has laid
+            # its widget out already), so the refreshed widgets are drawn once, next frame.
             screen._css_update_count = self._css_update_count
         if self._settings_ready:
             # The reader may be stepping through themes: the next one's stylesheet is
