@@ -4,6 +4,7 @@ change draws the screen as a fresh app in that theme would."""
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,7 @@ async def test_kept_lines_are_the_lines_textual_draws(library_dir: Path) -> None
                 assert kept == textuals, (key, widget.id)
 
 
-async def test_a_theme_change_asks_each_widget_for_one_repaint(
+async def test_a_theme_change_asks_each_widget_for_one_repaint_and_draws_each_line_once(
     library_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = WellreadApp(load_library(library_dir), open_slug="alpha")
@@ -122,13 +123,22 @@ async def test_a_theme_change_asks_each_widget_for_one_repaint(
 
         monkeypatch.setattr(Widget, "refresh", counting)
         monkeypatch.setattr(app.stylesheet, "update", restyle)
+        drawn = count_drawn(monkeypatch)
         await pilot.press("ctrl+t")
         await settle(pilot)
+        screen = app.screen
+        widgets = set(screen.walk_children(Widget))
         # Every widget of the reader takes the new colours, asked once for its rules
-        # (and at most once more each for its component styles and through the app),
-        # not once a rule set (a colour asked for its whole subtree: 14 to 36 a widget).
-        assert set(app.screen.walk_children(Widget)) <= set(asked)
-        assert max(asked.values()) <= 3
+        # (and at most once more for its component styles), not once a rule set (a
+        # colour asked for its whole subtree: 14 to 36 times a widget).
+        assert widgets <= set(asked)
+        assert max(asked[widget] for widget in widgets) <= 2
+        # Each line in the new colours is drawn once (the screen's repaint draws every
+        # widget; the widgets' own requests would have drawn them again).
+        shown = [widget for widget in widgets if widget.display and widget.size.height > 2]
+        assert len(shown) == 5  # the panes, their row, the exercise list
+        for widget in shown:
+            assert 0 < drawn[id(widget._styles_cache)] <= widget.outer_size.height, widget
 
 
 async def test_after_theme_changes_the_reader_looks_as_a_fresh_app_in_that_theme(
@@ -146,6 +156,9 @@ async def test_after_theme_changes_the_reader_looks_as_a_fresh_app_in_that_theme
             await pilot.press("ctrl+t")
             await settle(pilot)
         theme, stepped = app.theme, panes(app)
+
+        # The collector, held off while the new colours were drawn, runs again.
+        assert gc.isenabled()
 
     fresh = WellreadApp(load_library(library_dir), open_slug="alpha")
     fresh.theme = theme

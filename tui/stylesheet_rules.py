@@ -22,9 +22,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from textual.app import App
 from textual.css.styles import RulesMap
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widget import Widget
 
 
 @dataclass
@@ -42,8 +45,11 @@ class Repaints:
         if parent:
             self.parents.add(node)
 
-    def refresh(self) -> None:
-        """Each node asked for, once (as Textual's `Styles.refresh` would have)."""
+    def refresh(self, screen: Screen[object] | None) -> None:
+        """Each node asked for, once (as Textual's `Styles.refresh` would have); with
+        *screen* (all of it was restyled), the screen is drawn whole once, with each
+        widget on it: left to ask for itself, each would be drawn again in a later
+        frame (a screen handles its own repaint before its widgets' requests)."""
         layouts = self.nodes
         for node in self.children:
             for child in node.walk_children(with_self=False):
@@ -54,6 +60,14 @@ class Repaints:
         for node, layout in layouts.items():
             if node.is_attached and getattr(node, "_is_mounted", True):
                 node.refresh(layout=layout)
+        if screen is None or not screen.is_current:
+            return
+        screen.refresh()
+        for node in layouts:
+            if isinstance(node, Widget) and node is not screen and node.is_attached:
+                # Its caches are emptied (refresh); the screen's repaint draws it.
+                node._repaint_required = False
+                node._repaint_regions.clear()
 
 
 class ChangedRulesStylesheet(Stylesheet):
@@ -66,7 +80,10 @@ class ChangedRulesStylesheet(Stylesheet):
             super().update(root, animate)
         finally:
             ChangedRulesStylesheet._repaints = None
-        repaints.refresh()
+        screen = root if isinstance(root, Screen) else None
+        if isinstance(root, App) and root._screen_stack:
+            screen = root.screen
+        repaints.refresh(screen)
 
     @classmethod
     def replace_rules(cls, node: DOMNode, rules: RulesMap, animate: bool = False) -> None:
