@@ -13,7 +13,8 @@ too, so the colour filter's own cache answers as well. A few looks are kept, so 
 pane going back and forth between two (focused, not focused) keeps both.
 
 A frame that draws no content of its own (a container whose children cover it)
-keeps its lines by look alone.
+keeps its lines by look alone, and draws one line for all those between its top and
+bottom borders.
 
 This swaps Textual 8's private per-widget `StylesCache` (`Widget._styles_cache`) for
 a subclass; tests/test_kept_lines.py checks the lines against Textual's own.
@@ -129,11 +130,14 @@ class KeptLinesCache(StylesCache):
         *rest: Any,
     ) -> Strip:
         content: Strip | None = None
-        if not self.blank_content:
-            gutter = styles.gutter
-            content_y = y - gutter.top
-            if gutter.top <= y < size.height - gutter.bottom and content_y < content_size.height:
-                content = render_content_line(content_y)
+        gutter = styles.gutter
+        inside = gutter.top <= y < size.height - gutter.bottom
+        if self.blank_content:
+            # Every line between the top and bottom borders is the same: one line
+            # object for all (the compositor then cuts it up once, not once a line).
+            y = gutter.top if inside else y
+        elif inside and y - gutter.top < content_size.height:
+            content = render_content_line(y - gutter.top)
         kept = self._lines.get(y)
         # The same content line, or an equal one (a list draws its lines anew each time).
         if kept is not None and (kept[0] is content or kept[0] == content):
