@@ -64,7 +64,12 @@ class Repaints:
             return
         screen.refresh()
         for node in layouts:
-            if isinstance(node, Widget) and node is not screen and node.is_attached:
+            if (
+                isinstance(node, Widget)
+                and node is not screen
+                and node.is_attached
+                and node.screen is screen
+            ):
                 # Its caches are emptied (refresh); the screen's repaint draws it.
                 node._repaint_required = False
                 node._repaint_regions.clear()
