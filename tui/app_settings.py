@@ -4,6 +4,7 @@ screens and their order."""
 
 from __future__ import annotations
 
+import gc
 from weakref import WeakSet
 
 from textual.app import App, ScreenError
@@ -66,11 +67,13 @@ class SettingsActions(App[None]):
         self.run_worker(parse, thread=True, exclusive=True, group="theme-ahead")
 
     def refresh_css(self, animate: bool = True) -> None:
-        """Textual's, less two things: the rules parsed ahead for this theme are used
-        if they fit (tui/stylesheet_ahead.py), and the screens beneath the current one
-        are restyled when they show again (restyle_if_stale), not at every theme
-        change, so a reader stepping through themes pays only for the screen they see."""
+        """Textual's, less three things: the rules parsed ahead for this theme are used
+        if they fit (tui/stylesheet_ahead.py); the screens beneath the current one are
+        restyled when they show again (restyle_if_stale), not at every theme change, so
+        a reader stepping through themes pays only for the screen they see; and the
+        screen is not laid out, only drawn once (tui/stylesheet_rules.py)."""
         stylesheet = self.stylesheet
+        self._hold_collector()
         variables = self.get_css_variables()
         parsed, self._parsed_ahead = self._parsed_ahead, None
         if not adopt(stylesheet, parsed, variables):
@@ -83,13 +86,32 @@ class SettingsActions(App[None]):
             return
         self._stale_screens.update(other for other in self.screen_stack if other is not screen)
         if screen.is_mounted:
-            screen._refresh_layout(self.size)
+            # Textual lays the screen out and draws it here, then again for the widgets
+            # the restyle refreshed; a theme moves nothing (a rule that would has laid
+            # its widget out already), so the refreshed widgets are drawn once, next frame.
             screen._css_update_count = self._css_update_count
         if self._settings_ready:
             # The reader may be stepping through themes: the next one's stylesheet is
             # parsed in a thread once this one is drawn (the layout's frame, then the
             # whole screen's), so the thread does not slow the drawing.
             self.call_after_refresh(self.call_after_refresh, self._parse_next_theme)
+
+    def _hold_collector(self) -> None:
+        """Restyling and drawing a screen in new colours makes tens of thousands of
+        objects: collected as they come, some forty collections on the key (a tenth of
+        its time). The collector waits until the new colours are drawn."""
+        if gc.isenabled():
+            gc.disable()
+            if not self.call_after_refresh(self._release_collector):
+                gc.enable()
+
+    def _release_collector(self) -> None:
+        # The restyle's refresh is done; the drawing's is next.
+        if not self.call_after_refresh(gc.enable):
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        gc.enable()  # never left held by a theme change as the app ends
 
     def restyle_if_stale(self, screen: Screen[object]) -> None:
         """A screen shown again after the theme changed beneath it: restyle it now."""

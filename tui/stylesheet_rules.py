@@ -7,18 +7,89 @@ paid for some forty settings a widget. Setting an unchanged rule to its own valu
 nothing else, so only the changed ones are set here; the rest is Textual's (a rule
 with a transition is left to Textual, which animates it).
 
-Uses Textual 8's `Styles._rules`, as `replace_rules` itself does; the focus and theme
+A whole tree restyled at once (a theme change: `update`) asks each widget for one
+repaint at the end, not one for each rule set (a colour asks its whole subtree again,
+so a screen's widgets were asked some thirty times each): every rule is set as
+before, with the repaint each would ask for noted, and each widget is then
+refreshed once, laid out if any of its rules asked for it.
+
+Uses Textual 8's `Styles._rules`, as `replace_rules` itself does, and the keyword
+arguments of `Styles.refresh`, which every rule's setter calls; the focus and theme
 tests (tests/test_focus_restyle.py, tests/test_stylesheet_rules.py) check the result.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from textual.app import App
 from textual.css.styles import RulesMap
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+@dataclass
+class Repaints:
+    """What the rules set during a whole-tree restyle asked each node for."""
+
+    nodes: dict[DOMNode, bool] = field(default_factory=dict)  # node: laid out too
+    children: set[DOMNode] = field(default_factory=set)  # and all inside it
+    parents: set[DOMNode] = field(default_factory=set)  # and the one it is in
+
+    def note(self, node: DOMNode, layout: bool, children: bool, parent: bool) -> None:
+        self.nodes[node] = self.nodes.get(node, False) or layout
+        if children:
+            self.children.add(node)
+        if parent:
+            self.parents.add(node)
+
+    def refresh(self, screen: Screen[object] | None) -> None:
+        """Each node asked for, once (as Textual's `Styles.refresh` would have); with
+        *screen* (all of it was restyled), the screen is drawn whole once, with each
+        widget on it: left to ask for itself, each would be drawn again in a later
+        frame (a screen handles its own repaint before its widgets' requests)."""
+        layouts = self.nodes
+        for node in self.children:
+            for child in node.walk_children(with_self=False):
+                layouts[child] = layouts.get(child, False) or layouts[node]
+        for node in self.parents:
+            if isinstance(node.parent, DOMNode):
+                layouts.setdefault(node.parent, False)
+        for node, layout in layouts.items():
+            if node.is_attached and getattr(node, "_is_mounted", True):
+                node.refresh(layout=layout)
+        if screen is None or not screen.is_current:
+            return
+        screen.refresh()
+        for node in layouts:
+            if (
+                isinstance(node, Widget)
+                and node is not screen
+                and node.is_attached
+                and node.screen is screen
+            ):
+                # Its caches are emptied (refresh); the screen's repaint draws it.
+                node._repaint_required = False
+                node._repaint_regions.clear()
 
 
 class ChangedRulesStylesheet(Stylesheet):
+    # While a whole tree is restyled (update): the repaints asked for, made at the end.
+    _repaints: Repaints | None = None
+
+    def update(self, root: DOMNode, animate: bool = False) -> None:
+        repaints = ChangedRulesStylesheet._repaints = Repaints()
+        try:
+            super().update(root, animate)
+        finally:
+            ChangedRulesStylesheet._repaints = None
+        screen = root if isinstance(root, Screen) else None
+        if isinstance(root, App) and root._screen_stack:
+            screen = root.screen
+        repaints.refresh(screen)
+
     @classmethod
     def replace_rules(cls, node: DOMNode, rules: RulesMap, animate: bool = False) -> None:
         base_styles = node.styles.base
@@ -32,8 +103,28 @@ class ChangedRulesStylesheet(Stylesheet):
             # notify_style_update, which only empties caches of styles that did not change.
             return
         get_rule = rules.get
-        for key in changed:
-            setattr(base_styles, key, get_rule(key))
+        repaints = ChangedRulesStylesheet._repaints
+        if repaints is None:
+            for key in changed:
+                setattr(base_styles, key, get_rule(key))
+        else:
+
+            def note(
+                *,
+                layout: bool = False,
+                children: bool = False,
+                parent: bool = False,
+                repaint: bool = True,
+            ) -> None:
+                repaints.note(node, layout, children, parent)
+
+            # Each rule's setter asks for its repaint through this, once the rule is set.
+            base_styles.refresh = note  # type: ignore[method-assign]
+            try:
+                for key in changed:
+                    setattr(base_styles, key, get_rule(key))
+            finally:
+                del base_styles.refresh
         node.notify_style_update()
 
 

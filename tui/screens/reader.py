@@ -36,6 +36,7 @@ from tui.state import StateStore
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.find_line import FindLayerStart, FindLine
+from tui.widgets.kept_lines import keep_lines
 from tui.widgets.outline import Outline
 from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
 
@@ -111,6 +112,7 @@ class ReaderScreen(ReaderText):
         highlight: str = "",
     ) -> None:
         super().__init__()
+        keep_lines(self, blank_content=True)  # its panes cover it: drawn once a look
         # In a narrow window (the app's "-narrow" breakpoint) one pane shows at a time.
         self.panes = NarrowPanes(
             self, ("outline", "article", "sidebar"), "article", self._pane_focus
@@ -163,7 +165,8 @@ class ReaderScreen(ReaderText):
         # first frame shows it; a long one arrives from the loading thread.
         rendered, article = self.rendered, self.article
         yield TitleBar(id="title-bar")
-        with Horizontal(id="panes"):
+        with Horizontal(id="panes") as panes:
+            keep_lines(panes, blank_content=True)  # drawn once a look (a theme)
             yield FindLayerStart()
             yield Outline(rendered.outline if rendered else None, id="outline")
             view = ArticleView(

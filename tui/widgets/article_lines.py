@@ -24,6 +24,7 @@ from tui.render.layout import Layout
 from tui.render.progress import thumb_rows
 from tui.render.tables import shown_spans
 from tui.widgets.component_styles import ComponentStyleMemo
+from tui.widgets.kept_lines import keep_lines
 from tui.widgets.strips import TextStyles, line_segments
 
 # The position thumb at the right edge; lines without it keep the column blank.
@@ -71,6 +72,7 @@ class ArticleLines(Widget):
         self.reading_width = reading_width
         self._style = TextStyles(self, "article-view")
         self._component_memo = ComponentStyleMemo(self, self._style.clear)
+        keep_lines(self)  # a repaint that changes nothing draws nothing (focus, a pane moving)
         self._strips: LRUCache[tuple[int, int, int, int, tuple[Span, ...], bool], Strip] = LRUCache(
             512
         )

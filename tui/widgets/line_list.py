@@ -23,6 +23,7 @@ from textual.strip import Strip
 from tui.render.blocks import RenderedDocument
 from tui.render.layout import Layout
 from tui.widgets.component_styles import ComponentStyleMemo
+from tui.widgets.kept_lines import keep_lines
 
 # The items' types, kept importable from here, where lists' users have found them.
 from tui.widgets.list_entries import ListEntry as ListEntry
@@ -118,6 +119,7 @@ class LineList(ScrollView, can_focus=True):
         # What the scroll bars were last fitted to (see _size_updated).
         self._scrolled_for: tuple[object, ...] = ()
         self._component_memo = ComponentStyleMemo(self, self._style.clear)
+        keep_lines(self)  # lines that look the same are not drawn again (focus, a tab)
         self._frame = _Frame(Style(), 0, Layout(RenderedDocument([], []), 1), Style(), Style())
 
     # ------------------------------------------------------------ items

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tui.render.blocks import TextBlock
+from tui.widgets.kept_lines import keep_lines
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 
 # Beside references named by the citation the reader followed.
@@ -193,6 +194,9 @@ class Sidebar(Vertical):
         self._initial = (exercises, references)
         self._title_shows_focus = False
         self._active_tab = TABS[0][0]
+        # Its lists and tab bar cover it: its own lines are border and blank, drawn
+        # once a look (focused or not), not at every focus change.
+        keep_lines(self, blank_content=True)
 
     # The focused pane has a heavy border and a bold, reversed title, like every pane.
     # The sidebar's focus is on a list inside it, so it shows both itself: the border
