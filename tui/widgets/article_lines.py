@@ -24,6 +24,7 @@ from tui.render.layout import Layout
 from tui.render.progress import thumb_rows
 from tui.render.tables import shown_spans
 from tui.widgets.component_styles import ComponentStyleMemo
+from tui.widgets.composed_lines import keep_composed_lines
 from tui.widgets.strips import TextStyles, line_segments
 
 # The position thumb at the right edge; lines without it keep the column blank.
@@ -79,6 +80,7 @@ class ArticleLines(Widget):
         self._drawn_with: tuple[Style | None, tuple[object, ...], tuple[Style, ...]]
         self._drawn_with = (None, (), ())
         self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
+        keep_composed_lines(self)
 
     # ------------------------------------------------------------ hooks
 
