@@ -103,6 +103,7 @@ def _rows_drawn_by_textual(app: WellreadApp) -> list[list[Any]]:
             widget._styles_cache = StylesCache()
         if isinstance(widget, KeptScrollBar):
             widget._rows.clear()
+            widget._bars.clear()
         widget.refresh()
     rows = rendered_rows(app)
     for widget, cache in kept.items():

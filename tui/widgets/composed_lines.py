@@ -21,7 +21,7 @@ from textual.cache import LRUCache
 from textual.color import Color
 from textual.css.styles import StylesBase
 from textual.geometry import Size, Spacing
-from textual.scrollbar import ScrollBar
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -40,15 +40,25 @@ class ComposedLines(StylesCache):
 
     def __init__(self) -> None:
         super().__init__()
-        self._composed: LRUCache[tuple[int, tuple[object, ...]], tuple[Strip, Strip]]
+        self._composed: LRUCache[tuple[int, int], tuple[Strip, Strip]]
         self._composed = LRUCache(COMPOSED_LINES)
-        # The look of the widget around its lines, worked out once a frame.
-        self._look: tuple[object, ...] | None = None
+        # The look of the widget around its lines, worked out once a frame, as a number
+        # (a line's key is hashed once a row): looks seen are numbered in _looks.
+        self._look: int | None = None
+        self._looks: dict[tuple[object, ...], int] = {}
 
     def render(self, styles: StylesBase, *args: Any, **kwargs: Any) -> list[Strip]:
         # The look is worked out at the first content line of this frame, not per line.
         self._look = None
         return super().render(styles, *args, **kwargs)
+
+    def _number(self, look: tuple[object, ...]) -> int:
+        if len(self._looks) > KEPT_ROWS:
+            # Many looks (themes tried one after another): numbers start again, and
+            # lines kept under the old ones go with them.
+            self._looks.clear()
+            self._composed.clear()
+        return self._looks.setdefault(look, len(self._looks))
 
     def _look_of(
         self, styles: StylesBase, size: Size, content_size: Size, padding: Spacing, *rest: Any
@@ -117,15 +127,17 @@ class ComposedLines(StylesCache):
             )
         look = self._look
         if look is None:
-            look = self._look = self._look_of(
-                styles,
-                size,
-                content_size,
-                padding,
-                base_background,
-                background,
-                render_content_line,
-                *args,
+            look = self._look = self._number(
+                self._look_of(
+                    styles,
+                    size,
+                    content_size,
+                    padding,
+                    base_background,
+                    background,
+                    render_content_line,
+                    *args,
+                )
             )
         line = render_content_line(content_y)
         key = (id(line), look)
@@ -166,6 +178,33 @@ class KeptScrollBar(ScrollBar):
         super().__init__(vertical=True, name="vertical", thickness=thickness)
         keep_composed_lines(self)
         self._rows: dict[tuple[Segment, ...], Strip] = {}
+        # Whole bars drawn, by all they show: a list going back to a place (G, g)
+        # shows a bar it drew before.
+        self._bars: LRUCache[tuple[object, ...], Any] = LRUCache(KEPT_ROWS)
+
+    def _render_content(self) -> None:
+        # Textual's own step (private) that draws the bar into _render_cache.
+        bar = self.render()
+        if not isinstance(bar, ScrollBarRender):
+            super()._render_content()
+            return
+        key = (
+            self.size,
+            self.visual_style,
+            bar.virtual_size,
+            bar.window_size,
+            bar.position,
+            bar.thickness,
+            bar.vertical,
+            bar.style,
+        )
+        drawn = self._bars.get(key)
+        if drawn is None:
+            super()._render_content()
+            self._bars[key] = self._render_cache
+        else:
+            self._render_cache = drawn
+            self._dirty_regions.clear()
 
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
