@@ -24,7 +24,7 @@ from tui.render.layout import Layout
 from tui.render.progress import thumb_rows
 from tui.render.tables import shown_spans
 from tui.widgets.component_styles import ComponentStyleMemo
-from tui.widgets.kept_lines import keep_lines
+from tui.widgets.composed_lines import keep_composed_lines
 from tui.widgets.strips import TextStyles, line_segments
 
 # The position thumb at the right edge; lines without it keep the column blank.
@@ -72,7 +72,6 @@ class ArticleLines(Widget):
         self.reading_width = reading_width
         self._style = TextStyles(self, "article-view")
         self._component_memo = ComponentStyleMemo(self, self._style.clear)
-        keep_lines(self)  # a repaint that changes nothing draws nothing (focus, a pane moving)
         self._strips: LRUCache[tuple[int, int, int, int, tuple[Span, ...], bool], Strip] = LRUCache(
             512
         )
@@ -81,6 +80,7 @@ class ArticleLines(Widget):
         self._drawn_with: tuple[Style | None, tuple[object, ...], tuple[Style, ...]]
         self._drawn_with = (None, (), ())
         self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
+        keep_composed_lines(self)
 
     # ------------------------------------------------------------ hooks
 

@@ -7,10 +7,8 @@ and a list of thousands (the outline of a long review) costs only what is on scr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -18,32 +16,22 @@ from textual.cache import LRUCache
 from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from tui.render.blocks import RenderedDocument
 from tui.render.layout import Layout
 from tui.widgets.component_styles import ComponentStyleMemo
-from tui.widgets.kept_lines import keep_lines
+from tui.widgets.composed_lines import keep_composed_lines, kept_vertical_scrollbar
 
 # The items' types, kept importable from here, where lists' users have found them.
 from tui.widgets.list_entries import ListEntry as ListEntry
 from tui.widgets.list_entries import PreparedEntries as PreparedEntries
 from tui.widgets.list_entries import flatten_entries
 from tui.widgets.list_entries import prepare_entries as prepare_entries
-from tui.widgets.strips import TextStyles, component_classes, line_segments
-
-# Beside the cursor item of a focused list: focus shown by a shape, not only colour.
-FOCUS_MARK = "▶ "
-GUTTER = len(FOCUS_MARK)
-
-
-@dataclass
-class _Frame:
-    base: Style
-    width: int
-    layout: Layout
-    cursor: Style
-    disabled: Style
+from tui.widgets.list_strips import FOCUS_MARK as FOCUS_MARK
+from tui.widgets.list_strips import GUTTER, ListStrips
+from tui.widgets.strips import TextStyles, component_classes
 
 
 class LineList(ScrollView, can_focus=True):
@@ -118,9 +106,19 @@ class LineList(ScrollView, can_focus=True):
         self._style = TextStyles(self, "line-list")
         # What the scroll bars were last fitted to (see _size_updated).
         self._scrolled_for: tuple[object, ...] = ()
-        self._component_memo = ComponentStyleMemo(self, self._style.clear)
-        keep_lines(self)  # lines that look the same are not drawn again (focus, a tab)
-        self._frame = _Frame(Style(), 0, Layout(RenderedDocument([], []), 1), Style(), Style())
+        self._strips = ListStrips()
+        self._component_memo = ComponentStyleMemo(self, self._forget_styles)
+        self._frame = self._strips.frame(
+            None, Style(), 0, Layout(RenderedDocument([], []), 1), Style(), Style()
+        )
+        keep_composed_lines(self)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        # A bar whose rows are drawn once each (composed_lines.KeptScrollBar).
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = kept_vertical_scrollbar(self)
+        return self._vertical_scrollbar
 
     # ------------------------------------------------------------ items
 
@@ -265,7 +263,11 @@ class LineList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._forget_styles()
+
+    def _forget_styles(self) -> None:
         self._style.clear()
+        self._strips.clear()
 
     def _get_component_classes(self) -> frozenset[str]:  # type: ignore[override]
         # Focus moves restyle the list: its component styles are worked out once a path.
@@ -369,7 +371,8 @@ class LineList(ScrollView, can_focus=True):
         if self.virtual_size.height != len(layout.lines):
             self.call_later(self._update_size)
         # Values every line needs, looked up once a frame rather than once a line.
-        self._frame = _Frame(
+        self._frame = self._strips.frame(
+            self._frame,
             self.rich_style,
             self.scrollable_content_region.width,
             layout,
@@ -382,7 +385,7 @@ class LineList(ScrollView, can_focus=True):
         base, width, layout = self._frame.base, self._frame.width, self._frame.layout
         index = round(self.scroll_y) + y
         if index >= len(layout.lines) or not self.entries:
-            return Strip.blank(width, base)
+            return self._frame.blank
         line = layout.lines[index]
         block = self._flat.document.blocks[line.block]
         entry = block.section_index
@@ -390,8 +393,6 @@ class LineList(ScrollView, can_focus=True):
         if line.first and line.block == self._flat.first_block[entry]:
             mark = self.gutter_mark(entry)
         if line.blank:
-            return Strip.blank(width, base)
+            return self._frame.blank
         style = base + self.entry_style(entry)
-        segments = [Segment(mark.ljust(GUTTER), style)]
-        segments += line_segments(block, line, layout.width, style, self._style)
-        return Strip(segments).crop_extend(0, width, style)
+        return self._strips.line(layout, width, index, line, block, mark, style, self._style)

@@ -1,0 +1,130 @@
+"""Lines composed once: going back to a place (G then g then G) finds the article's,
+the outline's and the outline scroll bar's rows composed already, and draws the
+same screen as the first time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import article_ready
+from screen_cells import rendered_rows
+from textual._styles_cache import StylesCache
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.app import WellreadApp
+from tui.content import load_library
+from tui.widgets.article_view import ArticleView
+from tui.widgets.composed_lines import ComposedLines, KeptScrollBar
+from tui.widgets.outline import Outline
+
+SIZE = (110, 30)
+SECTIONS = 60
+
+
+def _write_library(root: Path) -> Path:
+    """One article with more sections than the contents pane has rows."""
+    library = root / "library"
+    library.mkdir()
+    parts = ["---", "title: Sixty parts", "summary: Short parts, to go up and down.", "---", ""]
+    for number in range(1, SECTIONS + 1):
+        parts += [f"## Part {number}", ""]
+        line = f"Part {number}: *slow* stair climbs, **twice** a day, with a rail to hold."
+        parts += [line, line]
+        parts += [""]
+    (library / "sixty.md").write_text("\n".join(parts), encoding="utf-8")
+    return library
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> WellreadApp:
+    return WellreadApp(load_library(_write_library(tmp_path)), open_slug="sixty")
+
+
+class _Counted:
+    """Counts the rows Textual composes (StylesCache.render_line) per widget type."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.rows: dict[str, int] = {}
+        self._widget = ""
+        render_widget = StylesCache.render_widget
+        render_line = StylesCache.render_line
+
+        def counted_widget(cache: StylesCache, widget: Any, crop: Any) -> list[Strip]:
+            self._widget = type(widget).__name__
+            return render_widget(cache, widget, crop)
+
+        def counted_line(cache: StylesCache, *args: Any) -> Strip:
+            self.rows[self._widget] = self.rows.get(self._widget, 0) + 1
+            return render_line(cache, *args)
+
+        monkeypatch.setattr(StylesCache, "render_widget", counted_widget)
+        monkeypatch.setattr(StylesCache, "render_line", counted_line)
+
+
+async def test_going_back_to_a_place_composes_no_row_again(
+    app: WellreadApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await article_ready(pilot)
+        view = app.screen.query_one(ArticleView)
+        outline = app.screen.query_one(Outline)
+        assert isinstance(view._styles_cache, ComposedLines)
+        assert isinstance(outline._styles_cache, ComposedLines)
+        assert isinstance(outline.vertical_scrollbar, KeptScrollBar)
+        await pilot.press("G")
+        await pilot.pause()
+        assert outline.scroll_y > 0  # the outline followed the reader to the end
+        await pilot.press("g")
+        await pilot.pause()
+        counted = _Counted(monkeypatch)
+        await pilot.press("G")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert outline.scroll_y == 0
+        # Only the rows around the content are composed (borders), not the content
+        # rows of the article, the outline or its scroll bar.
+        content_rows = SIZE[1] - 4
+        assert counted.rows.get("ArticleView", 0) < content_rows // 4
+        assert counted.rows.get("Outline", 0) < content_rows // 4
+        assert counted.rows.get("KeptScrollBar", 0) < content_rows // 4
+
+
+def _rows_drawn_by_textual(app: WellreadApp) -> list[list[Any]]:
+    """The screen drawn again with Textual's own styles caches and scroll bar rows (the
+    kept ones are put back afterwards, lines and all)."""
+    kept: dict[Widget, StylesCache] = {}
+    for widget in app.screen.walk_children(Widget, with_self=False):
+        if isinstance(widget._styles_cache, ComposedLines):
+            kept[widget] = widget._styles_cache
+            widget._styles_cache = StylesCache()
+        if isinstance(widget, KeptScrollBar):
+            widget._rows.clear()
+            widget._bars.clear()
+        widget.refresh()
+    rows = rendered_rows(app)
+    for widget, cache in kept.items():
+        widget._styles_cache = cache
+        widget.refresh()
+    return rows
+
+
+async def test_kept_rows_are_the_rows_textual_draws(app: WellreadApp) -> None:
+    """After moves and a new theme (the look a composed line is kept by changes), the
+    screen is cell for cell and colour for colour the one Textual draws itself."""
+    async with app.run_test(size=SIZE) as pilot:
+        await article_ready(pilot)
+        for key in ("G", "g", "ctrl+t", "g", "G", "k", "j"):
+            await pilot.press(key)
+            await pilot.pause()
+        kept = rendered_rows(app)
+        assert app.screen.query_one(Outline).scroll_y > 0
+        assert kept == _rows_drawn_by_textual(app)
+        # Focus elsewhere (the article's border changes, not its lines), and moves.
+        for key in ("tab", "g", "G"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert rendered_rows(app) == _rows_drawn_by_textual(app)

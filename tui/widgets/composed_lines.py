@@ -1,0 +1,235 @@
+"""Keeping a widget's lines as composed with its border, for line-API widgets whose
+own lines are kept already (the article's, a list's).
+
+Textual keeps a widget's finished lines by screen row only: once a pane scrolls,
+every row is composed again from the widget's line (border, padding, background,
+tint), about a tenth of a millisecond a line, while the widget's own line is taken
+whole from its cache. Here a finished line is kept by the widget's line it was made
+from and the look of the widget around it, so a row showing a line composed before
+(the line below it a moment ago, j; the other end of the article, G then g) costs a
+lookup, and hands the compositor the same strip it has cut up before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.segment import Segment
+from textual._styles_cache import StylesCache
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.css.styles import StylesBase
+from textual.geometry import Size, Spacing
+from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.strip import Strip
+from textual.widget import Widget
+
+# Finished lines kept a widget: a few screens of them.
+COMPOSED_LINES = 512
+# Kinds of scroll bar row kept (a new theme brings new ones).
+KEPT_ROWS = 64
+
+
+class ComposedLines(StylesCache):
+    """A widget's styles cache that keeps composed content lines by the line they show.
+
+    A widget's line is a strip object it keeps and hands out again for the same text
+    (strips compare by their segments, so they are kept by identity here, with the
+    strip held so its id is not reused while the entry lives)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._composed: LRUCache[tuple[int, int], tuple[Strip, Strip]]
+        self._composed = LRUCache(COMPOSED_LINES)
+        # The look of the widget around its lines, worked out once a frame, as a number
+        # (a line's key is hashed once a row): looks seen are numbered in _looks.
+        self._look: int | None = None
+        self._looks: dict[tuple[object, ...], int] = {}
+        # Border and padding rows by row, look and border titles.
+        self._edges: LRUCache[tuple[object, ...], Strip] = LRUCache(KEPT_ROWS)
+
+    def render(self, styles: StylesBase, *args: Any, **kwargs: Any) -> list[Strip]:
+        # The look is worked out at the first content line of this frame, not per line.
+        self._look = None
+        return super().render(styles, *args, **kwargs)
+
+    def _number(self, look: tuple[object, ...]) -> int:
+        if len(self._looks) > KEPT_ROWS:
+            # Many looks (themes tried one after another): numbers start again, and
+            # lines kept under the old ones go with them.
+            self._looks.clear()
+            self._composed.clear()
+            self._edges.clear()
+        return self._looks.setdefault(look, len(self._looks))
+
+    def _look_of(
+        self, styles: StylesBase, size: Size, content_size: Size, padding: Spacing, *rest: Any
+    ) -> tuple[object, ...]:
+        """All that a row's composition depends on besides the line itself (and, for a
+        border row, its titles): the sizes, the colours beneath, the border, outline,
+        tint and opacities, where titles stand, and the render_line arguments after the
+        content callback (titles aside)."""
+        base_background, background, _content, _title, _subtitle, *more = rest
+        hatch = styles.hatch if styles.has_rule("hatch") else None
+        return (
+            size,
+            content_size,
+            padding,
+            base_background,
+            background,
+            styles.border,
+            styles.outline,
+            styles.tint,
+            styles.text_opacity,
+            hatch,
+            styles.border_title_align,  # where a border row's titles stand
+            styles.border_subtitle_align,
+            *(id(value) if not isinstance(value, (int, float)) else value for value in more),
+        )
+
+    def render_line(
+        self,
+        styles: StylesBase,
+        y: int,
+        size: Size,
+        content_size: Size,
+        padding: Spacing,
+        base_background: Color,
+        background: Color,
+        render_content_line: Callable[[int], Strip],
+        *args: Any,
+        **kwargs: Any,
+    ) -> Strip:
+        gutter = styles.gutter
+        content_y = y - gutter.top
+        height = size.height
+        look = self._look
+        if look is None:
+            look = self._look = self._number(
+                self._look_of(
+                    styles,
+                    size,
+                    content_size,
+                    padding,
+                    base_background,
+                    background,
+                    render_content_line,
+                    *args,
+                )
+            )
+        if not (0 <= content_y < content_size.height and y < height - gutter.bottom):
+            # Border and padding rows: the same for the same look and titles (a focus
+            # change and back, or a move, draws none of them again).
+            edge_key = (y, look, args[0] if args else None, args[1] if len(args) > 1 else None)
+            edge = self._edges.get(edge_key)
+            if edge is None:
+                edge = super().render_line(
+                    styles,
+                    y,
+                    size,
+                    content_size,
+                    padding,
+                    base_background,
+                    background,
+                    render_content_line,
+                    *args,
+                    **kwargs,
+                )
+                self._edges[edge_key] = edge
+            return edge
+        if not 0 < y < height - 1:
+            # A content row on the first or last row (no border): an outline would be
+            # drawn over it, so it is composed as Textual does.
+            return super().render_line(
+                styles,
+                y,
+                size,
+                content_size,
+                padding,
+                base_background,
+                background,
+                render_content_line,
+                *args,
+                **kwargs,
+            )
+        line = render_content_line(content_y)
+        key = (id(line), look)
+        kept = self._composed.get(key)
+        if kept is not None and kept[0] is line:
+            return kept[1]
+        composed = super().render_line(
+            styles,
+            y,
+            size,
+            content_size,
+            padding,
+            base_background,
+            background,
+            lambda _y: line,
+            *args,
+            **kwargs,
+        )
+        self._composed[key] = (line, composed)
+        return composed
+
+
+def keep_composed_lines(widget: Widget) -> None:
+    """Give *widget* a styles cache that keeps its composed lines (see ComposedLines)."""
+    # Textual's own attribute: its StylesCache, set as the widget is made.
+    widget._styles_cache = ComposedLines()
+
+
+class KeptScrollBar(ScrollBar):
+    """A vertical scroll bar whose alike rows are one strip, composed once.
+
+    Textual draws a bar again whenever its list scrolls (every row of it, each as a
+    new strip), though a bar's rows are of two or three kinds (track, thumb, the
+    thumb's ends); handing back the strip kept for a row's segments lets the styles
+    cache and the compositor reuse what they made of it before."""
+
+    def __init__(self, thickness: int) -> None:
+        super().__init__(vertical=True, name="vertical", thickness=thickness)
+        keep_composed_lines(self)
+        self._rows: dict[tuple[Segment, ...], Strip] = {}
+        # Whole bars drawn, by all they show: a list going back to a place (G, g)
+        # shows a bar it drew before.
+        self._bars: LRUCache[tuple[object, ...], Any] = LRUCache(KEPT_ROWS)
+
+    def _render_content(self) -> None:
+        # Textual's own step (private) that draws the bar into _render_cache.
+        bar = self.render()
+        if not isinstance(bar, ScrollBarRender):
+            super()._render_content()
+            return
+        key = (
+            self.size,
+            self.visual_style,
+            bar.virtual_size,
+            bar.window_size,
+            bar.position,
+            bar.thickness,
+            bar.vertical,
+            bar.style,
+        )
+        drawn = self._bars.get(key)
+        if drawn is None:
+            super()._render_content()
+            self._bars[key] = self._render_cache
+        else:
+            self._render_cache = drawn
+            self._dirty_regions.clear()
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        if len(self._rows) > KEPT_ROWS:
+            self._rows.clear()
+        return self._rows.setdefault(tuple(line), line)
+
+
+def kept_vertical_scrollbar(widget: Widget) -> KeptScrollBar:
+    """A KeptScrollBar for *widget*, started as Textual starts its own bars."""
+    bar = KeptScrollBar(widget.scrollbar_size_vertical)
+    bar.display = False
+    widget.app._start_widget(widget, bar)
+    return bar

@@ -1,0 +1,82 @@
+"""A keyboard list's drawn lines, kept: a list that scrolls (the outline following the
+reader to the other end of a long article) draws each line once per look."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.cache import LRUCache
+from textual.strip import Strip
+
+from tui.render.blocks import TextBlock
+from tui.render.layout import Layout, Line
+from tui.widgets.strips import line_segments
+
+# Beside the cursor item of a focused list: focus shown by a shape, not only colour.
+FOCUS_MARK = "▶ "
+GUTTER = len(FOCUS_MARK)
+
+# Lines kept: a few screens of a list.
+KEPT_LINES = 1024
+
+
+@dataclass(frozen=True)
+class ListFrame:
+    """What every line of one frame needs, looked up once a frame."""
+
+    base: Style
+    width: int
+    layout: Layout
+    cursor: Style
+    disabled: Style
+    # The same blank strip each time, composed once (tui.widgets.composed_lines).
+    blank: Strip
+
+
+class ListStrips:
+    """Drawn lines of one layout at one width, by line, gutter mark and item style.
+
+    What else a line's look depends on (the list's component styles) empties the
+    cache through `clear`, called where the list forgets its styles."""
+
+    def __init__(self) -> None:
+        self._strips: LRUCache[tuple[int, str, Style], Strip] = LRUCache(KEPT_LINES)
+        self._drawn_for: tuple[Layout | None, int] = (None, 0)
+
+    def clear(self) -> None:
+        self._strips.clear()
+
+    def frame(
+        self, previous: ListFrame | None, base: Style, width: int, layout: Layout, *styles: Style
+    ) -> ListFrame:
+        """This frame's values (*styles*: the cursor's and a disabled item's)."""
+        same = previous is not None and (previous.width, previous.base) == (width, base)
+        blank = previous.blank if previous is not None and same else Strip.blank(width, base)
+        cursor, disabled = styles
+        return ListFrame(base, width, layout, cursor, disabled, blank)
+
+    def line(
+        self,
+        layout: Layout,
+        width: int,
+        index: int,
+        line: Line,
+        block: TextBlock,
+        mark: str,
+        style: Style,
+        style_of: Callable[[str], Style],
+    ) -> Strip:
+        """Line *index* of *layout* (*line*, of *block*) drawn *width* cells wide."""
+        if self._drawn_for[0] is not layout or self._drawn_for[1] != width:
+            self._strips.clear()
+            self._drawn_for = (layout, width)
+        key = (index, mark, style)
+        strip = self._strips.get(key)
+        if strip is None:
+            segments = [Segment(mark.ljust(GUTTER), style)]
+            segments += line_segments(block, line, layout.width, style, style_of)
+            strip = self._strips[key] = Strip(segments).crop_extend(0, width, style)
+        return strip
