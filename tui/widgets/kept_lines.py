@@ -17,7 +17,10 @@ keeps its lines by look alone, and draws one line for all those between its top 
 bottom borders.
 
 This swaps Textual 8's private per-widget `StylesCache` (`Widget._styles_cache`) for
-a subclass; tests/test_kept_lines.py checks the lines against Textual's own.
+a subclass; tests/test_kept_lines.py checks the lines against Textual's own. The
+article and the lists, whose lines move as they scroll, have their own such cache,
+keyed by the line shown rather than by row (tui/widgets/composed_lines.py); this one
+is for the frames around them.
 """
 
 from __future__ import annotations
