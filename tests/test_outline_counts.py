@@ -116,8 +116,22 @@ async def test_counts_show_beside_the_sections_without_laying_the_screen_out(
         await settle(pilot)
         drawn = " ".join(_outline_text(app, outline).split())
         assert "Part 3 (1 found)" in drawn
+        # The next layout of the screen (the find line hidden, say) finds the outline's
+        # scroll bar fitted already, and does not draw it or the outline again.
+        drawn_lines: list[int] = []
+        render_line = outline.render_line
+
+        def count(y: int) -> Any:
+            drawn_lines.append(y)
+            return render_line(y)
+
+        monkeypatch.setattr(outline, "render_line", count)
+        app.screen.refresh(layout=True)
+        await settle(pilot)
+        assert drawn_lines == []
         await pilot.press("escape")
         await settle(pilot)
+        assert drawn_lines  # the counts cleared are drawn
         assert not outline.counts
         assert outline.virtual_size.height == lines_before
         assert "found)" not in _outline_text(app, outline)

@@ -121,7 +121,7 @@ class Outline(LineList):
                 self.set_reactive(Widget.virtual_size, size)
                 self._scroll_update(size)
                 # Noted as fitted, so the next layout does not fit (and draw) them again.
-                self._size_updated(self.size, size, self.container_size)
+                self._size_updated(self.outer_size, size, self.container_size)
             return
         self.virtual_size = size
 
