@@ -23,8 +23,9 @@ from tui.render.find import Match, find_matches, matches_per_section, query_patt
 from tui.screens.evidence import EvidenceScreen
 from tui.threads import background_work
 from tui.widgets.article_matches import MatchCursor
-from tui.widgets.line_list import PreparedEntries, prepare_entries
-from tui.widgets.outline import Outline, outline_entries
+from tui.widgets.line_list import PreparedEntries
+from tui.widgets.outline import Outline
+from tui.widgets.outline_counts import counted_entries
 
 # Typing faster than this (seconds between keys) searches once, after the last key.
 FIND_DEBOUNCE = 0.12
@@ -121,17 +122,22 @@ class FindInLongArticle(EvidenceScreen):
         document = self.view.document
         if query != self.searched or document is None:
             return
-        self.find_everywhere(document, query, self.outline_width())
+        outline = self.query_one(Outline).plain
+        self.find_everywhere(document, query, outline, self.outline_width())
 
     # A description, so starting it never writes out the whole document (its repr).
     @work(thread=True, exclusive=True, group="find-in-article", description="find")
-    def find_everywhere(self, document: RenderedDocument, query: str, width: int) -> None:
+    def find_everywhere(
+        self, document: RenderedDocument, query: str, outline: PreparedEntries, width: int
+    ) -> None:
+        """Search the whole of *document*; the counts per section are laid out in the
+        *outline* (its entries without counts) at *width*."""
         with background_work():
             matches = find_matches(document, query)
             found = MatchCursor()
             found.set(matches)
             counts = matches_per_section(document, matches)
-            entries = prepare_entries(outline_entries(document.outline, counts), Outline.GAP, width)
+            entries = counted_entries(outline, counts, width)
             collect_young()
             self.post_message(self.Found(FoundAll(document, query, found, counts, entries)))
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.style import Style
+from textual.geometry import Size
 from textual.message import Message
+from textual.widget import Widget
 
 from tui.content.section_label import section_number_prefix
 from tui.render.blocks import OutlineEntry, Span, TextBlock
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
+from tui.widgets.outline_counts import CountedEntries, counted_entries
 
 # The section being read. Not a second triangle beside the focused list's ▶: a screen
 # reader says "bullet" here and "right-pointing triangle" there, so the two never blur.
@@ -81,19 +84,46 @@ class Outline(LineList):
         self, counts: Mapping[int, int], prepared: PreparedEntries | None = None
     ) -> None:
         """Show how many search matches each section holds (none: plain titles);
-        *prepared*: the outline's entries with these counts, made already (in a thread)."""
+        *prepared*: the outline's entries with these counts (counted_entries), laid out
+        already in a thread."""
         if dict(counts) == dict(self.counts):
             return
         if not self.counts:
             self._plain_prepared = self.prepared
+        plain = self.plain
         self.counts = counts
         if not counts:
-            entries, prepared = self._plain, self._plain_prepared
-        elif prepared is not None:
-            entries = prepared.entries
-        else:
-            entries = outline_entries(self.sections, counts)
-        self.set_entries(entries, cursor=self.cursor, keep_scroll=True, prepared=prepared)
+            prepared = plain
+        elif not (
+            prepared is not None
+            and isinstance(prepared.entries, CountedEntries)
+            and prepared.entries.plain is self._plain
+        ):
+            prepared = counted_entries(plain, counts)  # not from this outline's entries
+        self.set_entries(prepared.entries, cursor=self.cursor, keep_scroll=True, prepared=prepared)
+
+    @property
+    def plain(self) -> PreparedEntries:
+        """The entries without counts as shown (flattened, laid out if they have been)."""
+        if self.counts and self._plain_prepared is not None:
+            return self._plain_prepared
+        return self.prepared
+
+    def _update_size(self) -> None:
+        # Counts shown or cleared change how many lines the outline has, which would
+        # lay the whole screen out again (its virtual size is a layout reactive). The
+        # outline's own size does not depend on it; while the scroll bar stays, it is
+        # fitted to the new height quietly, as Textual does after a layout.
+        size = Size(self.text_width, len(self._current_layout().lines))
+        window = self.container_size.height
+        if self.show_vertical_scrollbar and min(size.height, self.virtual_size.height) > window:
+            if size != self.virtual_size:
+                self.set_reactive(Widget.virtual_size, size)
+                self._scroll_update(size)
+                # Noted as fitted, so the next layout does not fit (and draw) them again.
+                self._size_updated(self.outer_size, size, self.container_size)
+            return
+        self.virtual_size = size
 
     def mark_current(self, entry: int) -> None:
         """Move the current-section marker; the cursor follows unless the reader is here."""
