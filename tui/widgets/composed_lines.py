@@ -104,6 +104,23 @@ class ComposedLines(StylesCache):
         gutter = styles.gutter
         content_y = y - gutter.top
         height = size.height
+        compose = super().render_line
+
+        def composed(content: Callable[[int], Strip]) -> Strip:
+            """The row as Textual composes it around *content*."""
+            return compose(
+                styles,
+                y,
+                size,
+                content_size,
+                padding,
+                base_background,
+                background,
+                content,
+                *args,
+                **kwargs,
+            )
+
         look = self._look
         if look is None:
             look = self._look = self._number(
@@ -124,54 +141,20 @@ class ComposedLines(StylesCache):
             edge_key = (y, look, args[0] if args else None, args[1] if len(args) > 1 else None)
             edge = self._edges.get(edge_key)
             if edge is None:
-                edge = super().render_line(
-                    styles,
-                    y,
-                    size,
-                    content_size,
-                    padding,
-                    base_background,
-                    background,
-                    render_content_line,
-                    *args,
-                    **kwargs,
-                )
-                self._edges[edge_key] = edge
+                edge = self._edges[edge_key] = composed(render_content_line)
             return edge
         if not 0 < y < height - 1:
             # A content row on the first or last row (no border): an outline would be
             # drawn over it, so it is composed as Textual does.
-            return super().render_line(
-                styles,
-                y,
-                size,
-                content_size,
-                padding,
-                base_background,
-                background,
-                render_content_line,
-                *args,
-                **kwargs,
-            )
+            return composed(render_content_line)
         line = render_content_line(content_y)
         key = (id(line), look)
         kept = self._composed.get(key)
         if kept is not None and kept[0] is line:
             return kept[1]
-        composed = super().render_line(
-            styles,
-            y,
-            size,
-            content_size,
-            padding,
-            base_background,
-            background,
-            lambda _y: line,
-            *args,
-            **kwargs,
-        )
-        self._composed[key] = (line, composed)
-        return composed
+        row = composed(lambda _y: line)
+        self._composed[key] = (line, row)
+        return row
 
 
 def keep_composed_lines(widget: Widget) -> None:
