@@ -4,8 +4,9 @@ without ever waiting on the wall clock."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager, suppress
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
+from tui.app import WellreadApp
+from tui.content import load_library
 from tui.screens.reader import ReaderScreen
+from tui.settings import Settings
 from tui.widgets.article_view import ArticleView
 
 # Each round waits for every running worker to end, then lets the messages they posted
@@ -49,6 +53,18 @@ async def article_ready(pilot: Pilot[Any]) -> None:
                 await pilot.pause()
                 return
     raise AssertionError("the article never finished loading")
+
+
+@asynccontextmanager
+async def reading(
+    library: Path, slug: str, size: tuple[int, int] = (120, 40)
+) -> AsyncIterator[tuple[WellreadApp, Pilot[Any]]]:
+    """The app on *library* with default settings, *slug* open and fully laid out."""
+    app = WellreadApp(load_library(library), settings=Settings())
+    async with app.run_test(size=size) as pilot:
+        app.open_article(slug)
+        await article_ready(pilot)
+        yield app, pilot
 
 
 def running_intervals(app: App[Any]) -> list[str]:

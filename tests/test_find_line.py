@@ -12,7 +12,7 @@ import pytest
 from helpers import zebra_library
 from hypothesis import given
 from hypothesis import strategies as st
-from pilot_helpers import article_ready, settle
+from pilot_helpers import article_ready, reading, settle
 from screen_cells import rendered_rows
 
 from tui.app import WellreadApp
@@ -98,10 +98,7 @@ async def test_typing_in_the_find_line_lays_out_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.open_article(SLUG)
-        await article_ready(pilot)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         await pilot.press("slash")
         await settle(pilot)
         line = app.screen.query_one(SearchLine)
@@ -124,10 +121,7 @@ async def test_matches_are_drawn_on_lines_reached_after_the_search(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.open_article(SLUG)
-        await article_ready(pilot)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         view = app.screen.query_one(ArticleView)
         await pilot.press("slash", *"zebra")
         await settle(pilot)
@@ -153,10 +147,7 @@ async def test_a_letter_lights_the_matches_on_screen_at_once_and_the_count_follo
 ) -> None:
     # No pause in typing long enough for the whole article to be searched, at first.
     monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 3600)
-    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.open_article(SLUG)
-        await article_ready(pilot)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         view = app.screen.query_one(ArticleView)
         outline = app.screen.query_one(Outline)
         part3 = next(i for i, entry in enumerate(outline.sections) if entry.title == "Part 3")
@@ -193,10 +184,7 @@ async def test_highlights_repainted_line_by_line_are_drawn_right(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.open_article(SLUG)
-        await article_ready(pilot)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         view = app.screen.query_one(ArticleView)
         view.goto_section(4)
         await pilot.press("slash", *"wra")
@@ -309,10 +297,7 @@ async def test_the_find_lines_remembered_styles_are_textuals_own(library_dir: Pa
 
 
 async def test_citation_style_keeps_the_outline_marker_in_place(tmp_path: Path) -> None:
-    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.open_article(SLUG)
-        await article_ready(pilot)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         view = app.screen.query_one(ArticleView)
         outline = app.screen.query_one(Outline)
         view.goto_section(20)

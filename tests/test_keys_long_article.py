@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import zebra_library
-from pilot_helpers import article_ready, settle
+from pilot_helpers import article_ready, reading, settle
 
 from tui.app import WellreadApp
 from tui.commands import NEARBY_LIMIT, SECTION_LIMIT, nearby_sections, section_choices
@@ -41,10 +41,7 @@ def _anchor_text(view: ArticleView) -> str:
 
 
 async def test_citation_style_on_a_long_article_keeps_the_outline(tmp_path: Path) -> None:
-    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.open_article(SLUG)
-        await article_ready(pilot)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, ReaderScreen) and not screen.short
         outline = screen.query_one(Outline)
@@ -67,10 +64,7 @@ async def test_find_as_you_type_on_a_long_article(
     # A millisecond after the last key (Textual's timers take no 0): the timer fires
     # while Pilot waits for the app to be idle.
     monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.open_article(SLUG)
-        await article_ready(pilot)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         view = _view(app)
         outline = app.screen.query_one(Outline)
         plain = outline.entries

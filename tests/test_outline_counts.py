@@ -8,15 +8,13 @@ from typing import Any
 
 import pytest
 from helpers import zebra_library
-from pilot_helpers import article_ready, settle
+from pilot_helpers import reading, settle
 from screen_cells import rendered_rows, row_text
 
 from tui.app import WellreadApp
-from tui.content import load_library
 from tui.render.blocks import OutlineEntry
 from tui.screens import reader_find
 from tui.screens.reader_text import SYNC_LOAD_BYTES
-from tui.settings import Settings
 from tui.widgets.line_list import prepare_entries
 from tui.widgets.outline import Outline, outline_entries
 from tui.widgets.outline_counts import counted_entries
@@ -83,10 +81,7 @@ async def test_counts_show_beside_the_sections_without_laying_the_screen_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-    app = WellreadApp(load_library(_long_library(tmp_path / "lib")), settings=Settings())
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.open_article(SLUG)
-        await article_ready(pilot)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         outline = app.screen.query_one(Outline)
         plain = list(outline.entries)
         lines_before = outline.virtual_size.height
