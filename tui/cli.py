@@ -21,10 +21,9 @@ try:
     import importlib
     import os
     from collections.abc import Callable, Sequence
-    from dataclasses import dataclass
     from functools import cached_property
     from pathlib import Path
-    from typing import TYPE_CHECKING, Any, TextIO
+    from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
     from tui import __version__
     from tui.document_commands import cmd_check as cmd_check
@@ -41,13 +40,15 @@ except KeyboardInterrupt:
     raise SystemExit(INTERRUPTED) from None
 
 
-@dataclass
+# Plain classes, not dataclasses: importing dataclasses (inspect, ast) costs more than
+# a whole second `wellread search` waits for before it starts looking at the library.
 class Context:
     """What a command runs with: its arguments, its streams, and the library (loaded once)."""
 
-    args: argparse.Namespace
-    out: TextIO
-    err: TextIO
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.err = err
 
     @property
     def plain(self) -> bool:
@@ -68,7 +69,7 @@ EXPORT_FORMATS = ("bibtex", "csl-json", "ris")
 def library_places(chosen: Path | None) -> tuple[Path | None, Path | None]:
     """(library folder, the reader's own folder) for --library DIR (or WELLREAD_LIBRARY)
     alone, or by default the bundled library (None) with the reader's own beside it."""
-    from tui.state import data_dir
+    from tui.data_folder import data_dir
 
     configured = os.environ.get(LIBRARY_ENV, "").strip()
     if chosen is None and configured:
@@ -83,14 +84,13 @@ def open_library(chosen: Path | None, trust: bool = False) -> Library:
     (*trust*: see load_library)."""
     from tui.content.library import load_library
     from tui.content.listing import CACHE_NAME
-    from tui.state import data_dir
+    from tui.data_folder import data_dir
 
     root, own = library_places(chosen)
     return load_library(root, own=own, cache=data_dir() / CACHE_NAME, trust=trust)
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     name: str
     help: str
     arguments: Callable[[argparse.ArgumentParser], None]

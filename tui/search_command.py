@@ -21,40 +21,22 @@ if TYPE_CHECKING:
 
 
 def results_for(context: Context, query: str) -> SearchResults:
-    import threading
-
     from tui.cli import library_places
     from tui.content.folders import library_folders
-    from tui.content.library_signature import LibraryLook
+    from tui.content.library_signature import LookInChild
 
     if "library" in context.__dict__:  # already listed (a caller's own library)
         return _listing_first(context, query, None)
     root, own = library_places(getattr(context.args, "library", None))
     folders = library_folders(root, own)
-    # The look at every file is begun first (a large folder's second half is stat'ed
-    # in a forked process, which needs this one to have a single thread); the index
-    # answers in a thread while this one stats its half: os.stat, reading modules and
-    # SQLite all let go of the GIL, so on two cores they overlap. The answer is given
-    # only if the index was brought up to date from that signature.
-    look = LibraryLook(folders)
-    answers: list[tuple[str, SearchResults] | None] = []
-    failed: list[BaseException] = []
-
-    def answer_from_index() -> None:
-        try:
-            answers.append(_answer(query, folders[0]))
-        except BaseException as error:  # raised again on this thread, as before
-            failed.append(error)
-
-    answering = threading.Thread(target=answer_from_index)
-    answering.start()
+    # The look at every file is taken in a forked process (tui.content.library_signature),
+    # begun before this one imports what the index needs: the two overlap on two cores.
+    # The answer is given only if the index was brought up to date from that signature.
+    look = LookInChild(folders)
     try:
-        signature = look.signature()
+        answer = _answer(query, folders[0])
     finally:
-        answering.join()
-    if failed:
-        raise failed[0]
-    answer = answers[0] if answers else None
+        signature = look.signature()
     if answer is not None and signature is not None and answer[0] == signature:
         return answer[1]
     return _listing_first(context, query, signature)
@@ -62,11 +44,11 @@ def results_for(context: Context, query: str) -> SearchResults:
 
 def _answer(query: str, root: Path) -> tuple[str, SearchResults] | None:
     from tui.content.search import index_path
-    from tui.state import data_dir
+    from tui.data_folder import data_dir
 
     path = index_path(data_dir(), root)
     answer = _from_index(path, query) if path.is_file() else None
-    import tui.render.plain_hits  # noqa: F401  what prints the hits, while the stats run
+    import tui.render.plain_hits  # noqa: F401  what prints the hits, while the child looks
 
     return answer
 
@@ -89,8 +71,8 @@ def _from_index(path: Path, query: str) -> tuple[str, SearchResults] | None:
 
 def _listing_first(context: Context, query: str, signature: str | None) -> SearchResults:
     from tui.content.search import SearchIndex, index_path
+    from tui.data_folder import data_dir
     from tui.linear.finding import library_search
-    from tui.state import data_dir
 
     library = context.library
     results = library_search(library, query, context.err)

@@ -19,9 +19,9 @@ import threading
 from collections import deque
 from pathlib import Path
 
-import platformdirs
-
 from tui.content.clean import clean_line, clean_name
+from tui.data_folder import DATA_ENV as DATA_ENV
+from tui.data_folder import data_dir as data_dir
 from tui.state_schema import (
     Bookmark,
     Delete,
@@ -39,20 +39,12 @@ from tui.state_schema import (
 
 __all__ = ["Bookmark", "MyExercise", "SavedPosition", "StateStore", "data_dir"]
 
-DATA_ENV = "WELLREAD_DATA"
 # How long one attempt waits on another wellread's lock. Short: the writer retries.
 BUSY_TIMEOUT_MS = 100
 # Between attempts on a locked database: from RETRY_FIRST, doubling, at most RETRY_MAX.
 RETRY_FIRST, RETRY_MAX = 0.05, 1.0
 # At close, how long to keep trying to write what is still waiting.
 CLOSE_WAIT = 10.0
-
-
-def data_dir() -> Path:
-    configured = os.environ.get(DATA_ENV, "").strip()
-    if configured:
-        return Path(configured).expanduser()
-    return platformdirs.user_data_path("wellread")
 
 
 def _now() -> str:

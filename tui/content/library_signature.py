@@ -10,15 +10,19 @@ index alone while the signature holds, without listing the library.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from pathlib import Path
 
 from tui.content.folder_scan import markdown_names
-from tui.content.stat_halves import FolderStats
+from tui.content.stat_halves import FolderStats, can_fork, read_all
 
 # A file changed less than this long ago may change again within the same tick of the
 # file system's clock and keep its size and time: no signature is given then.
 SETTLING_NS = 2_000_000_000
+# A signature down the child's pipe: a mark, then 40 hex digits, or 40 dashes for none.
+SIGNATURE_BYTES = 41
+NO_SIGNATURE = "-" * 40
 
 
 def library_signature(folders: list[Path]) -> str | None:
@@ -66,3 +70,65 @@ class LibraryLook:
         if self._failed or time.time_ns() - newest < SETTLING_NS:
             return None
         return digest.hexdigest()
+
+
+class LookInChild:
+    """A LibraryLook taken whole in a forked process: listing, stats and digest.
+
+    The second `wellread search` must know the library is unchanged before it trusts
+    its index, and that look (50,000 names listed, sorted and stat'ed) is the longest
+    part of its work. Forked before this process imports what a search needs, the child
+    looks while this process imports, opens the index and answers; the two overlap on
+    two cores, where threads in one process would take turns at the GIL. The child
+    splits its own stats again (tui.content.stat_halves), being single-threaded too.
+
+    Forked only from a process with one thread, where fork exists; otherwise, or if the
+    child fails, the look is taken here when `signature` is asked: the same answer.
+    """
+
+    def __init__(self, folders: list[Path]) -> None:
+        self._folders = folders
+        self._child: tuple[int, int] | None = None  # (pid, the pipe's reading end)
+        if can_fork():
+            self._fork()
+
+    def _fork(self) -> None:
+        try:
+            reading, writing = os.pipe()
+        except OSError:
+            return
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(reading)
+            os.close(writing)
+            return
+        if pid == 0:  # pragma: no cover  (the child: coverage does not follow it)
+            code = 1
+            try:
+                os.close(reading)
+                signature = library_signature(self._folders)
+                data = memoryview(b"=" + (signature or NO_SIGNATURE).encode("ascii"))
+                while data:
+                    data = data[os.write(writing, data) :]
+                code = 0
+            finally:
+                # Leave at once: none of the parent's cleanup (buffers, atexit) may run.
+                os._exit(code)
+        os.close(writing)
+        self._child = (pid, reading)
+
+    def signature(self) -> str | None:
+        """As library_signature(folders), taken by the child if there is one."""
+        if self._child is not None:
+            pid, reading = self._child
+            self._child = None
+            try:
+                answer = read_all(reading, SIGNATURE_BYTES)
+            finally:
+                os.close(reading)
+                _, status = os.waitpid(pid, 0)
+            if status == 0 and answer is not None and answer.startswith(b"="):
+                text = answer[1:].decode("ascii")
+                return None if text == NO_SIGNATURE else text
+        return library_signature(self._folders)

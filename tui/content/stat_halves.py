@@ -43,7 +43,7 @@ class FolderStats:
             self._where = None
             base = os.fspath(folder) + os.sep
             self._names = [base + name for name in names]
-        if len(names) >= split_at and _can_fork():
+        if len(names) >= split_at and can_fork():
             self._fork(len(names) // 2)
 
     def _fork(self, half: int) -> None:
@@ -82,7 +82,7 @@ class FolderStats:
         pid, reading = self._child
         self._child = None
         try:
-            data = _read_all(reading, 2 * _SIZE * count)
+            data = read_all(reading, 2 * _SIZE * count)
         finally:
             os.close(reading)
             _, status = os.waitpid(pid, 0)
@@ -94,7 +94,7 @@ class FolderStats:
         return sizes, times
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
@@ -132,7 +132,7 @@ def _stat_all(where: int | None, names: list[str]) -> tuple[array[int], array[in
     return sizes, times
 
 
-def _read_all(reading: int, wanted: int) -> bytes | None:
+def read_all(reading: int, wanted: int) -> bytes | None:
     """Exactly *wanted* bytes from the pipe, or None if it closes before."""
     parts: list[bytes] = []
     got = 0
