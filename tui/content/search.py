@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from tui.content.clean import clean_name
 from tui.content.hits import SearchHit, SearchResults
 from tui.content.problems import ContentError
+from tui.content.search_ranking import best_rowids, shown_rows
 from tui.content.search_rows import WEIGHTS, weight_class
 from tui.content.snippets import MATCH_END, MATCH_START, make_snippet, split_snippet
 from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex
@@ -354,15 +355,12 @@ class SearchIndex:
         terms = query_terms(text)
         if not terms:
             return []
-        # Every match weighed by its rowid; what is shown read for the best only. Equal
-        # scores in the order of the documents and their parts.
-        rows = self.db.execute(
-            "SELECT kind, slug, entry, title, heading, text FROM ("
-            f"  SELECT rowid, bm25(sections, {COLUMN_WEIGHTS}) * ({_WEIGHT}) AS score"
-            "   FROM sections WHERE sections MATCH ? ORDER BY score, rowid LIMIT ?"
-            ") AS best JOIN parts ON parts.id = best.rowid ORDER BY best.score, best.rowid",
-            (_fts(terms), limit),
-        ).fetchall()
+        # Every match weighed by its rowid (tui.content.search_ranking); what is shown
+        # read for the best only.
+        best = best_rowids(
+            self.db, _fts(terms), limit, f"bm25(sections, {COLUMN_WEIGHTS}) * ({_WEIGHT})", _WEIGHT
+        )
+        rows = shown_rows(self.db, best)
         if not rows:
             return []
         pattern = terms_regex(terms, self._forms(terms))
