@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from tui.content.clean import clean_line
-from tui.content.frontmatter import compose_checked
 from tui.content.problems import ContentError, Problem
 from tui.content.source import read_source
+
+if TYPE_CHECKING:
+    import yaml
 
 PATHS_FILE = "paths.yaml"
 
@@ -47,6 +48,8 @@ def _node_line(node: yaml.Node) -> int:
 
 
 def _scalar(fields: dict[str, yaml.Node], key: str) -> str:
+    import yaml
+
     node = fields.get(key)
     if isinstance(node, yaml.ScalarNode):
         return clean_line(node.value)
@@ -54,12 +57,18 @@ def _scalar(fields: dict[str, yaml.Node], key: str) -> str:
 
 
 def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {str(key.value): value for key, value in node.value}
 
 
 def load_paths(root: Path) -> tuple[list[ReadingPath], list[Problem]]:
+    import yaml  # not at import: the app starts and lists without reading YAML
+
+    from tui.content.frontmatter import compose_checked
+
     path = root / PATHS_FILE
     if not path.is_file():
         return [], []
