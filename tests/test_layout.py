@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.content import load_library
 from tui.render.blocks import RenderedDocument
 from tui.render.document import render_document
-from tui.render.layout import Layout, wrap_hard, wrap_words
+from tui.render.layout import KEPT_WRAP_CHARS, Layout, _wrap_words, wrap_hard, wrap_words
 
 
 def _table_rows(document: RenderedDocument) -> set[int]:
@@ -85,3 +87,17 @@ def test_incremental_layout_equals_one_pass(library_dir: Path) -> None:
         pass
     assert stepwise.lines == whole.lines
     assert stepwise.block_lines == whole.block_lines
+
+
+@settings(max_examples=150)
+@given(
+    st.text(alphabet=st.sampled_from("ab 骨\n-/é\t"), max_size=KEPT_WRAP_CHARS + 40),
+    st.integers(min_value=1, max_value=30),
+)
+def test_kept_wraps_are_the_wraps_made_anew(text: str, width: int) -> None:
+    # Short texts' wraps are kept and handed out again: the same lines as wrapping anew,
+    # twice over, and a list the caller may change without changing the next answer.
+    first = wrap_words(text, width)
+    assert first == _wrap_words(text, width)
+    first.append((-1, -1))
+    assert wrap_words(text, width) == _wrap_words(text, width)

@@ -14,6 +14,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple, overload
 
 from rich.cells import cell_len
@@ -127,6 +128,24 @@ def _split_long(
 
 def wrap_words(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap: (start, end) offsets of each line, spaces at breaks dropped."""
+    if len(text) <= KEPT_WRAP_CHARS:
+        return list(_kept_wrap(text, width))
+    return _wrap_words(text, width)
+
+
+# Short texts (titles, a card's lines, headings) are wrapped again and again: the
+# library's cards at each key typed in its filter, mostly the same hundred. Their lines
+# are kept, a few thousand at most (about a megabyte), so a long article's paragraphs
+# never fill the memory.
+KEPT_WRAP_CHARS = 240
+
+
+@lru_cache(maxsize=4096)
+def _kept_wrap(text: str, width: int) -> tuple[tuple[int, int], ...]:
+    return tuple(_wrap_words(text, width))
+
+
+def _wrap_words(text: str, width: int) -> list[tuple[int, int]]:
     width = max(width, 1)
     lines: list[tuple[int, int]] = []
     segment_start = 0
