@@ -24,7 +24,7 @@ from tui.app_settings import AUTO_BREAKPOINTS
 from tui.content import Library
 from tui.history import History, Place
 from tui.render.position import ReadingPosition
-from tui.screens.library import ArticleList, LibraryScreen
+from tui.screens.library import VERIFY_AFTER, ArticleList, LibraryScreen
 from tui.settings import Settings
 from tui.speech import INSTALL_HINT, CommandSpeaker, Speaker
 from tui.state import StateStore, data_dir
@@ -52,6 +52,10 @@ def _wellread_commands() -> type[Provider]:
     from tui.commands import WellreadCommands
 
     return WellreadCommands
+
+# The parser is loaded ahead in a thread once the first frames and keys are past: with
+# the library screen's own work for later (tui/screens/library.py).
+WARM_AFTER = VERIFY_AFTER
 
 
 class WellreadApp(CardActions):
@@ -136,7 +140,7 @@ class WellreadApp(CardActions):
         self.apply_layout()
         messages = [m for m in (self.settings_message, self.state.message) if m]
         self.push_screen(LibraryScreen(self.library, self.state, " ".join(messages) or None))
-        self.call_after_refresh(self._warm_parser)
+        self.set_timer(WARM_AFTER, self._warm_parser)
         if self.open_slug is not None and self.open_slug in self.library.articles:
             self.open_article(self.open_slug)
         elif self.open_slug is not None:  # `wellread open CARD`
@@ -147,7 +151,9 @@ class WellreadApp(CardActions):
     def _warm_parser(self) -> None:
         # The parser (lazy for `list` and `--help`) and every screen but the library's
         # (lazy for the first frame), loaded once the library is on screen: about 60 ms
-        # each off the first article's first paint.
+        # each off the first article's first paint. Not at the first frame: the import
+        # holds the interpreter in turns with the frames and keys that follow it, and
+        # the library screen took about 0.1 s longer to settle.
         import_module("tui.content.markdown")
         import_module("tui.screens.places")
 
