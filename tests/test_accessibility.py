@@ -281,6 +281,7 @@ async def test_read_aloud_says_when_nothing_could_be_heard(
     timers = HeldTimers(app, monkeypatch)
     async with app.run_test(size=(120, 30)) as pilot:
         await article_ready(pilot)
+        await timers.fire(pilot)  # what the app set at its start (the parser loaded ahead)
         await pilot.press("a")
         speaker._speaking = False  # it ended at once, as espeak-ng does without a sound card
         assert "Could not read aloud" not in app.screen.query_one(StatusLine).left

@@ -53,6 +53,7 @@ def _wellread_commands() -> type[Provider]:
 
     return WellreadCommands
 
+
 # The parser is loaded ahead in a thread once the first frames and keys are past: with
 # the library screen's own work for later (tui/screens/library.py).
 WARM_AFTER = VERIFY_AFTER
