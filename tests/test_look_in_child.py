@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fork_counting import counted_forks
 
 from tui.content import library_signature as signature_module
 from tui.content.library_signature import SETTLING_NS, LookInChild, library_signature
@@ -31,18 +32,6 @@ def _folders(tmp_path: Path) -> list[Path]:
     return [root, root / "exercises", tmp_path / "mine"]
 
 
-def _counted_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def counted_fork() -> int:
-        forks.append(1)
-        return real_fork()
-
-    monkeypatch.setattr(os, "fork", counted_fork)
-    return forks
-
-
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
 def test_the_childs_signature_is_the_one_taken_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -50,7 +39,7 @@ def test_the_childs_signature_is_the_one_taken_here(
     folders = _folders(tmp_path)
     here = library_signature(folders)
     assert here is not None and len(here) == 40
-    forks = _counted_forks(monkeypatch)
+    forks = counted_forks(monkeypatch)
     monkeypatch.setattr(signature_module, "can_fork", lambda: True)
     look = LookInChild(folders)
     assert forks == [1]
@@ -78,7 +67,7 @@ def test_without_fork_the_look_is_taken_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folders = _folders(tmp_path)
-    forks = _counted_forks(monkeypatch) if hasattr(os, "fork") else []
+    forks = counted_forks(monkeypatch) if hasattr(os, "fork") else []
     # A process with other threads (or a system without fork) must not fork.
     monkeypatch.setattr(signature_module, "can_fork", lambda: False)
     look = LookInChild(folders)

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from fork_counting import counted_forks
 
 from tui.content import stat_halves
 from tui.content.stat_halves import FolderStats
@@ -56,18 +57,11 @@ def test_the_child_is_forked_only_from_a_single_thread(
     if not hasattr(os, "fork"):
         assert FolderStats(folder, names, split_at=2)._child is None
         return
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def counted_fork() -> int:
-        forks.append(1)
-        return real_fork()
-
-    monkeypatch.setattr(os, "fork", counted_fork)
-    monkeypatch.setattr("tui.content.stat_halves.threading.active_count", lambda: 2)
+    forks = counted_forks(monkeypatch)
+    monkeypatch.setattr("tui.content.forked.threading.active_count", lambda: 2)
     FolderStats(folder, names, split_at=2).result()
     assert forks == []
-    monkeypatch.setattr("tui.content.stat_halves.threading.active_count", lambda: 1)
+    monkeypatch.setattr("tui.content.forked.threading.active_count", lambda: 1)
     split = FolderStats(folder, names, split_at=2).result()
     assert forks == [1]
     assert (list(split[0]), list(split[1])) == _expected(folder, names)
@@ -78,9 +72,9 @@ def test_a_child_that_fails_leaves_the_answer_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder, names = _folder(tmp_path)
-    monkeypatch.setattr("tui.content.stat_halves.threading.active_count", lambda: 1)
+    monkeypatch.setattr("tui.content.forked.threading.active_count", lambda: 1)
     # The child runs this instead: it leaves at once with an error and writes nothing.
-    monkeypatch.setattr(stat_halves, "_child", lambda *_: os._exit(3))
+    monkeypatch.setattr(stat_halves, "_stat_bytes", lambda *_: os._exit(3))
     stats = FolderStats(folder, names, split_at=2)
     assert stats._child is not None
     sizes, times = stats.result()

@@ -10,12 +10,12 @@ index alone while the signature holds, without listing the library.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from pathlib import Path
 
 from tui.content.folder_scan import markdown_names
-from tui.content.stat_halves import FolderStats, can_fork, read_all
+from tui.content.forked import can_fork, child_answer, fork_work, read_all
+from tui.content.stat_halves import FolderStats
 
 # A file changed less than this long ago may change again within the same tick of the
 # file system's clock and keep its size and time: no signature is given then.
@@ -88,47 +88,18 @@ class LookInChild:
 
     def __init__(self, folders: list[Path]) -> None:
         self._folders = folders
-        self._child: tuple[int, int] | None = None  # (pid, the pipe's reading end)
-        if can_fork():
-            self._fork()
+        self._child = fork_work(self._answer) if can_fork() else None
 
-    def _fork(self) -> None:
-        try:
-            reading, writing = os.pipe()
-        except OSError:
-            return
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(reading)
-            os.close(writing)
-            return
-        if pid == 0:  # pragma: no cover  (the child: coverage does not follow it)
-            code = 1
-            try:
-                os.close(reading)
-                signature = library_signature(self._folders)
-                data = memoryview(b"=" + (signature or NO_SIGNATURE).encode("ascii"))
-                while data:
-                    data = data[os.write(writing, data) :]
-                code = 0
-            finally:
-                # Leave at once: none of the parent's cleanup (buffers, atexit) may run.
-                os._exit(code)
-        os.close(writing)
-        self._child = (pid, reading)
+    def _answer(self) -> bytes:
+        """The child's: a mark, then the signature or NO_SIGNATURE."""
+        return b"=" + (library_signature(self._folders) or NO_SIGNATURE).encode("ascii")
 
     def signature(self) -> str | None:
         """As library_signature(folders), taken by the child if there is one."""
         if self._child is not None:
-            pid, reading = self._child
-            self._child = None
-            try:
-                answer = read_all(reading, SIGNATURE_BYTES)
-            finally:
-                os.close(reading)
-                _, status = os.waitpid(pid, 0)
-            if status == 0 and answer is not None and answer.startswith(b"="):
+            child, self._child = self._child, None
+            answer = child_answer(child, lambda reading: read_all(reading, SIGNATURE_BYTES))
+            if answer is not None and answer.startswith(b"="):
                 text = answer[1:].decode("ascii")
                 return None if text == NO_SIGNATURE else text
         return library_signature(self._folders)

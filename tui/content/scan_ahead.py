@@ -15,45 +15,24 @@ from __future__ import annotations
 
 import os
 from array import array
+from functools import partial
 from pathlib import Path
 
 from tui.content.folder_scan import Scanned, scan
-from tui.content.stat_halves import can_fork, read_all
+from tui.content.forked import Child, can_fork, child_answer, fork_work, read_all
 
 _SIZE = array("q").itemsize
 # Listings begun and not yet taken, by folder.
-_PENDING: dict[Path, tuple[int, int]] = {}  # (pid, the pipe's reading end)
+_PENDING: dict[Path, Child] = {}
 
 
 def begin(folders: list[Path]) -> None:
     """Begin listing each folder of *folders* that is there, each in a child."""
     for folder in folders:
         if folder not in _PENDING and can_fork() and folder.is_dir():
-            _fork(folder)
-
-
-def _fork(folder: Path) -> None:
-    try:
-        reading, writing = os.pipe()
-    except OSError:
-        return
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(reading)
-        os.close(writing)
-        return
-    if pid == 0:  # pragma: no cover  (the child: coverage does not follow it)
-        code = 1
-        try:
-            os.close(reading)
-            _write_all(writing, _answer(folder))
-            code = 0
-        finally:
-            # Leave at once: none of the parent's cleanup (buffers, atexit) may run.
-            os._exit(code)
-    os.close(writing)
-    _PENDING[folder] = (pid, reading)
+            child = fork_work(partial(_answer, folder))
+            if child is not None:
+                _PENDING[folder] = child
 
 
 def _answer(folder: Path) -> bytes:
@@ -70,20 +49,17 @@ def _answer(folder: Path) -> bytes:
 def take(folder: Path) -> tuple[int, list[Scanned]] | None:
     """The folder's time before the child listed it, and its listing; None if none was
     begun for *folder* or the child failed."""
-    pending = _PENDING.pop(folder, None)
-    if pending is None:
+    child = _PENDING.pop(folder, None)
+    return None if child is None else child_answer(child, _read_listing)
+
+
+def _read_listing(reading: int) -> tuple[int, list[Scanned]] | None:
+    head = read_all(reading, 3 * _SIZE)
+    if head is None:
         return None
-    pid, reading = pending
-    try:
-        head = read_all(reading, 3 * _SIZE)
-        if head is None:
-            return None
-        before, count, length = array("q", head)
-        body = read_all(reading, 2 * count * _SIZE + length)
-    finally:
-        os.close(reading)
-        _, status = os.waitpid(pid, 0)
-    if body is None or status != 0:
+    before, count, length = array("q", head)
+    body = read_all(reading, 2 * count * _SIZE + length)
+    if body is None:
         return None
     sizes, times = array("q"), array("q")
     sizes.frombytes(body[: count * _SIZE])
@@ -99,9 +75,3 @@ def forget() -> None:
     """Take (and drop) every listing not taken: no child left behind."""
     for folder in list(_PENDING):
         take(folder)
-
-
-def _write_all(writing: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(writing, view) :]

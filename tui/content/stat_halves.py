@@ -15,10 +15,11 @@ and this process stats its half itself: the answer is the same, only slower.
 from __future__ import annotations
 
 import os
-import threading
 from array import array
 from pathlib import Path
 from stat import S_ISREG
+
+from tui.content.forked import Child, can_fork, child_answer, fork_work, read_all
 
 # Below this many files the fork costs more than it saves (a fork and a pipe: ~1 ms).
 SPLIT_AT = 4096
@@ -34,7 +35,7 @@ class FolderStats:
     def __init__(self, folder: Path, names: list[str], *, split_at: int = SPLIT_AT) -> None:
         self._names = names
         self._half = len(names)
-        self._child: tuple[int, int] | None = None  # (pid, the pipe's reading end)
+        self._child: Child | None = None
         # Asked by name in the open folder, the kernel does not walk the whole path
         # each time (a third faster than a full path, or os.scandir's entry.stat()).
         if os.stat in os.supports_dir_fd:
@@ -47,20 +48,10 @@ class FolderStats:
             self._fork(len(names) // 2)
 
     def _fork(self, half: int) -> None:
-        try:
-            reading, writing = os.pipe()
-        except OSError:
-            return
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(reading)
-            os.close(writing)
-            return
-        if pid == 0:  # pragma: no cover  (the child: coverage does not follow it)
-            _child(reading, writing, self._where, self._names[half:])
-        os.close(writing)
-        self._half, self._child = half, (pid, reading)
+        where, names = self._where, self._names[half:]
+        self._child = fork_work(lambda: _stat_bytes(where, names))
+        if self._child is not None:
+            self._half = half
 
     def result(self) -> tuple[array[int], array[int]]:
         try:
@@ -79,14 +70,9 @@ class FolderStats:
 
     def _childs_answer(self, count: int) -> tuple[array[int], array[int]] | None:
         assert self._child is not None
-        pid, reading = self._child
-        self._child = None
-        try:
-            data = read_all(reading, 2 * _SIZE * count)
-        finally:
-            os.close(reading)
-            _, status = os.waitpid(pid, 0)
-        if data is None or status != 0:
+        child, self._child = self._child, None
+        data = child_answer(child, lambda reading: read_all(reading, 2 * _SIZE * count))
+        if data is None:
             return None
         sizes, times = array("q"), array("q")
         sizes.frombytes(data[: count * _SIZE])
@@ -94,23 +80,10 @@ class FolderStats:
         return sizes, times
 
 
-def can_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1
-
-
-def _child(reading: int, writing: int, where: int | None, names: list[str]) -> None:
-    """Stat *names*, write the two arrays down the pipe and leave at once: no cleanup of
-    the parent's state (buffers, files, atexit) may run in the child."""
-    code = 1
-    try:
-        os.close(reading)
-        sizes, times = _stat_all(where, names)
-        data = memoryview(sizes.tobytes() + times.tobytes())
-        while data:
-            data = data[os.write(writing, data) :]
-        code = 0
-    finally:
-        os._exit(code)
+def _stat_bytes(where: int | None, names: list[str]) -> bytes:
+    """The child's answer: the sizes, then the times, as 64-bit numbers."""
+    sizes, times = _stat_all(where, names)
+    return sizes.tobytes() + times.tobytes()
 
 
 def _stat_all(where: int | None, names: list[str]) -> tuple[array[int], array[int]]:
@@ -130,19 +103,3 @@ def _stat_all(where: int | None, names: list[str]) -> tuple[array[int], array[in
             add_size(-1)
             add_time(-1)
     return sizes, times
-
-
-def read_all(reading: int, wanted: int) -> bytes | None:
-    """Exactly *wanted* bytes from the pipe, or None if it closes before."""
-    parts: list[bytes] = []
-    got = 0
-    while got < wanted:
-        try:
-            part = os.read(reading, min(wanted - got, 1 << 20))
-        except OSError:
-            return None
-        if not part:
-            return None
-        parts.append(part)
-        got += len(part)
-    return b"".join(parts)
