@@ -9,7 +9,8 @@ Each case runs headless (120x40) in its own subprocess:
 - "small": the test library's alpha article (tests/fixtures/library);
 - "floor": a one-line Textual app with three focusable one-line panes, where the keys
   that have an equivalent in Textual itself (Ctrl+P palette, typing in it, Esc,
-  Ctrl+T theme, Tab, Shift+Tab) do that.
+  Ctrl+T theme, Tab, Shift+Tab, Enter pushing a screen of one line and Esc popping
+  it) do that.
 
 "work" is the CPU time of the UI thread (the one the event loop runs on, so every
 handler, layout and repaint a key causes) from sending the key until the app is
@@ -90,8 +91,22 @@ ROWS = [
     ("shift+tab", "previous pane"),
     ("r", "references tab"),
     ("e", "exercises tab"),
+    ("enter", "a related card opens"),
+    ("enter esc", "the card closes"),
 ]
-FLOOR_KEYS = {"ctrl+p", "ctrl+p a", "ctrl+p esc", "ctrl+t", "tab", "shift+tab"}
+FLOOR_KEYS = {
+    "ctrl+p",
+    "ctrl+p a",
+    "ctrl+p esc",
+    "ctrl+t",
+    "tab",
+    "shift+tab",
+    "enter",
+    "enter esc",
+}
+# The long article names a card of the small library as related, so Enter on the
+# sidebar's exercise list opens one (the issue lists "Enter on a card").
+RELATED_CARD = "wall-sit"
 
 
 class Meter:
@@ -189,6 +204,10 @@ async def reader_keys(meter: Meter, repeats: int) -> None:
     for _ in range(repeats):
         await meter.press("r", "r")
         await meter.press("e", "e")
+    # After e: the exercise list has the focus, its cursor on the related card.
+    for _ in range(repeats):
+        await meter.press("enter", "enter")
+        await meter.press("enter esc", "escape")
 
 
 class FullCollections:
@@ -254,13 +273,23 @@ def case_floor(repeats: int) -> dict[str, Any]:
     from textual.app import App, ComposeResult
     from textual.binding import Binding
     from textual.containers import Horizontal
+    from textual.screen import Screen
     from textual.widgets import Static
 
     class Pane(Static, can_focus=True):
         pass
 
+    class Card(Screen[None]):
+        BINDINGS = [Binding("escape", "app.pop_screen")]
+
+        def compose(self) -> ComposeResult:
+            yield Pane("A card.")
+
     class OneLine(App[None]):
-        BINDINGS = [Binding("ctrl+t", "next_theme")]
+        BINDINGS = [Binding("ctrl+t", "next_theme"), Binding("enter", "open_card")]
+
+        def action_open_card(self) -> None:
+            self.push_screen(Card())
 
         def compose(self) -> ComposeResult:
             with Horizontal():
@@ -292,6 +321,9 @@ def case_floor(repeats: int) -> dict[str, Any]:
             for _ in range(repeats):
                 await meter.press("tab", "tab")
                 await meter.press("shift+tab", "shift+tab")
+            for _ in range(repeats):
+                await meter.press("enter", "enter")
+                await meter.press("enter esc", "escape")
             out["keys"] = meter.summary()
             out["idle_ms"] = meter.idle[0] * 1000
 
@@ -330,7 +362,9 @@ def main() -> None:
         library = Path(tmp) / "library"
         shutil.copytree(SMALL_LIBRARY, library)
         big = library / "bench-4mb.md"
-        big.write_text(make_article(args.size, title="bench-4mb"), encoding="utf-8")
+        text = make_article(args.size, title="bench-4mb")
+        text = text.replace("\n", f"\nrelated_exercises: [{RELATED_CARD}]\n", 1)
+        big.write_text(text, encoding="utf-8")
         print(
             f"Machine: {platform.machine()}, {_cpu_count()} cores, "
             f"{platform.python_implementation()} {platform.python_version()}; "
