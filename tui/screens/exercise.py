@@ -20,11 +20,12 @@ from tui.render.blocks import RenderedDocument
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle
 from tui.screens.evidence import EvidenceScreen
+from tui.screens.styled_once import StyledOnce
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine, TitleBar
 
 
-class ExerciseScreen(EvidenceScreen):
+class ExerciseScreen(StyledOnce, EvidenceScreen):
     HELP_NAME = "Exercise card"
     HELP_INTRO = (
         "An exercise card. Escape goes back to where you were. s saves it to My exercises "

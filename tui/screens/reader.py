@@ -32,6 +32,7 @@ from tui.screens.bookmarks import NoteScreen
 from tui.screens.cited_in import CitedInScreen
 from tui.screens.panes import NarrowPanes
 from tui.screens.reader_text import SYNC_LOAD_BYTES, ReaderText
+from tui.screens.styled_once import StyledOnce
 from tui.state import StateStore
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine, TitleBar
@@ -45,7 +46,7 @@ from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
 COMPACT_BELOW = 100
 
 
-class ReaderScreen(ReaderText):
+class ReaderScreen(StyledOnce, ReaderText):
     HELP_NAME = "Reader"
     HELP_INTRO = (
         "Left: the contents of the article. Centre: the article. Right: related "

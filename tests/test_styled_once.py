@@ -1,0 +1,96 @@
+"""An exercise card opens styled once and laid out without the rounds Textual would
+add (tui/screens/styled_once.py), and still follows the terminal when it is resized."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import article_ready
+from textual.css.stylesheet import Stylesheet
+from textual.screen import Screen
+
+from tui.app import WellreadApp
+from tui.content import load_library
+from tui.screens.exercise import ExerciseScreen
+from tui.screens.reader import ReaderScreen
+
+ALPHA = "alpha"  # its related card: wall-sit
+
+
+class Counted:
+    """Styles applied per widget class, and screen layouts, while on."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.styled: Counter[str] = Counter()
+        self.layouts = 0
+        self.on = False
+        apply, refresh_layout = Stylesheet.apply, Screen._refresh_layout
+        depth = [0]
+
+        def counted_apply(sheet: Stylesheet, node: Any, *args: Any, **kwargs: Any) -> None:
+            # Component styles are applied inside a widget's own: counted once.
+            if self.on and not depth[0]:
+                self.styled[type(node).__name__] += 1
+            depth[0] += 1
+            try:
+                apply(sheet, node, *args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        def counted_layout(screen: Screen[Any], *args: Any, **kwargs: Any) -> None:
+            if self.on:
+                self.layouts += 1
+            refresh_layout(screen, *args, **kwargs)
+
+        monkeypatch.setattr(Stylesheet, "apply", counted_apply)
+        monkeypatch.setattr(Screen, "_refresh_layout", counted_layout)
+
+
+async def test_a_card_opens_styled_once(library_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counted = Counted(monkeypatch)
+    app = WellreadApp(load_library(library_dir), open_slug=ALPHA)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        app.screen.query_one("#exercise-list").focus()
+        await pilot.pause()
+        counted.on = True
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        counted.on = False
+        assert isinstance(app.screen, ExerciseScreen)
+        # Each of its widgets styled as it mounted, the article view once more as it
+        # takes the focus; before, the whole screen twice more (its first resume, and
+        # its first resize giving it "-wide").
+        assert counted.styled == Counter(
+            ExerciseScreen=1, TitleBar=1, ArticleView=2, SearchLine=1, StatusLine=1
+        )
+        assert app.screen.has_class("-wide") and not app.screen.has_class("-narrow")
+        # Its first layout and the one after its mount; before, four (the screen
+        # beneath it too).
+        assert counted.layouts <= 2
+
+
+async def test_a_card_open_follows_a_resized_terminal(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug=ALPHA)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        app.screen.query_one("#exercise-list").focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        card = app.screen
+        assert isinstance(card, ExerciseScreen)
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        assert card.has_class("-narrow") and not card.has_class("-wide")
+        assert card.size == (60, 30)
+        await pilot.press("escape")
+        await pilot.pause()
+        # The reader beneath was laid out at the new size too.
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.size == (60, 30)
+        assert app.screen.has_class("-narrow")

@@ -1,0 +1,65 @@
+"""A screen styled once as it opens, not three times.
+
+Textual styles a pushed screen's widgets as they mount, then again when the screen
+resumes (its first showing), then again when its first Resize gives it the app's
+breakpoint classes ("-wide", "-narrow"), which it did not have while its widgets
+mounted; and that Resize lays the screen and every screen beneath it out again at the
+size they all have. For a card with an article view (many component styles) these
+rounds were a third of opening it. Here the screen has its breakpoint classes from the
+start, so the Resize changes none; its first resume does not restyle what mounting has
+just styled (focus and classes set since restyle their own widgets as they change);
+and a Resize to the size every screen has already sets the breakpoint classes only.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.screen import Screen
+
+
+class StyledOnce(Screen[None]):
+    """Mixed in before Screen: see the module's doc."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._resumed = False
+        width, height = self.app.size
+        on = [name for name, add in self._breakpoints(width, height).items() if add]
+        self.set_class(True, *on, update=False)  # styled as its widgets mount
+
+    def _breakpoints(self, width: int, height: int) -> dict[str, bool]:
+        """Each breakpoint class, and whether a screen of this size has it: as Textual's
+        Screen._on_resize works them out (with its own private method)."""
+        app = self.app
+        horizontal = (
+            app.HORIZONTAL_BREAKPOINTS
+            if self.HORIZONTAL_BREAKPOINTS is None
+            else self.HORIZONTAL_BREAKPOINTS
+        ) or []
+        vertical = (
+            app.VERTICAL_BREAKPOINTS
+            if self.VERTICAL_BREAKPOINTS is None
+            else self.VERTICAL_BREAKPOINTS
+        ) or []
+        classes = {name: False for _, name in (*horizontal, *vertical)}
+        for name in self._get_breakpoint_classes(width, horizontal):
+            classes[name] = True
+        for name in self._get_breakpoint_classes(height, vertical):
+            classes[name] = True
+        return classes
+
+    # Textual calls the handler of each class in the method resolution order, these
+    # before Screen's: the first tells Screen's not to restyle the screen this first
+    # time; the second stops Screen's when it would lay out at the same size again.
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        screens = [self, *self.app._background_screens]
+        if all(screen._size == event.size for screen in screens):
+            event.stop()
+            event.prevent_default()
+            width, height = event.size
+            self.update_classes(self._breakpoints(width, height), animate=False)
