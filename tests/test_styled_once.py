@@ -15,6 +15,7 @@ from textual.screen import Screen
 from tui.app import WellreadApp
 from tui.content import load_library
 from tui.screens.exercise import ExerciseScreen
+from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 
 ALPHA = "alpha"  # its related card: wall-sit
@@ -94,3 +95,22 @@ async def test_a_card_open_follows_a_resized_terminal(library_dir: Path) -> None
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.size == (60, 30)
         assert app.screen.has_class("-narrow")
+
+
+async def test_the_library_screen_starts_styled_once(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted = Counted(monkeypatch)
+    counted.on = True
+    app = WellreadApp(load_library(library_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        counted.on = False
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.has_class("-wide")
+        # Every widget of the library screen styled as it mounted, the list once more as
+        # it takes the focus; before, the whole screen twice more.
+        widgets = Counter(type(widget).__name__ for widget in app.screen.walk_children())
+        for name in widgets:
+            assert counted.styled[name] <= widgets[name] * (2 if name == "ArticleList" else 1)
+        assert counted.styled["LibraryScreen"] == 1

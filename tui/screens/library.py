@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tui.content import Library
@@ -24,6 +23,7 @@ from tui.screens.library_cards import (
     path_card,
     problem_text,
 )
+from tui.screens.styled_once import StyledOnce
 from tui.state import StateStore
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.line_list import LineList, ListEntry
@@ -71,7 +71,7 @@ class FilterInput(Input):
         self.screen.query_one(ArticleList).focus()
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(StyledOnce):
     HELP_NAME = "Library"
     HELP_INTRO = (
         "The library lists every article. Press / (or Tab) to type words that filter "
