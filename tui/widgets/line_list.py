@@ -30,7 +30,8 @@ from tui.widgets.list_entries import PreparedEntries as PreparedEntries
 from tui.widgets.list_entries import flatten_entries
 from tui.widgets.list_entries import prepare_entries as prepare_entries
 from tui.widgets.list_strips import FOCUS_MARK as FOCUS_MARK
-from tui.widgets.list_strips import GUTTER, ListStrips
+from tui.widgets.list_strips import GUTTER, TEXT_CLASSES, TEXT_STYLES, ListStrips
+from tui.widgets.scroll_fit import fit_quietly
 from tui.widgets.strips import TextStyles, component_classes
 
 
@@ -43,7 +44,7 @@ class LineList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "line-list--cursor",
         "line-list--disabled",
-        *component_classes("line-list", ("title", "strong", "em", "meta")),
+        *component_classes("line-list", TEXT_STYLES),
     }
 
     DEFAULT_CSS = """
@@ -199,7 +200,9 @@ class LineList(ScrollView, can_focus=True):
         return layout
 
     def _update_size(self) -> None:
-        self.virtual_size = Size(self.text_width, len(self._current_layout().lines))
+        size = Size(self.text_width, len(self._current_layout().lines))
+        if not fit_quietly(self, size):
+            self.virtual_size = size
 
     def entry_lines(self, index: int) -> tuple[int, int]:
         """First text line of entry *index* and the line after its last."""
@@ -266,8 +269,8 @@ class LineList(ScrollView, can_focus=True):
         self._forget_styles()
 
     def _forget_styles(self) -> None:
+        # The drawn lines stay: render_lines tells them the styles they are drawn with.
         self._style.clear()
-        self._strips.clear()
 
     def _get_component_classes(self) -> frozenset[str]:  # type: ignore[override]
         # Focus moves restyle the list: its component styles are worked out once a path.
@@ -379,6 +382,7 @@ class LineList(ScrollView, can_focus=True):
             self.get_component_rich_style("line-list--cursor"),
             self.get_component_rich_style("line-list--disabled", partial=True),
         )
+        self._strips.drawn_with(tuple(map(self._component_styles.get, TEXT_CLASSES)))
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
