@@ -51,23 +51,29 @@ class ListStrips:
         self._drawn_for: tuple[Layout | None, int] = (None, 0)
         # The text styles (title, strong...) the kept lines were drawn with.
         self._drawn_with: tuple[object, ...] = ()
+        self._drawn_values: tuple[Style, ...] | None = None
 
     def clear(self) -> None:
         self._strips.clear()
 
-    def drawn_with(self, text_styles: tuple[object, ...]) -> None:
+    def drawn_with(
+        self, text_styles: tuple[object, ...], values: Callable[[], tuple[Style, ...]]
+    ) -> None:
         """This frame's text styles (the list's component styles for TEXT_STYLES, as
-        objects): the kept lines go if they were drawn with others. A focus change
-        restyles the list but hands back the same style objects for its text (the
-        list's ComponentStyleMemo shares equal ones), and the cursor's look is in each
-        line's key, so r and e, moving the focus from list to list, find every line
-        drawn before. A new theme brings new objects, and new lines."""
+        objects; *values* gives the rich styles they draw with): the kept lines go if
+        they were drawn with other values. A focus change restyles the list but leaves
+        its text as it was (the cursor's look is in each line's key), so r and e, moving
+        the focus from list to list, find every line drawn before; a new theme brings
+        new values, and new lines."""
         drawn = self._drawn_with
-        if len(text_styles) != len(drawn) or any(
-            new is not old for new, old in zip(text_styles, drawn, strict=True)
+        if len(text_styles) == len(drawn) and all(
+            new is old for new, old in zip(text_styles, drawn, strict=True)
         ):
+            return  # the same objects (the list's ComponentStyleMemo hands them back)
+        self._drawn_with = text_styles
+        drawn_values, self._drawn_values = self._drawn_values, values()
+        if self._drawn_values != drawn_values:
             self._strips.clear()
-            self._drawn_with = text_styles
 
     def frame(
         self, previous: ListFrame | None, base: Style, width: int, layout: Layout, *styles: Style

@@ -1,5 +1,9 @@
-"""A scroll view's virtual size set without laying the screen out again, when the
-scroll bar it has stays.
+"""A scroll view's scroll bars fitted only when what they depend on changes, and its
+virtual size set without laying the screen out again when the scroll bar it has stays.
+
+Every layout of the screen (r and e showing a list) hands each scroll view the size of
+its arranged children as its virtual size; a list's is its lines, so Textual took each
+layout for a change and redrew every list's scroll bar (see `fitted_for`).
 
 Textual's virtual size is a layout reactive: setting it lays the whole screen out and
 draws the frame that follows, though a list's own size does not depend on it. While
@@ -14,6 +18,21 @@ from __future__ import annotations
 
 from textual.geometry import Size
 from textual.widget import Widget
+
+
+def fitted_for(widget: Widget, size: Size, container_size: Size) -> tuple[object, ...]:
+    """All a scroll view's bars are fitted to: the same again needs no fitting."""
+    styles = widget.styles
+    return (
+        size,
+        container_size,
+        widget.virtual_size,
+        styles.scrollbar_size_vertical,
+        styles.scrollbar_size_horizontal,
+        styles.overflow_x,
+        styles.overflow_y,
+        styles.scrollbar_gutter,
+    )
 
 
 def fit_quietly(widget: Widget, size: Size) -> bool:
