@@ -370,10 +370,11 @@ class LineList(ScrollView, can_focus=True):
             self.get_component_rich_style("line-list--cursor"),
             self.get_component_rich_style("line-list--disabled", partial=True),
         )
-        self._strips.drawn_with(
+        if self._strips.drawn_with(
             tuple(map(self._component_styles.get, TEXT_CLASSES)),
-            lambda: tuple(map(self._style, TEXT_STYLES)),
-        )
+            lambda: tuple(self.get_component_rich_style(c, partial=True) for c in TEXT_CLASSES),
+        ):
+            self._style.clear()  # the text's styles changed: looked up again too
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:

@@ -58,22 +58,24 @@ class ListStrips:
 
     def drawn_with(
         self, text_styles: tuple[object, ...], values: Callable[[], tuple[Style, ...]]
-    ) -> None:
+    ) -> bool:
         """This frame's text styles (the list's component styles for TEXT_STYLES, as
         objects; *values* gives the rich styles they draw with): the kept lines go if
-        they were drawn with other values. A focus change restyles the list but leaves
-        its text as it was (the cursor's look is in each line's key), so r and e, moving
-        the focus from list to list, find every line drawn before; a new theme brings
-        new values, and new lines."""
+        they were drawn with other values (True then). A focus change restyles the list
+        but leaves its text as it was (the cursor's look is in each line's key), so r
+        and e, moving the focus from list to list, find every line drawn before; a new
+        theme brings new values, and new lines."""
         drawn = self._drawn_with
         if len(text_styles) == len(drawn) and all(
             new is old for new, old in zip(text_styles, drawn, strict=True)
         ):
-            return  # the same objects (the list's ComponentStyleMemo hands them back)
+            return False  # the same objects (the list's ComponentStyleMemo hands them back)
         self._drawn_with = text_styles
         drawn_values, self._drawn_values = self._drawn_values, values()
-        if self._drawn_values != drawn_values:
-            self._strips.clear()
+        if self._drawn_values == drawn_values:
+            return False
+        self._strips.clear()
+        return True
 
     def frame(
         self, previous: ListFrame | None, base: Style, width: int, layout: Layout, *styles: Style
