@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from tui.render.blocks import RenderedDocument
 from tui.render.layout import Layout
+from tui.widgets import scroll_fit
 from tui.widgets.component_styles import ComponentStyleMemo
 from tui.widgets.composed_lines import keep_composed_lines, kept_vertical_scrollbar
 
@@ -30,7 +31,7 @@ from tui.widgets.list_entries import PreparedEntries as PreparedEntries
 from tui.widgets.list_entries import flatten_entries
 from tui.widgets.list_entries import prepare_entries as prepare_entries
 from tui.widgets.list_strips import FOCUS_MARK as FOCUS_MARK
-from tui.widgets.list_strips import GUTTER, ListStrips
+from tui.widgets.list_strips import GUTTER, TEXT_CLASSES, TEXT_STYLES, ListStrips
 from tui.widgets.strips import TextStyles, component_classes
 
 
@@ -43,7 +44,7 @@ class LineList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "line-list--cursor",
         "line-list--disabled",
-        *component_classes("line-list", ("title", "strong", "em", "meta")),
+        *component_classes("line-list", TEXT_STYLES),
     }
 
     DEFAULT_CSS = """
@@ -199,7 +200,9 @@ class LineList(ScrollView, can_focus=True):
         return layout
 
     def _update_size(self) -> None:
-        self.virtual_size = Size(self.text_width, len(self._current_layout().lines))
+        size = Size(self.text_width, len(self._current_layout().lines))
+        if not scroll_fit.fit_quietly(self, size):
+            self.virtual_size = size
 
     def entry_lines(self, index: int) -> tuple[int, int]:
         """First text line of entry *index* and the line after its last."""
@@ -235,21 +238,9 @@ class LineList(ScrollView, can_focus=True):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        # Every layout of the screen (r and e showing a list) hands each scroll view the
-        # size of its arranged children as its virtual size; a list's is its lines, so
-        # Textual took each layout for a change and redrew every list's scroll bar.
-        # They are fitted again only when what they depend on changes.
-        styles = self.styles
-        fitted_for = (
-            size,
-            container_size,
-            self.virtual_size,
-            styles.scrollbar_size_vertical,
-            styles.scrollbar_size_horizontal,
-            styles.overflow_x,
-            styles.overflow_y,
-            styles.scrollbar_gutter,
-        )
+        # The scroll bars are fitted again only when what they depend on changes (see
+        # scroll_fit.fitted_for).
+        fitted_for = scroll_fit.fitted_for(self, size, container_size)
         if fitted_for == self._scrolled_for:
             return self.container_size != container_size
         self._scrolled_for = fitted_for
@@ -266,8 +257,8 @@ class LineList(ScrollView, can_focus=True):
         self._forget_styles()
 
     def _forget_styles(self) -> None:
+        # The drawn lines stay: render_lines tells them the styles they are drawn with.
         self._style.clear()
-        self._strips.clear()
 
     def _get_component_classes(self) -> frozenset[str]:  # type: ignore[override]
         # Focus moves restyle the list: its component styles are worked out once a path.
@@ -379,6 +370,11 @@ class LineList(ScrollView, can_focus=True):
             self.get_component_rich_style("line-list--cursor"),
             self.get_component_rich_style("line-list--disabled", partial=True),
         )
+        if self._strips.drawn_with(
+            tuple(map(self._component_styles.get, TEXT_CLASSES)),
+            lambda: tuple(self.get_component_rich_style(c, partial=True) for c in TEXT_CLASSES),
+        ):
+            self._style.clear()  # the text's styles changed: looked up again too
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:

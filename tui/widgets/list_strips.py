@@ -19,6 +19,10 @@ from tui.widgets.strips import line_segments
 FOCUS_MARK = "▶ "
 GUTTER = len(FOCUS_MARK)
 
+# Render-layer styles a list's text can use (each a component class, line-list--NAME).
+TEXT_STYLES = ("title", "strong", "em", "meta")
+TEXT_CLASSES = tuple(f"line-list--{name}" for name in TEXT_STYLES)
+
 # Lines kept: a few screens of a list.
 KEPT_LINES = 1024
 
@@ -39,15 +43,39 @@ class ListFrame:
 class ListStrips:
     """Drawn lines of one layout at one width, by line, gutter mark and item style.
 
-    What else a line's look depends on (the list's component styles) empties the
-    cache through `clear`, called where the list forgets its styles."""
+    What else a line's look depends on (the list's text styles) empties the cache
+    through `drawn_with`, told them once a frame."""
 
     def __init__(self) -> None:
         self._strips: LRUCache[tuple[int, str, Style], Strip] = LRUCache(KEPT_LINES)
         self._drawn_for: tuple[Layout | None, int] = (None, 0)
+        # The text styles (title, strong...) the kept lines were drawn with.
+        self._drawn_with: tuple[object, ...] = ()
+        self._drawn_values: tuple[Style, ...] | None = None
 
     def clear(self) -> None:
         self._strips.clear()
+
+    def drawn_with(
+        self, text_styles: tuple[object, ...], values: Callable[[], tuple[Style, ...]]
+    ) -> bool:
+        """This frame's text styles (the list's component styles for TEXT_STYLES, as
+        objects; *values* gives the rich styles they draw with): the kept lines go if
+        they were drawn with other values (True then). A focus change restyles the list
+        but leaves its text as it was (the cursor's look is in each line's key), so r
+        and e, moving the focus from list to list, find every line drawn before; a new
+        theme brings new values, and new lines."""
+        drawn = self._drawn_with
+        if len(text_styles) == len(drawn) and all(
+            new is old for new, old in zip(text_styles, drawn, strict=True)
+        ):
+            return False  # the same objects (the list's ComponentStyleMemo hands them back)
+        self._drawn_with = text_styles
+        drawn_values, self._drawn_values = self._drawn_values, values()
+        if self._drawn_values == drawn_values:
+            return False
+        self._strips.clear()
+        return True
 
     def frame(
         self, previous: ListFrame | None, base: Style, width: int, layout: Layout, *styles: Style

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.dom import NoScreen
 from textual.message import Message
 from textual.widget import Widget
 
@@ -48,6 +49,21 @@ class SidebarList(LineList):
         # change in the same frame as the list's cursor, not one frame later.
         if isinstance(self.parent, Sidebar):
             self.parent.show_focus_within()
+
+    def _check_refresh(self) -> None:
+        # Textual's own step (private) that sends a repaint asked for to the screen. A
+        # list that r or e has just shown is not in the screen's map until the layout
+        # its display change asked for, which paints it whole; its repaint (focus moved
+        # to it) would only make Textual arrange the whole screen a second time, after
+        # that layout. tests/test_sidebar_tabs.py counts the arrangements.
+        if self._repaint_required and self.is_attached and self.display:
+            try:
+                shown = self in self.screen._compositor.visible_widgets
+            except NoScreen:
+                shown = True
+            if not shown:
+                self._repaint_required = False
+        super()._check_refresh()
 
 
 class ExerciseList(SidebarList):
