@@ -21,6 +21,7 @@ from tui.screens.reader_text import SYNC_LOAD_BYTES
 from tui.settings import Settings
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine
+from tui.widgets.find_line import FindLayerStart
 from tui.widgets.outline import Outline
 
 SLUG = "long-frames"
@@ -155,3 +156,26 @@ async def test_rows_of_the_outline_drawn_before_are_not_composed_again(
         # Every row shows what it showed before the search: none is composed again.
         assert _rows_of(app, outline) == drawn_before
         assert composed == []
+
+
+async def test_the_find_layer_start_takes_no_cell_and_is_never_drawn(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        start = app.screen.query_one(FindLayerStart)
+        assert start.region.area == 0
+        drawn: list[object] = []
+        render_widget = StylesCache.render_widget
+
+        def count(cache: StylesCache, widget: Any, crop: Any) -> Any:
+            drawn.append(widget)
+            return render_widget(cache, widget, crop)
+
+        monkeypatch.setattr(StylesCache, "render_widget", count)
+        await pilot.press("slash")  # a frame over every pane
+        await settle(pilot)
+        assert app.screen.query_one(ArticleView) in drawn
+        # Asked for its lines at such a frame, it has none, and no styles are looked up.
+        assert start not in drawn
