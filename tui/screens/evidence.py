@@ -123,7 +123,7 @@ class EvidenceScreen(Screen[None]):
     def on_article_view_search_requested(self, event: ArticleView.SearchRequested) -> None:
         line = self.search_line
         line.display = True
-        line.focus()
+        self.set_focus(line, scroll_visible=False)
         self.notice("Type what to find; Enter goes to it, then n and N move between matches.")
 
     def search_for(self, query: str, any_term: bool = False) -> Sequence[Match]:
@@ -188,7 +188,7 @@ class EvidenceScreen(Screen[None]):
         view = self.view
         line = self.search_line
         line.display = False
-        view.focus()
+        self.set_focus(view, scroll_visible=False)
         if view.matches:
             self.remember_place()
             view.goto_first_match()
@@ -200,7 +200,7 @@ class EvidenceScreen(Screen[None]):
         line.display = False
         self.view.set_matches([])
         self.matches_changed([])
-        self.view.focus()
+        self.set_focus(self.view, scroll_visible=False)
         self.notice("Search closed.")
 
     def action_next_section(self) -> None:

@@ -3,6 +3,8 @@ fixed while the line comes and goes."""
 
 from __future__ import annotations
 
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.widgets.bars import SearchLine
@@ -28,6 +30,11 @@ class FindLayerStart(Widget):
         height: 0;
     }
     """
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Nothing to draw, though the compositor asks at every frame that reaches the
+        # top of the panes: no styles are looked up for it.
+        return []
 
 
 class FindLine(SearchLine):

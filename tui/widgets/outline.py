@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.segment import Segment
 from rich.style import Style
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.content.section_label import section_number_prefix
@@ -17,6 +20,9 @@ from tui.widgets.outline_counts import CountedEntries, counted_entries
 # The section being read. Not a second triangle beside the focused list's ▶: a screen
 # reader says "bullet" here and "right-pointing triangle" there, so the two never blur.
 CURRENT = "• "
+
+# Rows kept by what they show: a few screens of them, with and without counts.
+KEPT_ROWS = 256
 
 
 def outline_entries(
@@ -68,6 +74,7 @@ class Outline(LineList):
         self.current = 0
         self.sections: list[OutlineEntry] = sections or []
         self.counts: Mapping[int, int] = {}
+        self._rows: LRUCache[tuple[int | Segment, ...], Strip] = LRUCache(KEPT_ROWS)
 
     def set_sections(self, entries: list[OutlineEntry], keep_place: bool = False) -> None:
         """New sections; with *keep_place* (the whole article after its preview) the
@@ -133,6 +140,19 @@ class Outline(LineList):
         if not self.has_focus:
             self.move_cursor(entry)
         self.refresh_entries(previous, entry)
+
+    def render_line(self, y: int) -> Strip:
+        # Counts shown, changed or cleared make the outline's lines anew (a new layout),
+        # though most rows on screen show what they showed before: a title without
+        # matches, the line of a title above its count. The row drawn before is handed
+        # back for those, and its border and colours, kept by the row (ComposedLines),
+        # are not worked out again: a search's outline costs the rows that changed.
+        strip = super().render_line(y)
+        key = (strip.cell_length, *strip)
+        kept = self._rows.get(key)
+        if kept is None:
+            self._rows[key] = kept = strip
+        return kept
 
     def gutter_mark(self, index: int) -> str:
         return super().gutter_mark(index) or (CURRENT if index == self.current else "")
