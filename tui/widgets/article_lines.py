@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
@@ -194,7 +195,19 @@ class ArticleLines(Widget):
             # Spans mark the labelled text; a table row drawn as a grid moves them.
             shown = shown_spans(block, spans)
             segments += line_segments(block, line, layout.width, base, self._style, shown)
-            drawn = Strip(segments).crop_extend(0, width - 1, base)
             thumb = Segment(THUMB if on_thumb else " ", frame.thumb)
-            strip = self._strips[key] = Strip([*drawn, thumb], width)
+            strip = self._strips[key] = _padded(segments, width - 1, base, thumb)
         return strip
+
+
+def _padded(segments: list[Segment], width: int, base: Style, thumb: Segment) -> Strip:
+    """*segments* padded (or cropped) to *width* cells, then the thumb: the strip
+    `Strip(segments).crop_extend(0, width, base)` and the thumb make, built as one strip
+    (a new line of a page down makes one strip, not three)."""
+    used = sum(cell_len(text) for text, _, _ in segments)
+    if used > width:
+        segments = list(Strip(segments).crop(0, width))
+    elif used < width:
+        segments.append(Segment(" " * (width - used), base))
+    segments.append(thumb)
+    return Strip(segments, width + 1)
