@@ -10,7 +10,7 @@ from textual import on, work
 from textual.message import Message
 
 from tui.content import Article, Library
-from tui.render.blocks import OutlineEntry, RenderedDocument
+from tui.render.blocks import OutlineEntry, RenderedDocument, keep_unchanged_blocks
 from tui.render.find import Match, matches_per_section
 from tui.render.labels import CitationStyle, ReferenceLabels
 from tui.render.layout import Layout
@@ -167,10 +167,12 @@ class ReaderText(FindInLongArticle):
         share = self.rendered.share if self.rendered.partial else None
         if self.short:
             # A short one is ready within the frame, as when it opened.
-            self.show_rendered(self.article, self.render_article(self.article, share))
+            rendered = self.render_article(self.article, share)
+            keep_unchanged_blocks(self.rendered, rendered)
+            self.show_rendered(self.article, rendered)
         else:
-            outline = self.rendered.outline
-            self.restyle(self.article, self.citation_style, share, self.view.wrap_width, outline)
+            shown = self.rendered
+            self.restyle(self.article, self.citation_style, share, self.view.wrap_width, shown)
 
     # A description, so starting it never writes out the whole article (its repr).
     @work(thread=True, exclusive=True, group="restyle-article", description="restyle")
@@ -180,10 +182,13 @@ class ReaderText(FindInLongArticle):
         style: CitationStyle,
         share: float | None,
         width: int,
-        outline: list[OutlineEntry],
+        shown: RenderedDocument,
     ) -> None:
         with background_work():
             rendered = self.source.render(article, style, share)
+            # The blocks with no citation are the ones shown: their lines stay drawn.
+            keep_unchanged_blocks(shown, rendered)
+            outline = shown.outline
             layout = Layout(rendered, width)
             layout.extend()
             # Compared here, not as it lands: thousands of sections in a long article
