@@ -4,14 +4,17 @@ shown before, their lines are not drawn again, and the reader stays where they w
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from helpers import zebra_library
 from pilot_helpers import reading, settle
 from textual.strip import Strip
 
 from tui.render.blocks import RenderedDocument, TextBlock, keep_unchanged_blocks
+from tui.render.labels import CitationStyle
 from tui.screens.reader import ReaderScreen
-from tui.screens.reader_text import SYNC_LOAD_BYTES
+from tui.screens.reader_text import SYNC_LOAD_BYTES, ReaderText
 from tui.widgets.article_view import ArticleView
 
 SLUG = "long-read"
@@ -75,3 +78,60 @@ def test_keep_unchanged_blocks_keeps_equal_ones_only() -> None:
     # Another number of blocks (a preview and the whole article): nothing is kept.
     longer = RenderedDocument([TextBlock("Brisk walks help.", style="h2"), cited, cited], [])
     assert keep_unchanged_blocks(old, longer) == 0 and longer.blocks[0] is not first
+
+
+async def test_c_back_shows_the_rendering_c_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """c renders and lays out the other style in a thread once; c back shows the
+    rendering it left, laid out already, and renders nothing."""
+    library = zebra_library(tmp_path / "lib", SLUG, "Long read", SYNC_LOAD_BYTES + 40_000, (7, 30))
+    started: list[CitationStyle] = []
+    restyle = ReaderText.restyle
+
+    def counted(self: ReaderText, article: Any, style: CitationStyle, *rest: Any) -> Any:
+        started.append(style)
+        return restyle(self, article, style, *rest)
+
+    monkeypatch.setattr(ReaderText, "restyle", counted)
+    async with reading(library, SLUG) as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and not screen.short
+        view = screen.query_one(ArticleView)
+        await pilot.press("space", "space", "full_stop")
+        await pilot.pause()
+        first, first_layout = view.document, view.text_layout
+        block = view.position.block if view.position else -1
+        await pilot.press("c")
+        await settle(pilot)
+        second = view.document
+        assert started == [CitationStyle.NUMERIC] and second is not first
+        assert "[1]" in _anchor_text(view)
+        await pilot.press("c")
+        await settle(pilot)
+        # The first rendering and its layout again, with no rendering started.
+        assert started == [CitationStyle.NUMERIC]
+        assert view.document is first and view.text_layout is first_layout
+        assert view.position is not None and view.position.block == block
+        assert _anchor_text(view) == "(Long, 2000)"
+        # At another width the rendering kept is laid out anew, and shows the same text.
+        await pilot.press("c")
+        await settle(pilot)
+        assert view.document is second
+        width = view.wrap_width
+        await pilot.press("minus", "minus", "minus")
+        await settle(pilot)
+        assert view.wrap_width < width
+        await pilot.press("c")
+        await settle(pilot)
+        assert started == [CitationStyle.NUMERIC]
+        assert view.document is first and view.ready
+        assert view.text_layout is not first_layout
+        assert _anchor_text(view) == "(Long, 2000)"
+
+
+def _anchor_text(view: ArticleView) -> str:
+    assert view.document is not None and view.focused_anchor is not None
+    block, index = view.focused_anchor
+    anchor = view.document.blocks[block].anchors[index]
+    return view.document.blocks[block].text[anchor.start : anchor.end]
