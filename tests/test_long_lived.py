@@ -111,5 +111,8 @@ async def test_a_rendering_replaced_by_c_is_not_kept_frozen(
         assert isinstance(screen, ReaderScreen) and screen.shown_before is not None
         assert screen.shown_before.layout is replaced()
         screen.shown_before = None
+        # The worker that laid it out holds it too, until the app lets the worker go.
+        await settle(pilot)
+        await pilot.pause()
         long_lived.settle()
         assert replaced() is None

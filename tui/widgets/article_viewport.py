@@ -180,10 +180,14 @@ class ArticleViewport(ArticleLines):
         self.move_to(top, force=True)
         self._apply_resume()
         if not layout.complete:
-            self._finish_layout(layout)
+            # Handed in a box the worker empties as it ends: Textual keeps a finished
+            # worker (and its arguments) a while, and a layout replaced by c or a new
+            # width should not be kept with it (nor its rendering, frozen: tui.long_lived).
+            self._finish_layout([layout])
 
     @work(thread=True, exclusive=True, group="article-layout")
-    def _finish_layout(self, layout: Layout) -> None:
+    def _finish_layout(self, box: list[Layout]) -> None:
+        layout = box.pop()
         worker = get_current_worker()
         last_report = time.monotonic()
         with background_work():
