@@ -130,13 +130,18 @@ async def test_kept_rows_are_the_rows_textual_draws(app: WellreadApp) -> None:
         assert rendered_rows(app) == _rows_drawn_by_textual(app)
 
 
+@pytest.mark.parametrize("no_color", [False, True])
 async def test_new_rows_are_made_around_the_line_as_textual_makes_them(
-    app: WellreadApp, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_color: bool
 ) -> None:
     """A page never drawn before (space): its content rows are the line between the
     border's two sides, made without Textual's composition, and the screen is the one
-    Textual draws itself."""
+    Textual draws itself (with colours and without)."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = WellreadApp(load_library(_write_library(tmp_path)), open_slug="sixty")
     async with app.run_test(size=SIZE) as pilot:
+        assert app.no_color is no_color
         await article_ready(pilot)
         counted = _Counted(monkeypatch)
         await pilot.press("space")
