@@ -128,3 +128,45 @@ async def test_kept_rows_are_the_rows_textual_draws(app: WellreadApp) -> None:
             await pilot.press(key)
             await pilot.pause()
         assert rendered_rows(app) == _rows_drawn_by_textual(app)
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_new_rows_are_made_around_the_line_as_textual_makes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """A page never drawn before (space): its content rows are the line between the
+    border's two sides, made without Textual's composition, and the screen is the one
+    Textual draws itself (with colours and without)."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = WellreadApp(load_library(_write_library(tmp_path)), open_slug="sixty")
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.no_color is no_color
+        await article_ready(pilot)
+        counted = _Counted(monkeypatch)
+        await pilot.press("space")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.top_line > 0
+        content_rows = SIZE[1] - 4
+        # Only the border rows (and the probe that finds the sides once) are composed.
+        assert counted.rows.get("ArticleView", 0) < content_rows // 4
+        assert rendered_rows(app) == _rows_drawn_by_textual(app)
+
+
+def test_a_look_with_a_tint_is_composed_by_textual() -> None:
+    """Where Textual does more than put the border around a line (a tint here), no
+    sides are kept for that look, and rows are composed as Textual composes them."""
+    widget = Widget()
+    cache = ComposedLines()
+    widget.styles.tint = "red 50%"
+    calls: list[int] = []
+
+    def composed(content: Any) -> Strip:
+        calls.append(1)
+        return Strip([])
+
+    from textual.geometry import Spacing
+
+    assert cache._rims_of(0, widget.styles, 10, Spacing(0, 0, 0, 0), 1.0, composed) is None
+    assert calls == []

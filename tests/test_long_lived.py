@@ -13,6 +13,7 @@ from pilot_helpers import article_ready, settle
 from tui import long_lived
 from tui.app import WellreadApp
 from tui.content import load_library
+from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView
 
 
@@ -105,4 +106,13 @@ async def test_a_rendering_replaced_by_c_is_not_kept_frozen(
         now = view.text_layout
         assert now is not None and replaced() is not now
         assert not _tracked(now)  # the new one frozen in turn
+        # Kept for c back (the screen's only hold on it); let go, it is freed.
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.shown_before is not None
+        assert screen.shown_before.layout is replaced()
+        screen.shown_before = None
+        # The worker that laid it out holds it too, until the app lets the worker go.
+        await settle(pilot)
+        await pilot.pause()
+        long_lived.settle()
         assert replaced() is None

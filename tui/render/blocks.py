@@ -82,3 +82,20 @@ class RenderedDocument:
     def section_count(self) -> int:
         """Numbered top-level sections, as "section N of M" counts them."""
         return sum(1 for entry in self.outline if entry.number and entry.level == 2)
+
+
+def keep_unchanged_blocks(old: RenderedDocument, new: RenderedDocument) -> int:
+    """Put *old*'s block in *new* wherever the two are equal (at the same index): the
+    same article in another citation style differs in the blocks that cite only, and a
+    view keeps what it drew for a block by the block, so those lines need no drawing
+    again. Returns how many blocks were kept."""
+    kept = 0
+    if len(old.blocks) != len(new.blocks):
+        return kept  # another text (a preview), not a restyle
+    blocks = new.blocks
+    for index, (before, now) in enumerate(zip(old.blocks, blocks, strict=True)):
+        # The text first: most blocks that differ differ there, and it is compared in C.
+        if before.text == now.text and before == now:
+            blocks[index] = before
+            kept += 1
+    return kept

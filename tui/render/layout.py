@@ -147,6 +147,56 @@ def _kept_wrap(text: str, width: int) -> tuple[tuple[int, int], ...]:
 
 def _wrap_words(text: str, width: int) -> list[tuple[int, int]]:
     width = max(width, 1)
+    if text.isascii() and "\t" not in text:
+        lines = _wrap_spaced(text, width)
+        if lines is not None:
+            return lines
+    return wrap_greedy(text, width)
+
+
+def _wrap_spaced(text: str, width: int) -> list[tuple[int, int]] | None:
+    """wrap_words for ASCII text whose words are parted by spaces: a line at a time
+    (its last space within the width), not a word at a time, so laying out an article
+    (on opening, at a new width, after c) takes about a third of the time. None when a
+    word is longer than a line: wrap_greedy breaks it."""
+    lines: list[tuple[int, int]] = []
+    end_of_text = len(text)
+    segment_start = 0
+    while True:
+        segment_end = text.find("\n", segment_start)
+        if segment_end < 0:
+            segment_end = end_of_text
+        start = segment_start
+        while start < segment_end and text[start] == " ":
+            start += 1
+        if start == segment_end:
+            lines.append((segment_start, segment_start))
+        while start < segment_end:
+            limit = start + width
+            if limit >= segment_end:  # the rest fits
+                end = segment_end
+                while text[end - 1] == " ":
+                    end -= 1
+                lines.append((start, end))
+                break
+            space = text.rfind(" ", start, limit + 1)
+            if space < 0:
+                return None
+            end = space
+            while text[end - 1] == " ":
+                end -= 1
+            lines.append((start, end))
+            start = space + 1
+            while start < segment_end and text[start] == " ":
+                start += 1
+        if segment_end == end_of_text:
+            return lines
+        segment_start = segment_end + 1
+
+
+def wrap_greedy(text: str, width: int) -> list[tuple[int, int]]:
+    """wrap_words a word at a time: any text (wide characters, tabs, long words)."""
+    width = max(width, 1)
     lines: list[tuple[int, int]] = []
     segment_start = 0
     ascii_only = text.isascii()

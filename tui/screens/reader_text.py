@@ -5,12 +5,13 @@ long one rendered and laid out in a thread), with what a search found."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from textual import on, work
 from textual.message import Message
 
 from tui.content import Article, Library
-from tui.render.blocks import OutlineEntry, RenderedDocument
+from tui.render.blocks import OutlineEntry, RenderedDocument, keep_unchanged_blocks
 from tui.render.find import Match, matches_per_section
 from tui.render.labels import CitationStyle, ReferenceLabels
 from tui.render.layout import Layout
@@ -29,6 +30,17 @@ from tui.widgets.sidebar import ExerciseList, ReferenceList
 SYNC_LOAD_BYTES = 64 * 1024
 
 
+@dataclass(frozen=True)
+class ShownBefore:
+    """A long article's whole rendering in the other citation style, as c left it."""
+
+    article: Article
+    style: CitationStyle
+    rendered: RenderedDocument
+    layout: Layout | None  # complete, at the width it was shown at (if it was)
+    outline_kept: bool | None  # its outline is the one of the rendering shown now
+
+
 class ReaderText(FindInLongArticle):
     """The article the reader screen shows, and the panes that follow its text."""
 
@@ -37,6 +49,11 @@ class ReaderText(FindInLongArticle):
     article: Article | None
     start_section: int | None
     highlight: str
+    # The style of the whole rendering shown (None: a preview, or not known).
+    shown_style: CitationStyle | None = None
+    # The rendering c left: c again shows it at once, not rendered and laid out again
+    # (a second or more of a thread, and the UI's share of it, on a 4 MB article).
+    shown_before: ShownBefore | None = None
 
     class Loaded(Message):
         """The whole article, parsed and rendered (from the loading thread)."""
@@ -94,6 +111,7 @@ class ReaderText(FindInLongArticle):
 
     @on(Loaded)
     def loaded(self, event: Loaded) -> None:
+        self.shown_before, self.shown_style = None, event.style
         self.show_rendered(event.article, event.rendered)
         if event.style is not self.citation_style:
             self.rerender()  # c was pressed while the article was loading
@@ -108,10 +126,12 @@ class ReaderText(FindInLongArticle):
         rendered: RenderedDocument,
         layout: Layout | None = None,
         outline_kept: bool | None = None,
+        settle: bool = True,
     ) -> None:
         """Show a (new rendering of the) article, keeping the reader's place if any;
         *layout*: the rendering laid out already (off the UI thread); *outline_kept*:
-        its outline is the one shown (compared there too), when known."""
+        its outline is the one shown (compared there too), when known; *settle*: the
+        rendering replaced may be let go (see ArticleViewport.replace_document)."""
         replacing = self.rendered is not None
         same_article = article is self.article
         if outline_kept is None:
@@ -120,7 +140,7 @@ class ReaderText(FindInLongArticle):
         if not outline_kept:
             self.query_one(Outline).set_sections(rendered.outline, keep_place=replacing)
         if replacing:
-            self.view.replace_document(rendered, layout)
+            self.view.replace_document(rendered, layout, settle=settle)
         else:
             self.view.show(rendered)
         if same_article:
@@ -167,10 +187,43 @@ class ReaderText(FindInLongArticle):
         share = self.rendered.share if self.rendered.partial else None
         if self.short:
             # A short one is ready within the frame, as when it opened.
-            self.show_rendered(self.article, self.render_article(self.article, share))
-        else:
-            outline = self.rendered.outline
-            self.restyle(self.article, self.citation_style, share, self.view.wrap_width, outline)
+            rendered = self.render_article(self.article, share)
+            keep_unchanged_blocks(self.rendered, rendered)
+            self.show_rendered(self.article, rendered)
+        elif not self.show_before():
+            shown = self.rendered
+            self.restyle(self.article, self.citation_style, share, self.view.wrap_width, shown)
+
+    def keep_shown(self, outline_kept: bool | None) -> None:
+        """Keep the whole rendering shown (and its layout, if complete) for c back."""
+        rendered, style, layout = self.rendered, self.shown_style, self.view.text_layout
+        if self.article is None or rendered is None or rendered.partial or style is None:
+            self.shown_before = None
+            return
+        if layout is not None and (layout.source is not rendered or not layout.complete):
+            layout = None
+        self.shown_before = ShownBefore(self.article, style, rendered, layout, outline_kept)
+
+    def show_before(self) -> bool:
+        """Show the rendering c left, if it is the one wanted now (True when shown)."""
+        before, style = self.shown_before, self.citation_style
+        if (
+            before is None
+            or self.rendered is None
+            or self.rendered.partial
+            or before.article is not self.article
+            or before.style is not style
+            or self.shown_style is not style.other
+        ):
+            return False
+        self.keep_shown(before.outline_kept)
+        layout = before.layout
+        if layout is not None and layout.width != self.view.wrap_width:
+            layout = None  # the view lays it out at its width, as after + or -
+        self.shown_style = style
+        # Nothing becomes garbage: the rendering replaced is kept in its turn.
+        self.show_rendered(before.article, before.rendered, layout, before.outline_kept, False)
+        return True
 
     # A description, so starting it never writes out the whole article (its repr).
     @work(thread=True, exclusive=True, group="restyle-article", description="restyle")
@@ -180,10 +233,13 @@ class ReaderText(FindInLongArticle):
         style: CitationStyle,
         share: float | None,
         width: int,
-        outline: list[OutlineEntry],
+        shown: RenderedDocument,
     ) -> None:
         with background_work():
             rendered = self.source.render(article, style, share)
+            # The blocks with no citation are the ones shown: their lines stay drawn.
+            keep_unchanged_blocks(shown, rendered)
+            outline = shown.outline
             layout = Layout(rendered, width)
             layout.extend()
             # Compared here, not as it lands: thousands of sections in a long article
@@ -199,4 +255,6 @@ class ReaderText(FindInLongArticle):
             # The thread's answer holds if the outline it compared with is still shown.
             shown = self.rendered.outline if self.rendered is not None else None
             kept = event.outline_kept if event.compared is shown else None
+            self.keep_shown(kept)
+            self.shown_style = event.style
             self.show_rendered(event.article, event.rendered, event.layout, kept)

@@ -2,8 +2,8 @@
 
 The widget draws the lines of its layout from a top line down, at a margin that
 centres the reading column, with a position thumb at the right edge. Drawn lines
-are kept in one cache, keyed by all a line's look depends on (index, margin, width,
-highlights); only a new layout or new styles empty it.
+are kept in one cache, keyed by all a line's look depends on (its block and place in
+it, margin, width, highlights); only new styles empty it.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
@@ -19,7 +20,7 @@ from textual.reactive import reactive, var
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.render.blocks import RenderedDocument, Span
+from tui.render.blocks import RenderedDocument, Span, TextBlock
 from tui.render.layout import Layout
 from tui.render.progress import thumb_rows
 from tui.render.tables import shown_spans
@@ -29,6 +30,10 @@ from tui.widgets.strips import TextStyles, line_segments
 
 # The position thumb at the right edge; lines without it keep the column blank.
 THUMB = "▐"
+
+# A drawn line's key: its block's id, start, end, first and blank, the layout's width,
+# the margin, the view's width, the spans over it and whether the thumb is on it.
+_StripKey = tuple[int, int, int, bool, bool, int, int, int, tuple["Span", ...], bool]
 
 # A block's index to the spans drawn over its own styles.
 Highlighter = Callable[[int], tuple[Span, ...]]
@@ -52,7 +57,7 @@ class ArticleLines(Widget):
     """Lines of a rendered document's layout at a readable width, from a top line down."""
 
     top_line: reactive[int] = reactive(0, init=False)
-    # The layout at the current width; changing it empties the drawn-line cache.
+    # The layout at the current width.
     text_layout: var[Layout | None] = var(None, init=False)
 
     def __init__(
@@ -72,10 +77,11 @@ class ArticleLines(Widget):
         self.reading_width = reading_width
         self._style = TextStyles(self, "article-view")
         self._component_memo = ComponentStyleMemo(self, self._style.clear)
-        self._strips: LRUCache[tuple[int, int, int, int, tuple[Span, ...], bool], Strip] = LRUCache(
-            512
-        )
-        self._strips_source: RenderedDocument | None = None
+        # Drawn lines by the block they show (its id: the entry holds the block, so the
+        # id is not reused while the entry lives), its place in the block and the rest
+        # of a line's look. Kept by block, not by line number, the lines of a block
+        # another citation style leaves as it was are drawn once, before and after c.
+        self._strips: LRUCache[_StripKey, tuple[TextBlock, Strip]] = LRUCache(512)
         # The styles the cached lines were drawn with.
         self._drawn_with: tuple[Style | None, tuple[object, ...], tuple[Style, ...]]
         self._drawn_with = (None, (), ())
@@ -112,14 +118,6 @@ class ArticleLines(Widget):
         return max(0, (self.text_area_width - self.wrap_width) // 2)
 
     # ------------------------------------------------------------ drawing
-
-    def watch_text_layout(self, layout: Layout | None) -> None:
-        # Lines are kept by their layout's width, so going back to a width (+ then -)
-        # finds its lines drawn; another document's lines are dropped.
-        source = None if layout is None else layout.source
-        if source is not self._strips_source:
-            self._strips.clear()
-            self._strips_source = source
 
     def notify_style_update(self) -> None:
         # Focus changes the border, not the text: the drawn lines are kept unless the
@@ -186,15 +184,29 @@ class ArticleLines(Widget):
         spans = frame.highlighter(line.block) if frame.highlighter else ()
         # The thumb is part of the line kept: a line drawn again (every line of the
         # view on each move) is then taken whole, with no new strip made for it.
-        key = (layout.width, index, margin, width, spans, on_thumb)
-        strip = self._strips.get(key)
-        if strip is None:
-            block = layout.document.blocks[line.block]
-            segments = [Segment(" " * margin, base)]
-            # Spans mark the labelled text; a table row drawn as a grid moves them.
-            shown = shown_spans(block, spans)
-            segments += line_segments(block, line, layout.width, base, self._style, shown)
-            drawn = Strip(segments).crop_extend(0, width - 1, base)
-            thumb = Segment(THUMB if on_thumb else " ", frame.thumb)
-            strip = self._strips[key] = Strip([*drawn, thumb], width)
+        block = layout.document.blocks[line.block]
+        key = (id(block), *line[1:], layout.width, margin, width, spans, on_thumb)
+        kept = self._strips.get(key)
+        if kept is not None and kept[0] is block:
+            return kept[1]
+        segments = [Segment(" " * margin, base)]
+        # Spans mark the labelled text; a table row drawn as a grid moves them.
+        shown = shown_spans(block, spans)
+        segments += line_segments(block, line, layout.width, base, self._style, shown)
+        thumb = Segment(THUMB if on_thumb else " ", frame.thumb)
+        strip = _padded(segments, width - 1, base, thumb)
+        self._strips[key] = (block, strip)
         return strip
+
+
+def _padded(segments: list[Segment], width: int, base: Style, thumb: Segment) -> Strip:
+    """*segments* padded (or cropped) to *width* cells, then the thumb: the strip
+    `Strip(segments).crop_extend(0, width, base)` and the thumb make, built as one strip
+    (a new line of a page down makes one strip, not three)."""
+    used = sum(cell_len(text) for text, _, _ in segments)
+    if used > width:
+        segments = list(Strip(segments).crop(0, width))
+    elif used < width:
+        segments.append(Segment(" " * (width - used), base))
+    segments.append(thumb)
+    return Strip(segments, width + 1)

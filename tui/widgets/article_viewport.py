@@ -103,10 +103,14 @@ class ArticleViewport(ArticleLines):
         layout.ensure_block(target.block)
         self.move_to(layout.line_for(target))
 
-    def replace_document(self, document: RenderedDocument, layout: Layout | None = None) -> None:
+    def replace_document(
+        self, document: RenderedDocument, layout: Layout | None = None, settle: bool = True
+    ) -> None:
         """Swap a preview for the whole document (or a restyled one), keeping the
         reader's place and any jump they asked for (the preview's blocks are the whole
-        one's first blocks). *layout*: the document laid out already, off the UI thread."""
+        one's first blocks). *layout*: the document laid out already, off the UI thread;
+        *settle*: the replaced one may be let go (a full collection once drawn), False
+        when it is kept (a rendering c goes back to)."""
         keep, pending, resume = self.position, self._jumps.pending, self._resume
         self.show(document, replacing=True, layout=layout, keep=keep)
         self._jumps.pending = pending
@@ -115,7 +119,7 @@ class ArticleViewport(ArticleLines):
         if resume is not None:
             self.resume_at(resume)
         layout = self.text_layout
-        if layout is not None and layout.complete:  # laid out off the UI thread (c)
+        if settle and layout is not None and layout.complete:  # laid out off the UI thread (c)
             # Once this frame is drawn, the replaced rendering is no longer held.
             self.call_after_refresh(self._settle_long_lived, len(layout.lines))
 
@@ -176,10 +180,14 @@ class ArticleViewport(ArticleLines):
         self.move_to(top, force=True)
         self._apply_resume()
         if not layout.complete:
-            self._finish_layout(layout)
+            # Handed in a box the worker empties as it ends: Textual keeps a finished
+            # worker (and its arguments) a while, and a layout replaced by c or a new
+            # width should not be kept with it (nor its rendering, frozen: tui.long_lived).
+            self._finish_layout([layout])
 
     @work(thread=True, exclusive=True, group="article-layout")
-    def _finish_layout(self, layout: Layout) -> None:
+    def _finish_layout(self, box: list[Layout]) -> None:
+        layout = box.pop()
         worker = get_current_worker()
         last_report = time.monotonic()
         with background_work():
