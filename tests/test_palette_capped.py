@@ -110,7 +110,11 @@ async def test_choosing_the_last_line_opens_the_palette_again_as_typed(tmp_path:
         assert shown(app)[0].startswith("Go to ")
 
 
-async def test_rows_kept_when_the_list_shrinks_are_the_rows_textual_would_draw(
+def drawn(commands: MarkedCommandList) -> list[list[Any]]:
+    return [list(commands.render_line(y)) for y in range(commands.size.height)]
+
+
+async def test_rows_kept_when_the_list_changes_height_are_the_rows_textual_would_draw(
     tmp_path: Path,
 ) -> None:
     async with reading(many_sections(tmp_path / "lib"), SLUG) as (app, pilot):
@@ -118,12 +122,24 @@ async def test_rows_kept_when_the_list_shrinks_are_the_rows_textual_would_draw(
         await settle(pilot)
         commands = app.screen.query_one(MarkedCommandList)
         tall = commands.size.height
-        await type_in(pilot, "dusk")
-        assert commands.size.height < tall  # it shrank: the rows made before were kept
-        kept = [list(commands.render_line(y)) for y in range(commands.size.height)]
+        kept = drawn(commands)
         commands._clear_caches()  # what Textual's own handler would have done
-        fresh = [list(commands.render_line(y)) for y in range(commands.size.height)]
-        assert kept == fresh
+        assert drawn(commands) == kept
+        forgotten: list[int] = []
+        clear = commands._clear_caches
+
+        def counted() -> None:
+            forgotten.append(1)
+            clear()
+
+        commands._clear_caches = counted  # type: ignore[method-assign]
+        await type_in(pilot, "dusk")
+        assert commands.size.height < tall  # it shrank ...
+        assert forgotten == []  # ... and kept the rows it had made
+        commands._clear_caches = clear  # type: ignore[method-assign]
+        kept = drawn(commands)
+        commands._clear_caches()
+        assert drawn(commands) == kept
         assert any("Stairs at dusk" in "".join(s.text for s in row) for row in kept)
 
 

@@ -24,6 +24,7 @@ from textual.command import (
     ProviderSource,
 )
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
 from textual.markup import escape
 from textual.strip import Strip
 from textual.widgets import LoadingIndicator
@@ -296,19 +297,25 @@ class ThemeChoices(Provider):
 class MarkedCommandList(CommandList):
     """The palette's list, with ▶ beside the highlighted command (seen without colour)."""
 
-    # The width the list's drawn rows were made for (Textual's OptionList keeps them).
+    # The width the list's rows were last drawn or measured at (Textual's OptionList
+    # keeps them).
     _rows_width: int | None = None
 
     def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
         # The one place this list reaches into Textual's OptionList: its Resize handler
-        # (_on_resize, run after this one) forgets every drawn row. Rows depend on the
-        # width alone, and the list changes height at each key typed (it fits its hits):
-        # kept while the width stays, they are not made again for every key.
+        # (_on_resize, run after this one unless prevented) forgets every drawn row.
+        # Rows depend on the width alone, and the list changes height when it opens and
+        # at each key typed (it fits its hits), after it has drawn itself at the new
+        # size: kept while the width stays, rows are not made again for nothing.
         # tests/test_palette_capped.py compares the kept rows with freshly made ones.
         width = self.scrollable_content_region.width
         if width == self._rows_width:
             event.prevent_default()
         self._rows_width = width
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._rows_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
