@@ -183,13 +183,13 @@ class WellreadCommands(Provider):
         """What the last line of a capped list does: opens the palette again, as typed."""
         return partial(reopen_palette, self.app, query)
 
-    def system_hits(self) -> list[tuple[str, str, Callable[[], object]]]:
-        """The palette's own commands (Textual's system provider left out: one list,
-        so one cap, over them and ours)."""
+    def system_hits(self, discovered: bool = False) -> list[Command]:
+        """The palette's own commands (*discovered*: those offered before typing).
+        Textual's system provider is left out: one list, so one cap, for them and ours."""
         return [
             (command.title, command.help, command.callback)
             for command in self.app.get_system_commands(self.screen)
-            if command.discover
+            if command.discover or not discovered
         ]
 
     async def discover(self) -> Hits:
@@ -198,7 +198,7 @@ class WellreadCommands(Provider):
         # window; sections, articles, cards and bookmarks used to follow below the
         # fold, hundreds or thousands of rows each built and measured. Typing finds
         # them (the placeholder says so).
-        for name, help_text, callback in sorted(self.system_hits(), key=lambda hit: hit[0]):
+        for name, help_text, callback in sorted(self.system_hits(True), key=lambda hit: hit[0]):
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
