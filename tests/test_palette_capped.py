@@ -15,7 +15,14 @@ from textual.pilot import Pilot
 
 from tui.app import WellreadApp
 from tui.commands import MarkedCommandList
-from tui.palette_entries import SHOWN_LIMIT, best_shown, count_matching, exact_matches
+from tui.palette_entries import (
+    SCORED_LIMIT,
+    SHOWN_LIMIT,
+    Titles,
+    best_shown,
+    count_matching,
+    exact_matches,
+)
 from tui.widgets.article_view import ArticleView
 
 SLUG = "many-parts"
@@ -156,6 +163,16 @@ def test_a_title_typed_in_full_is_found_with_or_without_its_prefix_or_number() -
     assert exact_matches(lowered, "Walk ", ("go to ", "open ")) == [2]
     assert exact_matches(lowered, "walk", ("go to ",), ["walking", "walk", "x"]) == [1]
     assert exact_matches(lowered, "go to 2. walk") == [1]
+
+
+def test_a_section_named_in_full_is_weighed_however_many_come_before_it() -> None:
+    labels = [f"{n}. Walking plan {n}" for n in range(1, 100)] + ["100. Walk"]
+    names = [label.split(". ", 1)[1] for label in labels]
+    sections = Titles([f"Go to {label}" for label in labels], names)
+    chosen, exact = sections.choose("Walk")
+    assert exact == [99]
+    assert len(chosen) == SCORED_LIMIT + 1 and chosen[-1] == 99
+    assert sections.count("walk") == 100
 
 
 titles = st.lists(st.text(st.characters(blacklist_characters="\n"), max_size=12), max_size=8)

@@ -31,11 +31,9 @@ from textual.widgets import LoadingIndicator
 
 from tui.palette_entries import (
     NEARBY_LIMIT,
-    SCORED_LIMIT,
     SECTION_LIMIT,
+    Titles,
     best_shown,
-    count_matching,
-    exact_matches,
     more_hint,
     nearby_sections,
     section_choices,
@@ -69,33 +67,6 @@ def literal_hit(title: str, query_offsets: list[int]) -> Text:
         if not title[offset].isspace():
             text.stylize(MATCHED, offset, offset + 1)
     return text
-
-
-class Titles:
-    """Titles of one kind of entry, with the plain text the palette's filter reads."""
-
-    def __init__(self, titles: list[str], names: list[str] | None = None) -> None:
-        self.titles = titles
-        self.lowered = [title.lower() for title in titles]
-        self.joined = "\n".join(self.lowered)
-        # Sections: their titles without numbers, which typing in full also finds.
-        self.names = None if names is None else [name.lower() for name in names]
-
-    def choose(self, query: str) -> tuple[list[int], list[int]]:
-        """The entries worth a fuzzy match for *query*, and those of them that are
-        what was typed (shown however many others match)."""
-        exact = exact_matches(self.lowered, query, PREFIXES, self.names)
-        chosen = section_choices(self.titles, query, SCORED_LIMIT, self.lowered)
-        taken = set(chosen)
-        return chosen + [index for index in exact if index not in taken], exact
-
-    def count(self, query: str) -> int:
-        return count_matching(self.joined, query)
-
-
-# What comes before a name in each kind of entry: typing the name alone also counts as
-# typing it in full.
-PREFIXES = ("go to ", "open ", "exercise card: ", "bookmark: ")
 
 
 class WellreadCommands(Provider):
