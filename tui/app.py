@@ -11,7 +11,7 @@ from weakref import WeakSet
 
 from textual import events, on, work
 from textual._styles_cache import StylesCache
-from textual.app import App, ScreenStackError, SystemCommand
+from textual.app import ScreenStackError, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
@@ -64,7 +64,8 @@ class WellreadApp(CardActions):
 
     TITLE = "wellread"
     CSS_PATH = "wellread.tcss"
-    COMMANDS = App.COMMANDS | {_wellread_commands}
+    # Textual's system provider left out: ours offers the same commands, capped with ours.
+    COMMANDS = {_wellread_commands}
     HELP_NAME = "Everywhere"
     # Below 70 columns the reader shows one pane at a time (see ReaderScreen).
     HORIZONTAL_BREAKPOINTS = AUTO_BREAKPOINTS

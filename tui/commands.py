@@ -4,16 +4,15 @@ with the highlighted row marked by a shape as well as a colour."""
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual import events
+from textual.app import App, ComposeResult, SystemCommand
 from textual.command import (
     CommandInput,
     CommandList,
@@ -25,10 +24,20 @@ from textual.command import (
     ProviderSource,
 )
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
 from textual.markup import escape
 from textual.strip import Strip
 from textual.widgets import LoadingIndicator
 
+from tui.palette_entries import (
+    NEARBY_LIMIT,
+    SECTION_LIMIT,
+    Titles,
+    best_shown,
+    more_hint,
+    nearby_sections,
+    section_choices,
+)
 from tui.render.blocks import OutlineEntry
 from tui.render.position import ReadingPosition
 from tui.themes import HIGH_CONTRAST
@@ -36,7 +45,14 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.line_list import FOCUS_MARK
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.style import Style as VisualStyle
+
     from tui.app import WellreadApp
+    from tui.screens.reader import ReaderScreen
+
+# Named here too: tests and callers read them from the palette's module.
+__all__ = ["NEARBY_LIMIT", "SECTION_LIMIT", "nearby_sections", "section_choices"]
 
 Command = tuple[str, str, Callable[[], object]]  # (title, help, what it does)
 
@@ -53,52 +69,15 @@ def literal_hit(title: str, query_offsets: list[int]) -> Text:
     return text
 
 
-# Sections of the open article offered at once: a long one has thousands, and the
-# palette measures and wraps every entry it shows. Before the reader types, fewer:
-# the palette opens as fast as one with a short article's sections.
-SECTION_LIMIT = 40
-NEARBY_LIMIT = 16
-
-
-def section_choices(
-    labels: list[str], query: str, limit: int = SECTION_LIMIT, lowered: list[str] | None = None
-) -> list[int]:
-    """The indices of at most *limit* sections worth a fuzzy match for *query*: those
-    whose label holds it as typed first, then those holding its letters in order, each
-    in document order. A cheap filter over plain text, so typing in the palette costs
-    the same in an article of ten sections or ten thousand. *lowered*: the labels in
-    lower case, if already made."""
-    needle = query.lower()
-    if lowered is None:
-        lowered = [label.lower() for label in labels]
-    chosen = [index for index, label in enumerate(lowered) if needle in label][:limit]
-    if len(chosen) < limit:
-        letters = re.compile(".*?".join(re.escape(char) for char in needle))
-        taken = set(chosen)
-        for index, label in enumerate(lowered):
-            if index not in taken and letters.search(label):
-                chosen.append(index)
-                if len(chosen) == limit:
-                    break
-    return chosen
-
-
-def nearby_sections(levels: list[int], current: int, limit: int = NEARBY_LIMIT) -> list[int]:
-    """The sections offered before the reader types: every one in a short article;
-    in a long one, up to *limit* top-level sections from a little before *current*."""
-    if len(levels) <= limit:
-        return list(range(len(levels)))
-    top = [index for index, level in enumerate(levels) if level <= 2]
-    at = max(0, bisect_right(top, current) - 1 - limit // 4)
-    start = max(0, min(at, len(top) - limit))
-    return top[start : start + limit]
-
-
 class WellreadCommands(Provider):
-    # The outline the titles were made for, the titles, and the titles in lower case:
-    # kept on the class, as the palette makes a new provider each time it opens (only
-    # the last outline's are kept).
-    _titles: tuple[list[OutlineEntry], list[str], list[str]] | None = None
+    # The outline the titles were made for and its sections' titles: kept on the class,
+    # as the palette makes a new provider each time it opens (only the last kept).
+    _titles: tuple[list[OutlineEntry], Titles] | None = None
+
+    def __init__(self, screen: Screen[Any], match_style: VisualStyle | None = None) -> None:
+        super().__init__(screen, match_style)
+        # Articles, cards and bookmarks: made when first asked for, kept while open.
+        self._rest: tuple[Titles, list[Command]] | None = None
 
     @property
     def wellread(self) -> WellreadApp:
@@ -107,39 +86,43 @@ class WellreadCommands(Provider):
         assert isinstance(self.app, WellreadApp)
         return self.app
 
-    def section_commands(self, query: str) -> Iterator[Command]:
-        """Sections of the open article: some nearby (no *query*), else those that may match."""
+    def reading(self) -> tuple[ReaderScreen, ArticleView, list[OutlineEntry]] | None:
+        """The reader's screen, its article view and outline, if an article is open."""
         from tui.screens.reader import ReaderScreen
 
         screen = self.screen
         if not isinstance(screen, ReaderScreen) or screen.rendered is None:
-            return
+            return None
         views = screen.query(ArticleView)
         if not views:
+            return None
+        return screen, views.first(), screen.rendered.outline
+
+    def section_titles(self, outline: list[OutlineEntry]) -> Titles:
+        """The sections' titles, made once an outline: the palette asks at every key."""
+        known = WellreadCommands._titles
+        if known is None or known[0] is not outline:
+            titles = [f"Go to {part.label}" for part in outline]
+            known = (outline, Titles(titles, [part.title for part in outline]))
+            WellreadCommands._titles = known
+        return known[1]
+
+    def section_commands(self, query: str) -> Iterator[Command]:
+        """Sections of the open article: some nearby (no *query*), else those that may match."""
+        found = self.reading()
+        if found is None:
             return
-        view = views.first()
-        outline = screen.rendered.outline
+        screen, view, outline = found
         if query:
-            # Made once an outline: the palette asks again at every key the reader types.
-            known = WellreadCommands._titles
-            if known is None or known[0] is not outline:
-                titles = [f"Go to {part.label}" for part in outline]
-                known = (outline, titles, [title.lower() for title in titles])
-                WellreadCommands._titles = known
-            _, titles, lowered = known
-            chosen = section_choices(titles, query, lowered=lowered)
+            chosen, _ = self.section_titles(outline).choose(query)
         else:
             chosen = nearby_sections([part.level for part in outline], view.current_section)
         for number in chosen:
-            yield (
-                f"Go to {outline[number].label}",
-                f"In {screen.entry.title}",
-                partial(view.goto_section, number),
-            )
+            yield section_command(screen, view, outline, number)
 
-    def commands(self, query: str = "") -> Iterator[Command]:
+    def other_commands(self) -> Iterator[Command]:
+        """Articles, exercise cards and bookmarks."""
         app = self.wellread
-        yield from self.section_commands(query)
         for article in app.library.article_entries():
             yield f"Open {article.title}", article.summary, partial(app.open_article, article.slug)
         for slug, card in sorted(app.library.exercises.items()):
@@ -156,23 +139,98 @@ class WellreadCommands(Provider):
                 partial(app.open_article, mark.slug, position),
             )
 
+    def commands(self, query: str = "") -> Iterator[Command]:
+        """Every entry typing *query* may find (sections: those worth matching)."""
+        yield from self.section_commands(query)
+        yield from self.other_commands()
+
+    def rest(self) -> tuple[Titles, list[Command]]:
+        if self._rest is None:
+            others = list(self.other_commands())
+            self._rest = (Titles([title for title, _, _ in others]), others)
+        return self._rest
+
+    def keep_typing(self, query: str) -> Callable[[], object]:
+        """What the last line of a capped list does: opens the palette again, as typed."""
+        return partial(reopen_palette, self.app, query)
+
+    def system_hits(self, discovered: bool = False) -> list[Command]:
+        """The palette's own commands (*discovered*: those offered before typing).
+        Textual's system provider is left out: one list, so one cap, for them and ours."""
+        return [
+            (command.title, command.help, command.callback)
+            for command in self.app.get_system_commands(self.screen)
+            if command.discover or not discovered
+        ]
+
     async def discover(self) -> Hits:
-        for title, help_text, action in self.commands():
-            # The palette reads help as markup: article text must stay as written.
-            yield DiscoveryHit(Text(title), action, text=title, help=escape(help_text))
+        # Before the reader types: the palette's own commands, by name, as Textual's
+        # provider offers them, and nothing else. They fill the list of a 40-row
+        # window; sections, articles, cards and bookmarks used to follow below the
+        # fold, hundreds or thousands of rows each built and measured. Typing finds
+        # them (the placeholder says so).
+        for name, help_text, callback in sorted(self.system_hits(True), key=lambda hit: hit[0]):
+            yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, action in self.commands(query):
-            score, offsets = matcher.fuzzy_search.match(query, title)
-            if score > 0:
-                yield Hit(
-                    score,
-                    literal_hit(title, list(offsets)),
-                    action,
-                    text=title,
-                    help=escape(help_text),
-                )
+        fuzzy = matcher.fuzzy_search
+        system = self.system_hits()
+        system_scores = [matcher.match(name) for name, _, _ in system]
+        candidates: list[Command] = []
+        must: list[int] = []
+        total = sum(score > 0 for score in system_scores)
+        found = self.reading()
+        if found is not None:
+            screen, view, outline = found
+            titles = self.section_titles(outline)
+            chosen, exact = titles.choose(query)
+            must += [len(candidates) + chosen.index(number) for number in exact]
+            candidates += [section_command(screen, view, outline, n) for n in chosen]
+            total += titles.count(query)
+        rest_titles, others = self.rest()
+        chosen, exact = rest_titles.choose(query)
+        must += [len(candidates) + chosen.index(number) for number in exact]
+        candidates += [others[number] for number in chosen]
+        total += rest_titles.count(query)
+        matches = [fuzzy.match(query, title) for title, _, _ in candidates]
+        # Ours are counted after the palette's own: ties go to its commands.
+        scores = system_scores + [score for score, _ in matches]
+        must = [len(system) + index for index in must]
+        shown = best_shown(scores, must)
+        for index in shown:
+            if index < len(system):
+                name, help_text, callback = system[index]
+                yield Hit(scores[index], matcher.highlight(name), callback, help=help_text)
+                continue
+            title, help_text, action = candidates[index - len(system)]
+            offsets = matches[index - len(system)][1]
+            yield Hit(
+                scores[index],
+                literal_hit(title, list(offsets)),
+                action,
+                text=title,
+                help=escape(help_text),
+            )
+        more = total - len(shown)
+        if more > 0:
+            # Score 0: after every hit.
+            hint = more_hint(more)
+            yield Hit(0.0, Text(hint), self.keep_typing(query), text=hint)
+
+
+def reopen_palette(app: App[object], typed: str) -> None:
+    app.push_screen(WellreadPalette(id="--command-palette", value=typed))
+
+
+def section_command(
+    screen: ReaderScreen, view: ArticleView, outline: list[OutlineEntry], number: int
+) -> Command:
+    return (
+        f"Go to {outline[number].label}",
+        f"In {screen.entry.title}",
+        partial(view.goto_section, number),
+    )
 
 
 # The themes offered, each checked for contrast by the tests, in plain words.
@@ -210,6 +268,26 @@ class ThemeChoices(Provider):
 class MarkedCommandList(CommandList):
     """The palette's list, with ▶ beside the highlighted command (seen without colour)."""
 
+    # The width the list's rows were last drawn or measured at (Textual's OptionList
+    # keeps them).
+    _rows_width: int | None = None
+
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
+        # The one place this list reaches into Textual's OptionList: its Resize handler
+        # (_on_resize, run after this one unless prevented) forgets every drawn row.
+        # Rows depend on the width alone, and the list changes height when it opens and
+        # at each key typed (it fits its hits), after it has drawn itself at the new
+        # size: kept while the width stays, rows are not made again for nothing.
+        # tests/test_palette_capped.py compares the kept rows with freshly made ones.
+        width = self.scrollable_content_region.width
+        if width == self._rows_width:
+            event.prevent_default()
+        self._rows_width = width
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._rows_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         line = self.scroll_offset.y + y
@@ -235,9 +313,11 @@ class WellreadPalette(CommandPalette):
         *,
         placeholder: str = "Type a command or a title",
         id: str | None = None,
+        value: str = "",
     ) -> None:
         super().__init__(providers, placeholder=placeholder, id=id)
         self.placeholder = placeholder
+        self.typed_already = value  # typed before: the palette reopened from a capped list
 
     def compose(self) -> ComposeResult:
         with Vertical(id="--container"):
@@ -248,7 +328,11 @@ class WellreadPalette(CommandPalette):
                 yield LoadingIndicator()
 
     def on_mount(self) -> None:
-        self.query_one(CommandInput).cursor_blink = False
+        typed = self.query_one(CommandInput)
+        typed.cursor_blink = False
+        if self.typed_already:
+            typed.value = self.typed_already
+            typed.cursor_position = len(self.typed_already)
 
 
 def system_commands(app: WellreadApp) -> Iterator[SystemCommand]:
