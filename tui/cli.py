@@ -168,16 +168,6 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def cmd_list(context: Context) -> int:
-    if "library" not in context.__dict__:
-        # Each folder listed in a child while this process imports the library's code.
-        from tui.content import scan_ahead
-        from tui.content.folders import library_folders
-
-        scan_ahead.begin(library_folders(*library_places(getattr(context.args, "library", None))))
-        try:
-            library = context.library
-        finally:
-            scan_ahead.forget()  # a folder the library did not list: its child waited for
     library = context.library
     entries = library.articles.by_title()
     if not entries:

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import cast
 
-from tui.content import scan_ahead
 from tui.content.entries import KIND, SLUG, Entries, Source
 from tui.content.folder_scan import scan
 from tui.content.library_signature import SETTLING_NS
@@ -59,9 +58,7 @@ def folder_entries(
     try:
         if not folder.is_dir():
             return entries, False
-        # A listing begun ahead (tui.content.scan_ahead), with the folder's time then.
-        ahead = scan_ahead.take(folder)
-        before = ahead[0] if ahead is not None else os.stat(folder).st_mtime_ns
+        before = os.stat(folder).st_mtime_ns
         known = cache.listed_at(folder) if cache is not None else None
         columns = cache.snapshot(folder, kind) if cache is not None else None
         source = Source(folder, root, yours)
@@ -72,7 +69,7 @@ def folder_entries(
                 return Entries.of_columns(columns), True
             rows = columns.rows() if columns is not None else cache.each_row(folder)
             return _trusted(folder, kind, unreadable, root, yours, rows), True
-        scanned = ahead[1] if ahead is not None else scan(folder)
+        scanned = scan(folder)
     except OSError as error:
         unreadable.append(Problem(folder, 1, f"cannot list the folder: {error.strerror}"))
         return entries, False
