@@ -56,10 +56,23 @@ def _status(app: WellreadApp) -> str:
     return app.screen.query_one(StatusLine).left
 
 
+def _app(library_dir: Path) -> WellreadApp:
+    return WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+
+
+async def _found_step(pilot: Any, app: WellreadApp) -> ArticleView:
+    """The article ready, with "step" typed in its find line and searched."""
+    await article_ready(pilot)
+    view = app.screen.query_one(ArticleView)
+    await pilot.press("slash", *"step")
+    await settle(pilot)
+    return view
+
+
 async def test_slash_shows_the_line_and_moves_the_focus_in_one_frame(
     library_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    app = _app(library_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await article_ready(pilot)
         view = app.screen.query_one(ArticleView)
@@ -80,13 +93,10 @@ async def test_slash_shows_the_line_and_moves_the_focus_in_one_frame(
 async def test_escape_hides_the_line_clears_and_gives_the_focus_back_in_one_frame(
     library_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    app = _app(library_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await article_ready(pilot)
-        view = app.screen.query_one(ArticleView)
+        view = await _found_step(pilot, app)
         line = app.screen.query_one(SearchLine)
-        await pilot.press("slash", *"step")
-        await settle(pilot)
         assert view.matches
         row = line.region.y
         frames = _record_frames(app, monkeypatch)
@@ -102,12 +112,9 @@ async def test_escape_hides_the_line_clears_and_gives_the_focus_back_in_one_fram
 async def test_enter_gives_the_focus_back_in_the_frame_that_hides_the_line(
     library_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    app = _app(library_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await article_ready(pilot)
-        view = app.screen.query_one(ArticleView)
-        await pilot.press("slash", *"step")
-        await settle(pilot)
+        view = await _found_step(pilot, app)
         row = app.screen.query_one(SearchLine).region.y
         frames = _record_frames(app, monkeypatch)
         await pilot.press("enter")
@@ -161,7 +168,7 @@ async def test_rows_of_the_outline_drawn_before_are_not_composed_again(
 async def test_the_find_layer_start_takes_no_cell_and_is_never_drawn(
     library_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    app = _app(library_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         await article_ready(pilot)
         start = app.screen.query_one(FindLayerStart)
