@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual._compositor import ChopsUpdate
 from textual.app import App
 from textual.pilot import Pilot
 from textual.timer import Timer
@@ -116,3 +117,17 @@ class HeldTimers:
             callback()
         await pilot.pause()
         return len(due)
+
+
+def record_frames(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[set[int]]:
+    """The screen rows each frame drawn from now on updates, one set a frame."""
+    frames: list[set[int]] = []
+    draw = app._display
+
+    def record(on: Any, update: Any) -> None:
+        if isinstance(update, ChopsUpdate):
+            frames.append({y for y, _, _ in update.spans})
+        draw(on, update)
+
+    monkeypatch.setattr(app, "_display", record)
+    return frames

@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 from helpers import zebra_library
-from pilot_helpers import article_ready, reading, settle
+from pilot_helpers import article_ready, reading, record_frames, settle
 from screen_cells import rendered_rows
-from textual._compositor import ChopsUpdate
 from textual._styles_cache import StylesCache
 
 from tui.app import WellreadApp
@@ -25,20 +24,6 @@ from tui.widgets.find_line import FindLayerStart
 from tui.widgets.outline import Outline
 
 SLUG = "long-frames"
-
-
-def _record_frames(app: WellreadApp, monkeypatch: pytest.MonkeyPatch) -> list[set[int]]:
-    """The screen rows each frame drawn from now on updates."""
-    frames: list[set[int]] = []
-    draw = app._display
-
-    def record(on: Any, update: Any) -> None:
-        if isinstance(update, ChopsUpdate):
-            frames.append({y for y, _, _ in update.spans})
-        draw(on, update)
-
-    monkeypatch.setattr(app, "_display", record)
-    return frames
 
 
 def _corner(app: WellreadApp, view: ArticleView) -> str:
@@ -78,7 +63,7 @@ async def test_slash_shows_the_line_and_moves_the_focus_in_one_frame(
         view = app.screen.query_one(ArticleView)
         line = app.screen.query_one(SearchLine)
         assert app.focused is view and _corner(app, view) == "┏"
-        frames = _record_frames(app, monkeypatch)
+        frames = record_frames(app, monkeypatch)
         await pilot.press("slash")
         await settle(pilot)
         assert line.display and app.screen.focused is line
@@ -99,7 +84,7 @@ async def test_escape_hides_the_line_clears_and_gives_the_focus_back_in_one_fram
         line = app.screen.query_one(SearchLine)
         assert view.matches
         row = line.region.y
-        frames = _record_frames(app, monkeypatch)
+        frames = record_frames(app, monkeypatch)
         await pilot.press("escape")
         await settle(pilot)
         assert not line.display and app.focused is view and not view.matches
@@ -116,7 +101,7 @@ async def test_enter_gives_the_focus_back_in_the_frame_that_hides_the_line(
     async with app.run_test(size=(120, 40)) as pilot:
         view = await _found_step(pilot, app)
         row = app.screen.query_one(SearchLine).region.y
-        frames = _record_frames(app, monkeypatch)
+        frames = record_frames(app, monkeypatch)
         await pilot.press("enter")
         await settle(pilot)
         assert app.focused is view and view.match_index is not None

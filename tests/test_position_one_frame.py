@@ -5,12 +5,10 @@ not one frame later (a second frame costs a long article's outline a full redraw
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from pilot_helpers import article_ready
+from pilot_helpers import article_ready, record_frames
 from screen_cells import rendered_rows
-from textual._compositor import ChopsUpdate
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widget import Widget
@@ -74,15 +72,7 @@ async def test_the_frame_that_draws_g_draws_the_outline_and_status_line(
         view = screen.query_one(ArticleView)
         outline = screen.query_one(Outline)
         status = screen.query_one(StatusLine)
-        frames: list[set[int]] = []
-        draw = app._display
-
-        def record(on: Any, update: Any) -> None:
-            if isinstance(update, ChopsUpdate):
-                frames.append({y for y, _, _ in update.spans})
-            draw(on, update)
-
-        monkeypatch.setattr(app, "_display", record)
+        frames = record_frames(app, monkeypatch)
         await pilot.press("G")
         await pilot.pause()
         assert view.top_line == view.max_top_line and outline.current == len(outline.entries) - 1
