@@ -12,6 +12,7 @@ import pytest
 from fork_counting import counted_forks
 
 from tui.content import library_signature as signature_module
+from tui.content.folder_scan import listed_markdown_names, markdown_names
 from tui.content.library_signature import SETTLING_NS, LookInChild, library_signature
 
 # Far enough in the past that no signature is held back as too new.
@@ -94,3 +95,11 @@ def test_a_child_that_fails_leaves_the_answer_whole(
     look = LookInChild(folders)
     assert look._child is not None
     assert look.signature() == expected
+
+
+def test_the_look_takes_the_same_names_as_the_listing(tmp_path: Path) -> None:
+    root = _folders(tmp_path)[0]
+    for name in (".hidden.md", "_draft.md", "README.md", "readme.MD", "notes.txt"):
+        (root / name).write_text("# Not an article\n", encoding="utf-8")
+    listed = listed_markdown_names(root)
+    assert sorted(listed) == markdown_names(root) == [f"page{n:02d}.md" for n in range(12)]

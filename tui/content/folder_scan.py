@@ -18,11 +18,20 @@ Scanned = tuple[str, int, int]
 def markdown_names(folder: Path) -> list[str]:
     """The names of *folder*'s Markdown files, sorted (hidden, `_` and README files
     left out). Raises OSError when the folder cannot be listed."""
-    return sorted(
+    names = listed_markdown_names(folder)
+    names.sort()
+    return names
+
+
+def listed_markdown_names(folder: Path) -> list[str]:
+    """markdown_names in the order the folder lists them: the same order for as long as
+    the folder does not change, which is all a comparison with an earlier look needs
+    (sorting 50,000 names costs a third as much as listing them)."""
+    return [
         name
         for name in os.listdir(folder)
         if name.endswith(".md") and name[0] not in "._" and name.upper() != "README.MD"
-    )
+    ]
 
 
 def scan(folder: Path) -> list[Scanned]:

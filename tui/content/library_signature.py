@@ -5,17 +5,24 @@ each folder the library reads (`library_folders`): equal signatures, same files,
 far as size and time tell (the same test as the list cache's). The search keeps the
 signature its index was brought up to date from, and answers the next query from the
 index alone while the signature holds, without listing the library.
+
+Names are taken in the order the folder lists them, which holds while the folder is
+unchanged: a folder that changed and changed back may list them in another order,
+which only costs a look in full.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.content.folder_scan import markdown_names
+from tui.content.folder_scan import listed_markdown_names
 from tui.content.forked import can_fork, child_answer, fork_work, read_all
 from tui.content.stat_halves import FolderStats
+
+if TYPE_CHECKING:
+    from hashlib import blake2b
 
 # A file changed less than this long ago may change again within the same tick of the
 # file system's clock and keep its size and time: no signature is given then.
@@ -45,14 +52,14 @@ class LibraryLook:
                 self._looks.append(folder)
                 continue
             try:
-                names = markdown_names(folder)
+                names = listed_markdown_names(folder)
                 self._looks.append((folder, names, FolderStats(folder, names)))
             except OSError:
                 self._failed = True
                 break
 
     def signature(self) -> str | None:
-        digest = hashlib.blake2b(digest_size=20)
+        digest = new_digest(digest_size=20)
         newest = 0
         for look in self._looks:  # every child waited for, even when one folder failed
             if isinstance(look, Path):
@@ -76,7 +83,7 @@ class LookInChild:
     """A LibraryLook taken whole in a forked process: listing, stats and digest.
 
     The second `wellread search` must know the library is unchanged before it trusts
-    its index, and that look (50,000 names listed, sorted and stat'ed) is the longest
+    its index, and that look (50,000 names listed and stat'ed) is the longest
     part of its work. Forked before this process imports what a search needs, the child
     looks while this process imports, opens the index and answers; the two overlap on
     two cores, where threads in one process would take turns at the GIL. The child
@@ -103,3 +110,13 @@ class LookInChild:
                 text = answer[1:].decode("ascii")
                 return None if text == NO_SIGNATURE else text
         return library_signature(self._folders)
+
+
+def new_digest(digest_size: int) -> blake2b:
+    """A BLAKE2b hash. hashlib loads OpenSSL as it is imported (6 ms), in the forked child
+    that looks while the parent starts; its own BLAKE2b comes from CPython's _blake2."""
+    try:
+        from _blake2 import blake2b as made
+    except ImportError:  # another Python: the same function by its public name
+        from hashlib import blake2b as made
+    return made(digest_size=digest_size)
