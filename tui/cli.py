@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import sys
 
-# The exit status of a program stopped by Ctrl+C (128 + SIGINT), as shells report it.
-INTERRUPTED = 130
-STOPPED = "wellread: stopped."
+from tui.launch import INTERRUPTED, STOPPED
 
 # Ctrl+C while wellread is still starting (a third of a second of imports): the
 # same one line as later on, never a traceback.
@@ -66,25 +64,13 @@ LIBRARY_ENV = "WELLREAD_LIBRARY"
 EXPORT_FORMATS = ("bibtex", "csl-json", "ris")
 
 
-def library_places(chosen: Path | None) -> tuple[Path | None, Path | None]:
-    """(library folder, the reader's own folder) for --library DIR (or WELLREAD_LIBRARY)
-    alone, or by default the bundled library (None) with the reader's own beside it."""
-    from tui.data_folder import data_dir
-
-    configured = os.environ.get(LIBRARY_ENV, "").strip()
-    if chosen is None and configured:
-        chosen = Path(configured).expanduser()
-    if chosen is not None:
-        return chosen, None
-    return None, data_dir() / "library"
-
-
 def open_library(chosen: Path | None, trust: bool = False) -> Library:
     """The library `library_places` names, its list data cached in the data folder
     (*trust*: see load_library)."""
     from tui.content.library import load_library
     from tui.content.listing import CACHE_NAME
     from tui.data_folder import data_dir
+    from tui.library_places import library_places
 
     root, own = library_places(chosen)
     return load_library(root, own=own, cache=data_dir() / CACHE_NAME, trust=trust)
@@ -168,19 +154,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def cmd_list(context: Context) -> int:
-    library = context.library
-    entries = library.articles.by_title()
-    if not entries:
-        print(
-            f"wellread: this library has no articles yet: {context.library.root}",
-            file=context.err,
-        )
-        return 1
-    # One write: 50,000 prints would cost more than listing the library.
-    lines = [f"{slug}\t{title}\t(yours)" if yours else f"{slug}\t{title}"
-             for slug, title, yours in entries]  # fmt: skip
-    context.out.write("\n".join(lines) + "\n")
-    return 0
+    from tui import list_command
+
+    return list_command.cmd_list(context)
 
 
 def cmd_search(context: Context) -> int:

@@ -1,0 +1,144 @@
+"""The look at the library begun as wellread starts (tui.look_ahead): begun for the
+command lines of `list` and `search` only, of the folders the command will read, and
+handed to the command only when they are those folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tui import look_ahead
+from tui.content import library_signature
+from tui.content.folders import library_folders
+from tui.content.library_signature import SETTLING_NS
+
+SETTLED = time.time_ns() - 10 * SETTLING_NS
+
+
+class FakeLook:
+    """Stands for LookInChild: records the folders looked at and whether it was ended."""
+
+    made: list[list[Path]] = []
+    ended: list[list[Path]] = []
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = folders
+        FakeLook.made.append(folders)
+
+    def signature(self) -> str | None:
+        FakeLook.ended.append(self.folders)
+        return None
+
+
+@pytest.fixture
+def looks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> type[FakeLook]:
+    monkeypatch.setattr(library_signature, "LookInChild", FakeLook)
+    monkeypatch.setattr(look_ahead, "_begun", None)
+    monkeypatch.setenv("WELLREAD_DATA", str(tmp_path / "data"))
+    FakeLook.made, FakeLook.ended = [], []
+    return FakeLook
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    return folder
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ["list", "--library", "{root}"],
+        ["--library", "{root}", "list"],
+        ["search", "walking", "--library={root}"],
+        ["--plain", "search", "--library", "{root}", "hip", "fracture"],
+    ],
+)
+def test_a_list_or_search_line_begins_a_look_at_its_folders(
+    looks: type[FakeLook], root: Path, line: list[str]
+) -> None:
+    look_ahead.begin([word.format(root=root) for word in line])
+    expected = library_folders(root)
+    assert looks.made == [expected]
+    taken = look_ahead.take(expected)
+    assert isinstance(taken, FakeLook) and taken.folders == expected
+    assert look_ahead.take(expected) is None  # handed over once
+    assert looks.ended == []  # the command ends it, not take
+
+
+def test_without_library_the_bundled_one_and_the_readers_own_are_looked_at(
+    looks: type[FakeLook], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, root: Path
+) -> None:
+    (tmp_path / "data" / "library").mkdir(parents=True)
+    monkeypatch.setenv("WELLREAD_LIBRARY", str(root))
+    look_ahead.begin(["list"])
+    monkeypatch.delenv("WELLREAD_LIBRARY")
+    look_ahead.begin(["search", "walking"])
+    assert looks.made[0] == library_folders(root)
+    assert looks.made[1] == library_folders(None, tmp_path / "data" / "library")
+    assert len(looks.made[1]) == 4  # the bundled library, the reader's own, their cards
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ["check"],
+        ["refs", "walking"],
+        [],
+        ["search", "--help"],
+        ["--version"],
+        ["list", "--library"],
+        ["list", "--library", "{root}/not-there"],
+        ["search", "--", "--library"],
+    ],
+)
+def test_other_lines_begin_nothing(looks: type[FakeLook], root: Path, line: list[str]) -> None:
+    look_ahead.begin([word.format(root=root) for word in line])
+    assert looks.made == []
+    assert look_ahead.take(library_folders(root)) is None
+
+
+def test_a_look_at_other_folders_is_ended_not_handed_over(
+    looks: type[FakeLook], root: Path, tmp_path: Path
+) -> None:
+    look_ahead.begin(["list", "--library", str(root)])
+    other = library_folders(tmp_path)
+    assert look_ahead.take(other) is None
+    assert looks.ended == [library_folders(root)]
+
+
+def test_a_second_list_from_the_command_line_reads_nothing_of_the_library(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "library"
+    root.mkdir()
+    for slug, title in (("hills", "Walking up hills"), ("poles", "Nordic walking")):
+        page = root / f"{slug}.md"
+        page.write_text(f"---\ntitle: {title}\n---\n\nWords.\n", encoding="utf-8")
+        os.utime(page, ns=(SETTLED, SETTLED))
+    code = (
+        "import sys\nfrom tui import launch, look_ahead\n"
+        f"sys.argv = ['wellread', 'list', '--library', {str(root)!r}]\n"
+        "code = launch.main()\n"
+        "read = [m for m in ('tui.content.library', 'tui.content.model', 'yaml') "
+        "if m in sys.modules]\n"
+        "print(code, read, look_ahead._begun, file=sys.stderr)"
+    )
+    env = {**os.environ, "WELLREAD_DATA": str(tmp_path / "data")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+        for _ in range(2)
+    ]
+    assert "tui.content.library" in runs[0].stderr  # the first reads the library
+    # The second gives the kept output: the library's model and YAML never imported,
+    # and the look begun at the start was taken by the command.
+    assert runs[1].stderr.strip().splitlines()[-1] == "0 [] None"
+    assert runs[0].stdout == runs[1].stdout == "poles\tNordic walking\nhills\tWalking up hills\n"

@@ -1,0 +1,110 @@
+"""`wellread list`: every article's slug and title, by title, and that output kept.
+
+Listing 50,000 articles from the list cache (tui.content.listing) still reads, orders
+and prints every title. The output is therefore kept in the data folder with the
+library's signature (every file's name, size and time: tui.content.library_signature)
+taken before it was made; while the library's signature is that one, the kept output
+is the answer and nothing of the library is read. The look that gives the signature
+runs in a forked process begun as wellread started (tui.look_ahead).
+
+A kept file is used only when its first line names this version of wellread and the
+signature just taken, and the rest is text; otherwise it is made again. It is written
+whole under another name and then renamed, so a reader never sees half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui import __version__
+
+if TYPE_CHECKING:
+    from tui.cli import Context
+    from tui.content import Library
+
+# 1: the format of the file, which changes with its number as the version does.
+_FIRST_LINE = "wellread list output 1 {version} {signature}\n"
+
+
+def cmd_list(context: Context) -> int:
+    if "library" in context.__dict__:  # already read (a caller's own library)
+        return _listed(context, context.library)
+    from tui import look_ahead
+    from tui.content.folders import library_folders
+    from tui.content.library_signature import LookInChild
+    from tui.data_folder import data_dir
+    from tui.library_places import library_places
+
+    folders = library_folders(*library_places(getattr(context.args, "library", None)))
+    look = look_ahead.take(folders) or LookInChild(folders)
+    path = kept_path(data_dir(), folders)
+    try:
+        kept = _read_kept(path)
+    finally:
+        signature = look.signature()
+    if signature is not None and kept is not None and kept[0] == _first_line(signature):
+        context.out.write(kept[1])
+        return 0
+    return _listed(context, context.library, (path, signature))
+
+
+def kept_path(data: Path, folders: list[Path]) -> Path:
+    """Where the output for a library read from *folders* is kept."""
+    from tui.content.library_signature import new_digest
+
+    key = new_digest(digest_size=8)
+    key.update("\0".join(map(str, folders)).encode("utf-8", "surrogateescape"))
+    return data / f"list-output-{key.hexdigest()}.txt"
+
+
+def _listed(context: Context, library: Library, keep: tuple[Path, str | None] | None = None) -> int:
+    entries = library.articles.by_title()
+    if not entries:
+        print(f"wellread: this library has no articles yet: {library.root}", file=context.err)
+        return 1
+    # One write: 50,000 prints would cost more than listing the library.
+    lines = [f"{slug}\t{title}\t(yours)" if yours else f"{slug}\t{title}"
+             for slug, title, yours in entries]  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    context.out.write(text)
+    if keep is not None and keep[1] is not None:
+        _write_kept(keep[0], _first_line(keep[1]), text)
+    return 0
+
+
+def _first_line(signature: str) -> str:
+    return _FIRST_LINE.format(version=__version__, signature=signature)
+
+
+def _read_kept(path: Path) -> tuple[str, str] | None:
+    """(first line, the output) of a kept file; None if there is none to read."""
+    try:
+        with open(path, "rb") as kept:
+            data = kept.read()
+    except OSError:
+        return None
+    first, newline, rest = data.partition(b"\n")
+    if not newline:
+        return None
+    try:
+        return first.decode("ascii") + "\n", rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _write_kept(path: Path, first: str, text: str) -> None:
+    """Keep *text* for next time; a folder that cannot be written only means it is made
+    again then."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(partial, "w", encoding="utf-8", newline="\n") as kept:
+            kept.write(first)
+            kept.write(text)
+        os.replace(partial, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
