@@ -3,6 +3,7 @@ anywhere) rather than by bm25 over every match; below the bound, bm25 as before.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,24 @@ def test_any_query_past_the_bound_gives_places_that_match(index: SearchIndex, qu
         tiered = _places(index, query)
     assert len(tiered) == len(set(tiered))
     assert set(tiered) == set(ranked)
+
+
+def test_matches_are_counted_only_as_far_as_the_bound(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = index.count("rowing")
+    assert every >= 4
+    asked: list[str] = []  # the FTS5 query the search makes of "rowing" (stemmed)
+    real = search_ranking._count
+
+    def counted(db: sqlite3.Connection, fts: str) -> int:
+        asked.append(fts)
+        return real(db, fts)
+
+    monkeypatch.setattr(search_ranking, "_count", counted)
+    index.search("rowing", 50)
+    monkeypatch.setattr(search_ranking, "_count", real)
+    fts = asked[0]
+    assert search_ranking._count(index.db, fts) == every  # below the bound: all of them
+    monkeypatch.setattr(search_ranking, "RANKED_AT_MOST", 2)
+    assert search_ranking._count(index.db, fts) == 3  # past it: one more than the bound
