@@ -5,7 +5,6 @@ Imported with the command line itself: what each command needs is imported when 
 
 from __future__ import annotations
 
-import difflib
 import sys
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,8 @@ def _known_slug(context: Context) -> bool:
         return True
     err = context.err
     print(f"wellread: no article called '{slug}' in {library.root}, nor a card", file=err)
+    import difflib  # only for a slug not found (it costs every command 9 ms to import)
+
     close = difflib.get_close_matches(slug, [*library.articles, *library.exercises], n=3)
     if close:
         print("Did you mean: " + ", ".join(close) + "?", file=err)
