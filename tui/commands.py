@@ -38,8 +38,8 @@ from tui.palette_entries import (
     nearby_sections,
     section_choices,
 )
+from tui.palette_library import Group, bookmark_group, library_group
 from tui.render.blocks import OutlineEntry
-from tui.render.position import ReadingPosition
 from tui.themes import HIGH_CONTRAST
 from tui.widgets.article_view import ArticleView
 from tui.widgets.line_list import FOCUS_MARK
@@ -77,7 +77,7 @@ class WellreadCommands(Provider):
     def __init__(self, screen: Screen[Any], match_style: VisualStyle | None = None) -> None:
         super().__init__(screen, match_style)
         # Articles, cards and bookmarks: made when first asked for, kept while open.
-        self._rest: tuple[Titles, list[Command]] | None = None
+        self._groups: list[Group] | None = None
 
     @property
     def wellread(self) -> WellreadApp:
@@ -122,33 +122,19 @@ class WellreadCommands(Provider):
 
     def other_commands(self) -> Iterator[Command]:
         """Articles, exercise cards and bookmarks."""
-        app = self.wellread
-        for article in app.library.article_entries():
-            yield f"Open {article.title}", article.summary, partial(app.open_article, article.slug)
-        for slug, card in sorted(app.library.exercises.items()):
-            yield f"Exercise card: {card.title}", card.summary, partial(app.open_exercise, slug)
-        for mark in app.state.bookmarks():
-            marked = app.library.articles.get(mark.slug)
-            if marked is None:
-                continue
-            position = ReadingPosition(mark.block, mark.offset)
-            note = f" ({mark.note})" if mark.note else ""
-            yield (
-                f"Bookmark: {marked.title}, {mark.section}{note}",
-                f"Saved {mark.created[:10]}",
-                partial(app.open_article, mark.slug, position),
-            )
+        for group in self.groups():
+            yield from map(group.command, range(len(group)))
 
     def commands(self, query: str = "") -> Iterator[Command]:
         """Every entry typing *query* may find (sections: those worth matching)."""
         yield from self.section_commands(query)
         yield from self.other_commands()
 
-    def rest(self) -> tuple[Titles, list[Command]]:
-        if self._rest is None:
-            others = list(self.other_commands())
-            self._rest = (Titles([title for title, _, _ in others]), others)
-        return self._rest
+    def groups(self) -> list[Group]:
+        """The library's articles and cards (tui.palette_library), then the bookmarks."""
+        if self._groups is None:
+            self._groups = [library_group(self.wellread), bookmark_group(self.wellread)]
+        return self._groups
 
     def keep_typing(self, query: str) -> Callable[[], object]:
         """What the last line of a capped list does: opens the palette again, as typed."""
@@ -188,11 +174,11 @@ class WellreadCommands(Provider):
             must += [len(candidates) + chosen.index(number) for number in exact]
             candidates += [section_command(screen, view, outline, n) for n in chosen]
             total += titles.count(query)
-        rest_titles, others = self.rest()
-        chosen, exact = rest_titles.choose(query)
-        must += [len(candidates) + chosen.index(number) for number in exact]
-        candidates += [others[number] for number in chosen]
-        total += rest_titles.count(query)
+        for group in self.groups():
+            chosen, exact = group.titles.choose(query)
+            must += [len(candidates) + chosen.index(number) for number in exact]
+            candidates += [group.command(number) for number in chosen]
+            total += group.titles.count(query)
         matches = [fuzzy.match(query, title) for title, _, _ in candidates]
         # Ours are counted after the palette's own: ties go to its commands.
         scores = system_scores + [score for score, _ in matches]

@@ -72,7 +72,7 @@ class Entries(MutableMapping[str, Entry]):
     An item is an Entry, a row with its source, or the number of a row of the folder's
     snapshot (`Columns`): 50,000 of those cost one int each until something looks."""
 
-    __slots__ = ("_columns", "_items", "_pure")
+    __slots__ = ("_changes", "_columns", "_items", "_pure")
 
     def __init__(self) -> None:
         self._items: dict[str, Entry | Lazy | int] = {}
@@ -80,6 +80,13 @@ class Entries(MutableMapping[str, Entry]):
         # Exactly the snapshot's rows, none added or taken away: its order by title is
         # then the library's, no sort needed.
         self._pure = False
+        self._changes = 0
+
+    @property
+    def changes(self) -> int:
+        """How many times an entry was set, added or taken away: what was made of every
+        title holds while this stays the same (an entry made from its row is no change)."""
+        return self._changes
 
     @classmethod
     def of_columns(cls, columns: Columns) -> Entries:
@@ -107,10 +114,12 @@ class Entries(MutableMapping[str, Entry]):
     def __setitem__(self, slug: str, entry: Entry) -> None:
         self._items[slug] = entry
         self._pure = False
+        self._changes += 1
 
     def __delitem__(self, slug: str) -> None:
         del self._items[slug]
         self._pure = False
+        self._changes += 1
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._items)
@@ -129,6 +138,7 @@ class Entries(MutableMapping[str, Entry]):
     def add_row(self, slug: str, source: Source, row: Row) -> None:
         self._items[slug] = (source, row)
         self._pure = False
+        self._changes += 1
 
     def raw(self, slug: str) -> Entry | Lazy:
         """The entry, or its row when not made yet: moved between maps as it is."""
@@ -138,6 +148,7 @@ class Entries(MutableMapping[str, Entry]):
     def put_raw(self, slug: str, item: Entry | Lazy) -> None:
         self._items[slug] = item
         self._pure = False
+        self._changes += 1
 
     def made_entries(self) -> Iterator[Entry]:
         """The entries already made: every entry with a problem is among them."""

@@ -1,0 +1,62 @@
+"""The palette's library entries: titles made once for a library and kept across the
+palette's openings until its entries change; a command made only when asked for."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from tui import palette_library
+from tui.content import load_library
+from tui.content.library import Library
+
+
+class FakeApp:
+    """What the palette's library entries read of the app."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.opened: list[tuple[Any, ...]] = []
+
+    def open_article(self, *args: Any) -> None:
+        self.opened.append(("article", *args))
+
+    def open_exercise(self, *args: Any) -> None:
+        self.opened.append(("card", *args))
+
+
+def test_titles_are_made_once_and_again_when_the_library_changes(library_dir: Path) -> None:
+    app = FakeApp(load_library(library_dir))
+    group = palette_library.library_group(app)  # type: ignore[arg-type]
+    articles = app.library.article_entries()
+    cards = sorted(app.library.exercises.items())
+    assert group.titles.titles == [f"Open {entry.title}" for entry in articles] + [
+        f"Exercise card: {card.title}" for _, card in cards
+    ]
+    # Another opening of the palette: the same titles, not made again.
+    assert palette_library.library_group(app).titles is group.titles  # type: ignore[arg-type]
+    # An entry set anew (its title changed): made again.
+    first = articles[0]
+    app.library.articles[first.slug] = dataclasses.replace(first, title="A new title")
+    again = palette_library.library_group(app)  # type: ignore[arg-type]
+    assert again.titles is not group.titles
+    assert "Open A new title" in again.titles.titles
+    # A library listed again (a new library object) is made again too.
+    app.library = load_library(library_dir)
+    assert palette_library.library_group(app).titles is not again.titles  # type: ignore[arg-type]
+
+
+def test_a_command_opens_its_entry_with_its_summary(library_dir: Path) -> None:
+    app = FakeApp(load_library(library_dir))
+    group = palette_library.library_group(app)  # type: ignore[arg-type]
+    articles = app.library.article_entries()
+    title, summary, action = group.command(0)
+    assert (title, summary) == (f"Open {articles[0].title}", articles[0].summary)
+    action()
+    last = len(group) - 1
+    card_slug = sorted(app.library.exercises)[-1]
+    title, summary, action = group.command(last)
+    assert summary == app.library.exercises[card_slug].summary
+    action()
+    assert app.opened == [("article", articles[0].slug), ("card", card_slug)]
