@@ -3,7 +3,8 @@
 Prints, beside `python -c pass` and a one-line Textual app measured in the same run:
 time to the library screen's first frame (cold and warm list cache), `wellread list`,
 `wellread search` (first and second), one filter keystroke and Esc back to the full
-list (work time), peak memory at the first frame; the growth from 5,000 to 50,000 as
+list (work time), a letter typed in the command palette (UI-thread work; the first
+letter makes the titles of every article, once), peak memory at the first frame; the growth from 5,000 to 50,000 as
 a ratio; and a table of issue 13's targets, each with its figure, its baseline from
 this run, and whether it is met. Libraries are generated once into /tmp and reused.
 
@@ -32,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 BASE = Path(tempfile.gettempdir()) / "wellread-scale"
 WORDS = (
@@ -130,9 +132,26 @@ def child_app(library: str, data: str) -> None:
             start = time.perf_counter()
             screen.show_entries("")
             work["esc"] = time.perf_counter() - start
+            # The palette over every article: its first letter (the titles are made then,
+            # once for the library) and the next, as UI-thread work beyond an idle span.
+            idle = await _work(pilot, None)
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.3)
+            work["palette1"] = await _work(pilot, "w") - idle
+            work["palette"] = await _work(pilot, "a") - idle
+            await pilot.press("escape")
 
     asyncio.run(run())
-    print(work["frame"], work["rss"], work["filter"], work["esc"], work["filter1"])
+    print(*(work[key] for key in ("frame", "rss", "filter", "esc", "palette", "palette1")))
+
+
+async def _work(pilot: Any, key: str | None) -> float:
+    """UI-thread CPU seconds of a key and what it sets off (or of none), settled."""
+    start = time.thread_time()
+    if key is not None:
+        await pilot.press(key)
+    await pilot.pause(0.12)
+    return time.thread_time() - start
 
 
 def child_memory(library: str, data: str) -> None:
@@ -211,6 +230,8 @@ def measure(size: int, py: str, env: dict[str, str], args: argparse.Namespace) -
     row["rss"] = median(f[0] for _, f in warm_runs)
     row["filter"] = median(f[1] for _, f in warm_runs)
     row["esc"] = median(f[2] for _, f in warm_runs)
+    row["palette"] = median(f[3] for _, f in warm_runs)
+    row["palette1"] = median(f[4] for _, f in warm_runs)
     row["list"] = median(_timed([py, "-m", "tui", "list"], run_env)[0] for _ in range(args.repeat))
     nan = float("nan")
     row["search1"] = row["search2"] = row["search2_rare"] = nan
@@ -226,6 +247,8 @@ def measure(size: int, py: str, env: dict[str, str], args: argparse.Namespace) -
         f"{row['app']:.2f} s); list {row['list']:.2f} s; search first {row['search1']:.2f} s, "
         f"second {row['search2']:.2f} s (a word in one title: {row['search2_rare']:.2f} s); "
         f"filter key {row['filter'] * 1000:.1f} ms; Esc back {row['esc'] * 1000:.1f} ms; "
+        f"palette letter {row['palette'] * 1000:.0f} ms "
+        f"(the first {row['palette1'] * 1000:.0f} ms); "
         f"peak memory at first frame {row['rss']:.0f} MB (one-line app {row['app_rss']:.0f} MB)",
         flush=True,
     )
