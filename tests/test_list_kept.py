@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from tui import list_command
 from tui.cli import main
+from tui.content import folder_entries as folder_entries_module
 from tui.content import folders as folders_module
 from tui.content import library as library_module
 from tui.content.folders import library_folders
@@ -163,3 +164,30 @@ def test_whatever_a_kept_file_holds_the_list_is_the_librarys(
     # The same bytes after a first line wellread wrote for an older signature.
     kept.write_bytes(b"wellread list output 1 0.1.0 " + b"0" * 40 + b"\n" + held)
     assert _listed(root, capsys) == expected
+
+
+def test_a_changed_library_is_listed_from_the_look_not_looked_at_again(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _listed(root, capsys)
+    _write(root, "stairs", "Climbing stairs", when=SETTLED + 9)
+    looks: list[Path] = []
+    real_scan = folder_entries_module.scan
+
+    def counted_scan(folder: Path) -> list[tuple[str, int, int]]:
+        looks.append(folder)
+        return real_scan(folder)
+
+    monkeypatch.setattr(folder_entries_module, "scan", counted_scan)
+    out = _listed(root, capsys)
+    assert out == (
+        "balance\tBalance on one leg\nstairs\tClimbing stairs\nwalking\tWalking for bone health\n"
+    )
+    assert looks == []  # the listing took what the look saw
+    # And what it listed was kept: a start from the list cache agrees.
+    library = library_module.load_library(root)
+    assert [title for _, title, _ in library.articles.by_title()] == [
+        "Balance on one leg",
+        "Climbing stairs",
+        "Walking for bone health",
+    ]

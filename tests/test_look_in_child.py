@@ -12,7 +12,7 @@ import pytest
 from fork_counting import counted_forks
 
 from tui.content import library_signature as signature_module
-from tui.content.folder_scan import listed_markdown_names, markdown_names
+from tui.content.folder_scan import listed_markdown_names, markdown_names, scan
 from tui.content.library_signature import SETTLING_NS, LookInChild, library_signature
 
 # Far enough in the past that no signature is held back as too new.
@@ -103,3 +103,21 @@ def test_the_look_takes_the_same_names_as_the_listing(tmp_path: Path) -> None:
         (root / name).write_text("# Not an article\n", encoding="utf-8")
     listed = listed_markdown_names(root)
     assert sorted(listed) == markdown_names(root) == [f"page{n:02d}.md" for n in range(12)]
+
+
+@pytest.mark.parametrize("forking", [True, False])
+def test_what_the_look_saw_is_what_the_listing_would_see(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forking: bool
+) -> None:
+    if forking and not hasattr(os, "fork"):
+        pytest.skip("no fork on this system")
+    folders = _folders(tmp_path)
+    monkeypatch.setattr(signature_module, "can_fork", lambda: forking)
+    look = LookInChild(folders)
+    assert look.signature() == library_signature(folders)
+    scans = look.scans()
+    # The folders there, each with its time before the look and its files by name;
+    # the folder not there is not among them.
+    assert sorted(scans) == sorted(folders[:2])
+    for folder in folders[:2]:
+        assert scans[folder] == (os.stat(folder).st_mtime_ns, scan(folder))

@@ -32,7 +32,11 @@ try:
     # Each command imports what it uses when it runs: `--help` and `list` never load
     # the Markdown parser, YAML or the app (see `python -X importtime -m tui list`).
     if TYPE_CHECKING:
+        from collections.abc import Mapping
+
         from tui.content import Library
+        from tui.content.folder_scan import Scanned
+        from tui.content.library_signature import LookInChild
 except KeyboardInterrupt:
     print("\n" + STOPPED, file=sys.stderr, flush=True)
     raise SystemExit(INTERRUPTED) from None
@@ -58,22 +62,35 @@ class Context:
     def library(self) -> Library:
         return open_library(getattr(self.args, "library", None))
 
+    def library_after(self, look: LookInChild) -> Library:
+        """The library, listed with what *look* (ended) saw of its folders rather than
+        looking at every file again."""
+        if "library" not in self.__dict__:
+            chosen = getattr(self.args, "library", None)
+            self.__dict__["library"] = open_library(chosen, looked=look.scans())
+        return self.library
+
 
 # As in tui.content (a test checks they agree), without importing it for `--help`.
 LIBRARY_ENV = "WELLREAD_LIBRARY"
 EXPORT_FORMATS = ("bibtex", "csl-json", "ris")
 
 
-def open_library(chosen: Path | None, trust: bool = False) -> Library:
+def open_library(
+    chosen: Path | None,
+    trust: bool = False,
+    looked: Mapping[Path, tuple[int, list[Scanned]]] | None = None,
+) -> Library:
     """The library `library_places` names, its list data cached in the data folder
-    (*trust*: see load_library)."""
+    (*trust*, *looked*: see load_library)."""
     from tui.content.library import load_library
     from tui.content.listing import CACHE_NAME
     from tui.data_folder import data_dir
     from tui.library_places import library_places
 
     root, own = library_places(chosen)
-    return load_library(root, own=own, cache=data_dir() / CACHE_NAME, trust=trust)
+    cache = data_dir() / CACHE_NAME
+    return load_library(root, own=own, cache=cache, trust=trust, looked=looked)
 
 
 class Command(NamedTuple):

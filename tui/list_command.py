@@ -48,7 +48,7 @@ def cmd_list(context: Context) -> int:
     if signature is not None and kept is not None and kept[0] == _first_line(signature):
         context.out.write(kept[1])
         return 0
-    return _listed(context, context.library, (path, signature))
+    return _listed(context, context.library_after(look), (path, signature))
 
 
 def kept_path(data: Path, folders: list[Path]) -> Path:

@@ -41,6 +41,7 @@ def results_for(context: Context, query: str) -> SearchResults:
         signature = look.signature()
     if answer is not None and signature is not None and answer[0] == signature:
         return answer[1]
+    context.library_after(look)  # listed with what the look saw, not looked at again
     return _listing_first(context, query, signature)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import cast
 
 from tui.content.entries import KIND, SLUG, Entries, Source
-from tui.content.folder_scan import scan
+from tui.content.folder_scan import Scanned, scan
 from tui.content.library_signature import SETTLING_NS
 from tui.content.listing import ListingCache, Row, entry_row, row_entry, storable
 from tui.content.listing_snapshot import NAME, Columns
@@ -48,17 +48,20 @@ def folder_entries(
     yours: bool,
     cache: ListingCache | None,
     trust: bool = False,
+    looked: tuple[int, list[Scanned]] | None = None,
 ) -> tuple[Entries, bool]:
     """The entries of one folder, and whether they were trusted (listed from the cache
     without a look at each file: *trust*, and the folder unchanged since its last full
-    listing). What cannot be listed is added to *unreadable*."""
+    listing). What cannot be listed is added to *unreadable*. *looked*: the folder's
+    time before a look just taken, and what it saw (tui.content.library_signature),
+    used instead of looking again."""
     entries = Entries()
     if cache is not None and not storable(str(folder)):
         cache = None
     try:
-        if not folder.is_dir():
+        if looked is None and not folder.is_dir():
             return entries, False
-        before = os.stat(folder).st_mtime_ns
+        before = os.stat(folder).st_mtime_ns if looked is None else looked[0]
         known = cache.listed_at(folder) if cache is not None else None
         columns = cache.snapshot(folder, kind) if cache is not None else None
         source = Source(folder, root, yours)
@@ -69,7 +72,7 @@ def folder_entries(
                 return Entries.of_columns(columns), True
             rows = columns.rows() if columns is not None else cache.each_row(folder)
             return _trusted(folder, kind, unreadable, root, yours, rows), True
-        scanned = scan(folder)
+        scanned = scan(folder) if looked is None else looked[1]
     except OSError as error:
         unreadable.append(Problem(folder, 1, f"cannot list the folder: {error.strerror}"))
         return entries, False

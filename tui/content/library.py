@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -25,6 +25,7 @@ from tui.content.model import Article, Entry, Exercise, ExerciseFacts, Paragraph
 from tui.content.problems import ContentError, Problem, Severity
 
 if TYPE_CHECKING:
+    from tui.content.folder_scan import Scanned
     from tui.content.paths import ReadingPath
 
 PATHS_FILE = "paths.yaml"  # as in tui.content.paths (a test checks they agree)
@@ -268,12 +269,15 @@ def load_library(
     own: Path | None = None,
     cache: Path | None = None,
     trust: bool = False,
+    looked: Mapping[Path, tuple[int, list[Scanned]]] | None = None,
 ) -> Library:
     """The library in *root* (the bundled one by default), with the reader's own folder
     *own* beside it when given, its list data kept in the SQLite file *cache* when given.
 
     *trust*: a folder unchanged since its last full listing is listed from the cache
     alone (the app's first frame); `Library.verify` then lists it in full.
+    *looked*: what a look just taken saw of each folder it listed (`LookInChild.scans`):
+    those folders are not looked at again.
     """
     given = (root, own, cache)
     root = (root or default_library()).resolve()
@@ -283,7 +287,7 @@ def load_library(
 
     def entries(folder: Path, kind: str, top: Path, yours: bool) -> Entries:
         found, trusted = folder_entries(
-            folder, kind, library.unreadable, top, yours, listing, trust
+            folder, kind, library.unreadable, top, yours, listing, trust, (looked or {}).get(folder)
         )
         library.trusted |= trusted
         return found

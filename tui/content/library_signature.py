@@ -13,11 +13,15 @@ which only costs a look in full.
 
 from __future__ import annotations
 
+import marshal
+import os
+import struct
 import time
+from array import array
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from tui.content.folder_scan import listed_markdown_names
+from tui.content.folder_scan import Scanned, listed_markdown_names
 from tui.content.forked import can_fork, child_answer, fork_work, read_all
 from tui.content.stat_halves import FolderStats
 
@@ -27,67 +31,118 @@ if TYPE_CHECKING:
 # A file changed less than this long ago may change again within the same tick of the
 # file system's clock and keep its size and time: no signature is given then.
 SETTLING_NS = 2_000_000_000
-# A signature down the child's pipe: a mark, then 40 hex digits, or 40 dashes for none.
-SIGNATURE_BYTES = 41
-NO_SIGNATURE = "-" * 40
+# The child's answer is framed by its length, as 8 bytes.
+_LENGTH = struct.Struct("<q")
+
+
+class FolderLook(NamedTuple):
+    """One folder as a look saw it: its modification time before it was listed, the
+    names of its Markdown files in the order it lists them, and each one's size and
+    modification time (-1 and -1: not a regular file)."""
+
+    folder: Path
+    before: int
+    names: list[str]
+    sizes: array[int]
+    times: array[int]
+
+    def scanned(self) -> tuple[int, list[Scanned]]:
+        """(before, the files by name) as the listing's own look would give them."""
+        return self.before, sorted(zip(self.names, self.sizes, self.times, strict=True))
+
+
+# A folder not there is named in the signature as missing.
+Look = FolderLook | Path
 
 
 def library_signature(folders: list[Path]) -> str | None:
     """The signature of *folders* now; None when one cannot be listed, or a file is too
     new to be told apart from its next change."""
-    return LibraryLook(folders).signature()
+    return signature_of(LibraryLook(folders).looks())
+
+
+def signature_of(looks: list[Look] | None) -> str | None:
+    """The signature of what a look saw; None for a look that failed, or that saw a
+    file too new to be told apart from its next change."""
+    if looks is None:
+        return None
+    digest = new_digest(digest_size=20)
+    newest = 0
+    for look in looks:
+        if isinstance(look, Path):
+            digest.update(f"{look}\0-\0".encode("utf-8", "surrogateescape"))
+            continue
+        newest = max(newest, max(look.times, default=0))
+        # The names as one string and the sizes and times as one block of 64-bit
+        # numbers: no line made per file (50,000 f-strings cost a quarter of the stats).
+        digest.update(f"{look.folder}\0{len(look.names)}\0".encode("utf-8", "surrogateescape"))
+        digest.update("\0".join(look.names).encode("utf-8", "surrogateescape"))
+        digest.update(look.sizes.tobytes())
+        digest.update(look.times.tobytes())
+    if time.time_ns() - newest < SETTLING_NS:
+        return None
+    return digest.hexdigest()
+
+
+def scans_of(looks: list[Look] | None) -> dict[Path, tuple[int, list[Scanned]]]:
+    """Each folder a look listed, with what it saw: what load_library would look at
+    again (see tui.content.folder_entries)."""
+    return (
+        {}
+        if looks is None
+        else {look.folder: look.scanned() for look in looks if isinstance(look, FolderLook)}
+    )
 
 
 class LibraryLook:
     """A look at every file of *folders*, begun: each folder listed, and the processes
     that stat half of a large one's files already forked (tui.content.stat_halves).
-    Threads started after it is made do not keep it from splitting; `signature` ends it.
+    Threads started after it is made do not keep it from splitting; `looks` ends it.
     """
 
     def __init__(self, folders: list[Path]) -> None:
-        self._looks: list[tuple[Path, list[str], FolderStats] | Path] = []
+        self._looks: list[tuple[Path, int, list[str], FolderStats] | Path] = []
         self._failed = False
         for folder in folders:
-            if not folder.is_dir():
+            try:
+                before = os.stat(folder).st_mtime_ns
+            except OSError:
+                before = None
+            if before is None or not os.path.isdir(folder):
                 self._looks.append(folder)
                 continue
             try:
                 names = listed_markdown_names(folder)
-                self._looks.append((folder, names, FolderStats(folder, names)))
+                self._looks.append((folder, before, names, FolderStats(folder, names)))
             except OSError:
                 self._failed = True
                 break
 
-    def signature(self) -> str | None:
-        digest = new_digest(digest_size=20)
-        newest = 0
+    def looks(self) -> list[Look] | None:
+        """What the look saw, each child waited for; None if a folder could not be
+        listed."""
+        seen: list[Look] = []
         for look in self._looks:  # every child waited for, even when one folder failed
             if isinstance(look, Path):
-                digest.update(f"{look}\0-\0".encode("utf-8", "surrogateescape"))
+                seen.append(look)
                 continue
-            folder, names, stats = look
-            sizes, mtimes = stats.result()
-            newest = max(newest, max(mtimes, default=0))
-            # The names as one string and the sizes and times as one block of 64-bit
-            # numbers: no line made per file (50,000 f-strings cost a quarter of the stats).
-            digest.update(f"{folder}\0{len(names)}\0".encode("utf-8", "surrogateescape"))
-            digest.update("\0".join(names).encode("utf-8", "surrogateescape"))
-            digest.update(sizes.tobytes())
-            digest.update(mtimes.tobytes())
-        if self._failed or time.time_ns() - newest < SETTLING_NS:
-            return None
-        return digest.hexdigest()
+            folder, before, names, stats = look
+            sizes, times = stats.result()
+            seen.append(FolderLook(folder, before, names, sizes, times))
+        return None if self._failed else seen
 
 
 class LookInChild:
-    """A LibraryLook taken whole in a forked process: listing, stats and digest.
+    """A LibraryLook taken whole in a forked process, its findings sent back.
 
-    The second `wellread search` must know the library is unchanged before it trusts
-    its index, and that look (50,000 names listed and stat'ed) is the longest
-    part of its work. Forked before this process imports what a search needs, the child
-    looks while this process imports, opens the index and answers; the two overlap on
-    two cores, where threads in one process would take turns at the GIL. The child
-    splits its own stats again (tui.content.stat_halves), being single-threaded too.
+    The second `wellread search` and `wellread list` must know the library is unchanged
+    before they trust what they kept, and that look (50,000 names listed and stat'ed) is
+    the longest part of their work. Forked before this process imports what they need,
+    the child looks while this process imports and reads; the two overlap on two cores,
+    where threads in one process would take turns at the GIL. The child splits its own
+    stats again (tui.content.stat_halves), being single-threaded too. What it saw comes
+    back whole, so that a command finding the library changed lists it without a second
+    look (`scans`).
 
     Forked only from a process with one thread, where fork exists; otherwise, or if the
     child fails, the look is taken here when `signature` is asked: the same answer.
@@ -95,21 +150,63 @@ class LookInChild:
 
     def __init__(self, folders: list[Path]) -> None:
         self._folders = folders
+        self._looks: list[Look] | None = None
         self._child = fork_work(self._answer) if can_fork() else None
 
     def _answer(self) -> bytes:
-        """The child's: a mark, then the signature or NO_SIGNATURE."""
-        return b"=" + (library_signature(self._folders) or NO_SIGNATURE).encode("ascii")
+        """The child's: what it saw, marshalled, after its length."""
+        looks = LibraryLook(self._folders).looks()
+        data = marshal.dumps(None if looks is None else [_plain(look) for look in looks])
+        return _LENGTH.pack(len(data)) + data
 
     def signature(self) -> str | None:
         """As library_signature(folders), taken by the child if there is one."""
         if self._child is not None:
             child, self._child = self._child, None
-            answer = child_answer(child, lambda reading: read_all(reading, SIGNATURE_BYTES))
-            if answer is not None and answer.startswith(b"="):
-                text = answer[1:].decode("ascii")
-                return None if text == NO_SIGNATURE else text
-        return library_signature(self._folders)
+            answer = child_answer(child, _read_answer)
+            if answer is not None:
+                self._looks = answer[1]
+                return signature_of(self._looks) if answer[0] else None
+        self._looks = LibraryLook(self._folders).looks()
+        return signature_of(self._looks)
+
+    def scans(self) -> dict[Path, tuple[int, list[Scanned]]]:
+        """What the look saw of each folder it listed (after `signature`)."""
+        return scans_of(self._looks)
+
+
+def _plain(look: Look) -> tuple[str] | tuple[str, int, list[str], bytes, bytes]:
+    if isinstance(look, Path):
+        return (str(look),)
+    return str(look.folder), look.before, look.names, look.sizes.tobytes(), look.times.tobytes()
+
+
+def _read_answer(reading: int) -> tuple[bool, list[Look] | None] | None:
+    """(whether the look succeeded, what it saw) from the child's pipe; None if the
+    answer is cut short."""
+    head = read_all(reading, _LENGTH.size)
+    if head is None:
+        return None
+    data = read_all(reading, _LENGTH.unpack(head)[0])
+    if data is None:
+        return None
+    plain = marshal.loads(data)
+    if plain is None:
+        return False, None
+    looks: list[Look] = []
+    for item in plain:
+        if len(item) == 1:
+            looks.append(Path(item[0]))
+            continue
+        folder, before, names, sizes, times = item
+        looks.append(FolderLook(Path(folder), before, names, _numbers(sizes), _numbers(times)))
+    return True, looks
+
+
+def _numbers(data: bytes) -> array[int]:
+    numbers = array("q")
+    numbers.frombytes(data)
+    return numbers
 
 
 def new_digest(digest_size: int) -> blake2b:
