@@ -4,9 +4,10 @@ Prints, beside `python -c pass` and a one-line Textual app measured in the same 
 time to the library screen's first frame (cold and warm list cache), `wellread list`,
 `wellread search` (first and second), one filter keystroke and Esc back to the full
 list (work time), a letter typed in the command palette (UI-thread work; the first
-letter makes the titles of every article, once), peak memory at the first frame; the growth from 5,000 to 50,000 as
-a ratio; and a table of issue 13's targets, each with its figure, its baseline from
-this run, and whether it is met. Libraries are generated once into /tmp and reused.
+letter makes the titles of every article, once), peak memory at the first frame; the
+growth from 5,000 to 50,000 as a ratio; and a table of issue 13's targets, each with its
+figure, its baseline from this run, and whether it is met. Libraries are generated once
+into /tmp and reused.
 
     .venv/bin/python benchmarks/library_scale.py [--sizes 500,5000,50000] [--repeat 3]
 
@@ -232,6 +233,10 @@ def measure(size: int, py: str, env: dict[str, str], args: argparse.Namespace) -
     row["esc"] = median(f[2] for _, f in warm_runs)
     row["palette"] = median(f[3] for _, f in warm_runs)
     row["palette1"] = median(f[4] for _, f in warm_runs)
+    # `list` keeps its output while no file changes: the first run makes it.
+    for kept in data.glob("list-output-*"):
+        kept.unlink()
+    row["list_first"] = _timed([py, "-m", "tui", "list"], run_env)[0]
     row["list"] = median(_timed([py, "-m", "tui", "list"], run_env)[0] for _ in range(args.repeat))
     nan = float("nan")
     row["search1"] = row["search2"] = row["search2_rare"] = nan
@@ -244,7 +249,8 @@ def measure(size: int, py: str, env: dict[str, str], args: argparse.Namespace) -
     print(
         f"{size:>6} articles: library screen cold {row['cold']:.2f} s, warm "
         f"{row['warm']:.2f} s ({row['warm'] / row['app']:.1f}x the one-line app's "
-        f"{row['app']:.2f} s); list {row['list']:.2f} s; search first {row['search1']:.2f} s, "
+        f"{row['app']:.2f} s); list {row['list']:.2f} s (the first, making the output it "
+        f"keeps: {row['list_first']:.2f} s); search first {row['search1']:.2f} s, "
         f"second {row['search2']:.2f} s (a word in one title: {row['search2_rare']:.2f} s); "
         f"filter key {row['filter'] * 1000:.1f} ms; Esc back {row['esc'] * 1000:.1f} ms; "
         f"palette letter {row['palette'] * 1000:.0f} ms "
@@ -279,6 +285,8 @@ def targets(results: dict[int, dict[str, float]], grown: float | None) -> None:
         base = f"python -c pass {row['pass'] * 1000:.0f} ms"
         target("wellread list, 50,000", f"{row['list']:.2f} s", base, "under 0.5 s",
                row["list"] < 0.5)  # fmt: skip
+        target("wellread list, 50,000, first after a change", f"{row['list_first']:.2f} s",
+               base, "under 0.5 s", row["list_first"] < 0.5)  # fmt: skip
         target(
             "Peak memory at first frame, 50,000",
             f"{row['rss']:.0f} MB",
