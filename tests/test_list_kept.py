@@ -17,6 +17,7 @@ from tui.cli import main
 from tui.content import folder_entries as folder_entries_module
 from tui.content import folders as folders_module
 from tui.content import library as library_module
+from tui.content.folder_scan import scan
 from tui.content.folders import library_folders
 from tui.content.library_signature import SETTLING_NS
 
@@ -172,11 +173,10 @@ def test_a_changed_library_is_listed_from_the_look_not_looked_at_again(
     _listed(root, capsys)
     _write(root, "stairs", "Climbing stairs", when=SETTLED + 9)
     looks: list[Path] = []
-    real_scan = folder_entries_module.scan
 
     def counted_scan(folder: Path) -> list[tuple[str, int, int]]:
         looks.append(folder)
-        return real_scan(folder)
+        return scan(folder)
 
     monkeypatch.setattr(folder_entries_module, "scan", counted_scan)
     out = _listed(root, capsys)
