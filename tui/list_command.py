@@ -53,9 +53,9 @@ def cmd_list(context: Context) -> int:
 
 def kept_path(data: Path, folders: list[Path]) -> Path:
     """Where the output for a library read from *folders* is kept."""
-    from tui.content.library_signature import new_digest
+    from tui.content.digests import new_blake2b
 
-    key = new_digest(digest_size=8)
+    key = new_blake2b(digest_size=8)
     key.update("\0".join(map(str, folders)).encode("utf-8", "surrogateescape"))
     return data / f"list-output-{key.hexdigest()}.txt"
 

@@ -19,14 +19,12 @@ import struct
 import time
 from array import array
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from tui.content.digests import new_blake2b
 from tui.content.folder_scan import Scanned, listed_markdown_names
 from tui.content.forked import can_fork, child_answer, fork_work, read_all
 from tui.content.stat_halves import FolderStats
-
-if TYPE_CHECKING:
-    from hashlib import blake2b
 
 # A file changed less than this long ago may change again within the same tick of the
 # file system's clock and keep its size and time: no signature is given then.
@@ -66,7 +64,7 @@ def signature_of(looks: list[Look] | None) -> str | None:
     file too new to be told apart from its next change."""
     if looks is None:
         return None
-    digest = new_digest(digest_size=20)
+    digest = new_blake2b(digest_size=20)
     newest = 0
     for look in looks:
         if isinstance(look, Path):
@@ -207,13 +205,3 @@ def _numbers(data: bytes) -> array[int]:
     numbers = array("q")
     numbers.frombytes(data)
     return numbers
-
-
-def new_digest(digest_size: int) -> blake2b:
-    """A BLAKE2b hash. hashlib loads OpenSSL as it is imported (6 ms), in the forked child
-    that looks while the parent starts; its own BLAKE2b comes from CPython's _blake2."""
-    try:
-        from _blake2 import blake2b as made
-    except ImportError:  # another Python: the same function by its public name
-        from hashlib import blake2b as made
-    return made(digest_size=digest_size)

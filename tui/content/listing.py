@@ -11,7 +11,6 @@ error.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -19,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
+from tui.content.digests import new_blake2b
 from tui.content.folder_scan import Scanned
 from tui.content.listing_snapshot import Columns, decode, encode
 from tui.content.model import Entry, ExerciseFacts
@@ -251,7 +251,7 @@ class ListingCache:
             self.close()
 
     def snapshot_file(self, folder: Path) -> Path:
-        digest = hashlib.blake2b(os.fsencode(folder), digest_size=8).hexdigest()
+        digest = new_blake2b(os.fsencode(folder), digest_size=8).hexdigest()
         return self.path.with_name(f"{self.path.name}-{digest}.snapshot")
 
     def snapshot(self, folder: Path, kind: str) -> Columns | None:

@@ -18,7 +18,6 @@ uses: it tells the snippets what to mark and "did you mean" what words exist.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.content.clean import clean_name
+from tui.content.digests import new_sha1
 from tui.content.hits import SearchHit, SearchResults
 from tui.content.problems import ContentError
 from tui.content.search_ranking import best_rowids, shown_rows
@@ -72,7 +72,7 @@ Progress = Callable[[int, int], None]
 
 
 def index_path(data_dir: Path, library_root: Path) -> Path:
-    digest = hashlib.sha1(str(library_root.resolve()).encode()).hexdigest()[:16]
+    digest = new_sha1(str(library_root.resolve()).encode()).hexdigest()[:16]
     return data_dir / f"search-{digest}.sqlite"
 
 
