@@ -143,11 +143,44 @@ def _slug_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", help="an article's or exercise card's slug ('wellread list')")
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's, given the terminal's width as shutil.get_terminal_size finds it, but
+    without importing shutil (and the compression modules it imports): argparse makes a
+    formatter for every argument added, so every command paid 4 ms for a width only
+    --help uses."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _terminal_columns() -> int:
+    """COLUMNS if set, else the width of the terminal on standard output, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; given *argv*, only the commands it names get their arguments (a
     command's module is imported for them: `--help` and `list` import none)."""
     named = None if argv is None else set(argv)
     parser = argparse.ArgumentParser(
+        formatter_class=HelpFormatter,
         prog="wellread",
         description="Read evidence-based articles on exercise and bone health, offline.",
     )
@@ -157,7 +190,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     _layout_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS.values():
-        sub = commands.add_parser(command.name, help=command.help)
+        sub = commands.add_parser(command.name, help=command.help, formatter_class=HelpFormatter)
         if named is None or command.name in named:
             command.arguments(sub)
         _library_option(sub)
