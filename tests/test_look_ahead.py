@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from tui import look_ahead
+from tui import data_folder, look_ahead
+from tui.content import folders as folders_module
 from tui.content import library_signature
 from tui.content.folders import library_folders
 from tui.content.library_signature import SETTLING_NS
+from tui.data_folder import data_dir
+from tui.library_places import library_places
 
 SETTLED = time.time_ns() - 10 * SETTLING_NS
 
@@ -23,10 +26,10 @@ SETTLED = time.time_ns() - 10 * SETTLING_NS
 class FakeLook:
     """Stands for LookInChild: records the folders looked at and whether it was ended."""
 
-    made: list[list[Path]] = []
-    ended: list[list[Path]] = []
+    made: list[list[str]] = []
+    ended: list[list[str]] = []
 
-    def __init__(self, folders: list[Path]) -> None:
+    def __init__(self, folders: list[str]) -> None:
         self.folders = folders
         FakeLook.made.append(folders)
 
@@ -42,6 +45,10 @@ def looks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> type[FakeLook]:
     monkeypatch.setenv("WELLREAD_DATA", str(tmp_path / "data"))
     FakeLook.made, FakeLook.ended = [], []
     return FakeLook
+
+
+def _strings(folders: list[Path]) -> list[str]:
+    return [str(folder) for folder in folders]
 
 
 @pytest.fixture
@@ -65,9 +72,9 @@ def test_a_list_or_search_line_begins_a_look_at_its_folders(
 ) -> None:
     look_ahead.begin([word.format(root=root) for word in line])
     expected = library_folders(root)
-    assert looks.made == [expected]
+    assert looks.made == [_strings(expected)]
     taken = look_ahead.take(expected)
-    assert isinstance(taken, FakeLook) and taken.folders == expected
+    assert isinstance(taken, FakeLook) and taken.folders == _strings(expected)
     assert look_ahead.take(expected) is None  # handed over once
     assert looks.ended == []  # the command ends it, not take
 
@@ -80,8 +87,8 @@ def test_without_library_the_bundled_one_and_the_readers_own_are_looked_at(
     look_ahead.begin(["list"])
     monkeypatch.delenv("WELLREAD_LIBRARY")
     look_ahead.begin(["search", "walking"])
-    assert looks.made[0] == library_folders(root)
-    assert looks.made[1] == library_folders(None, tmp_path / "data" / "library")
+    assert looks.made[0] == _strings(library_folders(root))
+    assert looks.made[1] == _strings(library_folders(None, tmp_path / "data" / "library"))
     assert len(looks.made[1]) == 4  # the bundled library, the reader's own, their cards
 
 
@@ -110,7 +117,7 @@ def test_a_look_at_other_folders_is_ended_not_handed_over(
     look_ahead.begin(["list", "--library", str(root)])
     other = library_folders(tmp_path)
     assert look_ahead.take(other) is None
-    assert looks.ended == [library_folders(root)]
+    assert looks.ended == [_strings(library_folders(root))]
 
 
 def test_a_second_list_from_the_command_line_reads_nothing_of_the_library(
@@ -142,3 +149,39 @@ def test_a_second_list_from_the_command_line_reads_nothing_of_the_library(
     # and the look begun at the start was taken by the command.
     assert runs[1].stderr.strip().splitlines()[-1] == "0 [] None"
     assert runs[0].stdout == runs[1].stdout == "poles\tNordic walking\nhills\tWalking up hills\n"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the data folder is guessed on Linux")
+def test_the_data_folder_is_found_where_platformdirs_finds_it(
+    looks: type[FakeLook], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WELLREAD_DATA")
+    shared = tmp_path / "shared"
+    monkeypatch.setenv("XDG_DATA_HOME", str(shared))
+    assert data_dir() == shared / "wellread"
+    (shared / "wellread" / "library").mkdir(parents=True)
+    look_ahead.begin(["list"])
+    assert looks.made == [_strings(library_folders(*library_places(None)))]
+    assert len(looks.made[0]) == 4
+
+
+def test_the_names_of_the_settings_agree() -> None:
+    assert look_ahead.LIBRARY_ENV == folders_module.LIBRARY_ENV
+    assert look_ahead.DATA_ENV == data_folder.DATA_ENV
+
+
+def test_nothing_before_the_fork_imports_pathlib_or_typing(tmp_path: Path) -> None:
+    code = (
+        "import sys, os\nfrom tui import look_ahead\n"
+        "real = os.fork\n"
+        "def fork():\n"
+        "    print([m for m in ('pathlib', 'typing') if m in sys.modules], file=sys.stderr)\n"
+        "    return real()\n"
+        "os.fork = fork\n"
+        f"look_ahead.begin(['list', '--library', {str(tmp_path)!r}])\n"
+        "look_ahead._begun[1].signature()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
+    )
+    assert done.stderr.strip().splitlines()[0] == "[]"

@@ -5,18 +5,26 @@ Only plain command lines are read here (`wellread [--library DIR] list|search ..
 with WELLREAD_LIBRARY and WELLREAD_DATA as the command reads them): the command works
 out its folders again from its parsed arguments and takes the look only if it was of
 the same folders. A line read wrongly here costs a look taken twice, never an answer.
+
+What runs here before the fork imports neither pathlib nor typing (15 ms, a tenth of a
+second search): folders are strings, worked out as tui.library_places and
+tui.content.folders work them out (a test checks they agree).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
+import sys
 
-from tui.library_places import library_places
+# As in tui.content.folders and tui.data_folder (a test checks they agree).
+LIBRARY_ENV = "WELLREAD_LIBRARY"
+DATA_ENV = "WELLREAD_DATA"
 
+TYPE_CHECKING = False  # the type checker reads it as typing.TYPE_CHECKING
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from tui.content.library_signature import LookInChild
 
 LOOKING_COMMANDS = ("list", "search")
@@ -24,7 +32,7 @@ LOOKING_COMMANDS = ("list", "search")
 _STOPPING = ("-h", "--help", "--version")
 _WITH_VALUE = ("--layout",)
 
-_begun: tuple[list[Path], LookInChild] | None = None
+_begun: tuple[list[str], LookInChild] | None = None
 
 
 def begin(argv: Sequence[str]) -> None:
@@ -47,13 +55,13 @@ def take(folders: list[Path]) -> LookInChild | None:
         return None
     looked, look = _begun
     _begun = None
-    if looked == folders:
+    if looked == [os.fspath(folder) for folder in folders]:
         return look
     look.signature()  # the child waited for: no process is left behind
     return None
 
 
-def _folders(argv: Sequence[str]) -> list[Path] | None:
+def _folders(argv: Sequence[str]) -> list[str] | None:
     command: str | None = None
     library: str | None = None
     words = iter(argv)
@@ -74,9 +82,42 @@ def _folders(argv: Sequence[str]) -> list[Path] | None:
             command = word
     if command not in LOOKING_COMMANDS:
         return None
-    from tui.content.folders import library_folders
+    configured = os.environ.get(LIBRARY_ENV, "").strip()
+    if library is None and configured:
+        library = os.path.expanduser(configured)
+    if library is not None:
+        if not os.path.isdir(library):
+            return None  # the command says the folder is not there
+        return _with_cards([os.path.realpath(library)])
+    root = _bundled()
+    own = os.path.join(_data_folder(), "library")
+    if not os.path.isdir(own) or os.path.realpath(own) == root:
+        return _with_cards([root])
+    return _with_cards([root, os.path.realpath(own)])
 
-    root, own = library_places(None if library is None else Path(library))
-    if root is not None and not os.path.isdir(root):
-        return None  # the command says the folder is not there
-    return library_folders(root, own)
+
+def _with_cards(tops: list[str]) -> list[str]:
+    return [folder for top in tops for folder in (top, os.path.join(top, "exercises"))]
+
+
+def _bundled() -> str:
+    """As tui.content.folders.bundled_library, resolved."""
+    package = os.path.dirname(os.path.realpath(__file__))
+    installed = os.path.join(package, "_library")
+    if os.path.isdir(installed):
+        return os.path.realpath(installed)
+    return os.path.realpath(os.path.join(os.path.dirname(package), "articles"))
+
+
+def _data_folder() -> str:
+    """As tui.data_folder.data_dir; on Linux the folder platformdirs names, without
+    importing it (XDG_DATA_HOME, else ~/.local/share)."""
+    configured = os.environ.get(DATA_ENV, "").strip()
+    if configured:
+        return os.path.expanduser(configured)
+    if sys.platform == "linux":
+        shared = os.environ.get("XDG_DATA_HOME", "").strip()
+        return os.path.join(shared or os.path.expanduser("~/.local/share"), "wellread")
+    from tui.data_folder import data_dir
+
+    return os.fspath(data_dir())

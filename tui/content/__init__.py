@@ -7,9 +7,13 @@ Names are loaded when first used (PEP 562), so a command that needs only the lis
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+# Imported before the look at the library is forked (tui.look_ahead imports modules of
+# this package): not typing at run time. The type checker reads it as TYPE_CHECKING.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from tui.content.check import check_library as check_library
     from tui.content.check import has_errors as has_errors
     from tui.content.folders import bundled_library as bundled_library

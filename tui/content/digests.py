@@ -8,8 +8,10 @@ in a fraction of a millisecond; another Python gets the same functions from hash
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
+# Imported before the look at the library is forked (tui.look_ahead): nothing here may
+# import pathlib or typing at run time (15 ms before the fork). The type checker reads
+# the names below as typing.TYPE_CHECKING.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from hashlib import _Hash, blake2b
 
@@ -27,4 +29,5 @@ def new_sha1(data: bytes = b"") -> _Hash:
         from _sha1 import sha1  # type: ignore[import-not-found,unused-ignore]
     except ImportError:  # pragma: no cover  (another Python)
         from hashlib import sha1
-    return cast("_Hash", sha1(data))
+    hashed: _Hash = sha1(data)
+    return hashed

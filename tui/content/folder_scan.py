@@ -6,16 +6,22 @@ time. What the list cache (tui.content.listing) and the search's signature
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from tui.content.stat_halves import FolderStats
+
+# Imported before the look at the library is forked (tui.look_ahead): nothing here may
+# import pathlib or typing at run time (15 ms before the fork). The type checker reads
+# the names below as typing.TYPE_CHECKING.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # A file as the folder listing saw it: its name, size and modification time (size and
 # time -1: not a regular file). A plain tuple: 50,000 of them are made on every start.
 Scanned = tuple[str, int, int]
 
 
-def markdown_names(folder: Path) -> list[str]:
+def markdown_names(folder: str | Path) -> list[str]:
     """The names of *folder*'s Markdown files, sorted (hidden, `_` and README files
     left out). Raises OSError when the folder cannot be listed."""
     names = listed_markdown_names(folder)
@@ -23,7 +29,7 @@ def markdown_names(folder: Path) -> list[str]:
     return names
 
 
-def listed_markdown_names(folder: Path) -> list[str]:
+def listed_markdown_names(folder: str | Path) -> list[str]:
     """markdown_names in the order the folder lists them: the same order for as long as
     the folder does not change, which is all a comparison with an earlier look needs
     (sorting 50,000 names costs a third as much as listing them)."""

@@ -12,15 +12,26 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
-from typing import NamedTuple, TypeVar
 
-T = TypeVar("T")
+# Imported before the look at the library is forked (tui.look_ahead): nothing here may
+# import pathlib or typing at run time (15 ms before the fork). The type checker reads
+# the names below as typing.TYPE_CHECKING.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 
-class Child(NamedTuple):
-    pid: int
-    reading: int  # the pipe's reading end
+class Child:
+    """A child process running some work, and the reading end of its pipe."""
+
+    __slots__ = ("pid", "reading")
+
+    def __init__(self, pid: int, reading: int) -> None:
+        self.pid = pid
+        self.reading = reading
 
 
 def can_fork() -> bool:

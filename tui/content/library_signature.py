@@ -18,13 +18,22 @@ import os
 import struct
 import time
 from array import array
-from pathlib import Path
-from typing import NamedTuple
 
 from tui.content.digests import new_blake2b
-from tui.content.folder_scan import Scanned, listed_markdown_names
+from tui.content.folder_scan import listed_markdown_names
 from tui.content.forked import can_fork, child_answer, fork_work, read_all
 from tui.content.stat_halves import FolderStats
+
+# Imported before the look at the library is forked (tui.look_ahead): nothing here may
+# import pathlib or typing at run time (15 ms before the fork). The type checker reads
+# the names below as typing.TYPE_CHECKING.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tui.content.folder_scan import Scanned
+
+    Folder = str | Path
 
 # A file changed less than this long ago may change again within the same tick of the
 # file system's clock and keep its size and time: no signature is given then.
@@ -33,24 +42,38 @@ SETTLING_NS = 2_000_000_000
 _LENGTH = struct.Struct("<q")
 
 
-class FolderLook(NamedTuple):
+class FolderLook:
     """One folder as a look saw it: its modification time before it was listed, the
     names of its Markdown files in the order it lists them, and each one's size and
     modification time (-1 and -1: not a regular file)."""
 
-    folder: Path
-    before: int
-    names: list[str]
-    sizes: array[int]
-    times: array[int]
+    __slots__ = ("before", "folder", "names", "sizes", "times")
+
+    def __init__(
+        self, folder: Folder, before: int, names: list[str], sizes: array[int], times: array[int]
+    ) -> None:
+        self.folder = folder
+        self.before = before
+        self.names = names
+        self.sizes = sizes
+        self.times = times
 
     def scanned(self) -> tuple[int, list[Scanned]]:
         """(before, the files by name) as the listing's own look would give them."""
         return self.before, sorted(zip(self.names, self.sizes, self.times, strict=True))
 
 
-# A folder not there is named in the signature as missing.
-Look = FolderLook | Path
+class Missing:
+    """A folder that is not there: named in the signature as missing."""
+
+    __slots__ = ("folder",)
+
+    def __init__(self, folder: Folder) -> None:
+        self.folder = folder
+
+
+if TYPE_CHECKING:
+    Look = FolderLook | Missing
 
 
 def library_signature(folders: list[Path]) -> str | None:
@@ -67,8 +90,8 @@ def signature_of(looks: list[Look] | None) -> str | None:
     digest = new_blake2b(digest_size=20)
     newest = 0
     for look in looks:
-        if isinstance(look, Path):
-            digest.update(f"{look}\0-\0".encode("utf-8", "surrogateescape"))
+        if isinstance(look, Missing):
+            digest.update(f"{look.folder}\0-\0".encode("utf-8", "surrogateescape"))
             continue
         newest = max(newest, max(look.times, default=0))
         # The names as one string and the sizes and times as one block of 64-bit
@@ -85,11 +108,11 @@ def signature_of(looks: list[Look] | None) -> str | None:
 def scans_of(looks: list[Look] | None) -> dict[Path, tuple[int, list[Scanned]]]:
     """Each folder a look listed, with what it saw: what load_library would look at
     again (see tui.content.folder_entries)."""
-    return (
-        {}
-        if looks is None
-        else {look.folder: look.scanned() for look in looks if isinstance(look, FolderLook)}
-    )
+    from pathlib import Path  # by the command, after the fork
+
+    if looks is None:
+        return {}
+    return {Path(look.folder): look.scanned() for look in looks if isinstance(look, FolderLook)}
 
 
 class LibraryLook:
@@ -98,8 +121,8 @@ class LibraryLook:
     Threads started after it is made do not keep it from splitting; `looks` ends it.
     """
 
-    def __init__(self, folders: list[Path]) -> None:
-        self._looks: list[tuple[Path, int, list[str], FolderStats] | Path] = []
+    def __init__(self, folders: list[Path] | list[str]) -> None:
+        self._looks: list[tuple[Folder, int, list[str], FolderStats] | Missing] = []
         self._failed = False
         for folder in folders:
             try:
@@ -107,7 +130,7 @@ class LibraryLook:
             except OSError:
                 before = None
             if before is None or not os.path.isdir(folder):
-                self._looks.append(folder)
+                self._looks.append(Missing(folder))
                 continue
             try:
                 names = listed_markdown_names(folder)
@@ -121,7 +144,7 @@ class LibraryLook:
         listed."""
         seen: list[Look] = []
         for look in self._looks:  # every child waited for, even when one folder failed
-            if isinstance(look, Path):
+            if isinstance(look, Missing):
                 seen.append(look)
                 continue
             folder, before, names, stats = look
@@ -140,13 +163,13 @@ class LookInChild:
     where threads in one process would take turns at the GIL. The child splits its own
     stats again (tui.content.stat_halves), being single-threaded too. What it saw comes
     back whole, so that a command finding the library changed lists it without a second
-    look (`scans`).
+    look (`scans`). *folders* may be strings (tui.look_ahead) or paths: the same look.
 
     Forked only from a process with one thread, where fork exists; otherwise, or if the
     child fails, the look is taken here when `signature` is asked: the same answer.
     """
 
-    def __init__(self, folders: list[Path]) -> None:
+    def __init__(self, folders: list[Path] | list[str]) -> None:
         self._folders = folders
         self._looks: list[Look] | None = None
         self._child = fork_work(self._answer) if can_fork() else None
@@ -174,9 +197,10 @@ class LookInChild:
 
 
 def _plain(look: Look) -> tuple[str] | tuple[str, int, list[str], bytes, bytes]:
-    if isinstance(look, Path):
-        return (str(look),)
-    return str(look.folder), look.before, look.names, look.sizes.tobytes(), look.times.tobytes()
+    if isinstance(look, Missing):
+        return (os.fspath(look.folder),)
+    folder = os.fspath(look.folder)
+    return folder, look.before, look.names, look.sizes.tobytes(), look.times.tobytes()
 
 
 def _read_answer(reading: int) -> tuple[bool, list[Look] | None] | None:
@@ -194,10 +218,10 @@ def _read_answer(reading: int) -> tuple[bool, list[Look] | None] | None:
     looks: list[Look] = []
     for item in plain:
         if len(item) == 1:
-            looks.append(Path(item[0]))
+            looks.append(Missing(item[0]))
             continue
         folder, before, names, sizes, times = item
-        looks.append(FolderLook(Path(folder), before, names, _numbers(sizes), _numbers(times)))
+        looks.append(FolderLook(folder, before, names, _numbers(sizes), _numbers(times)))
     return True, looks
 
 

@@ -16,10 +16,16 @@ from __future__ import annotations
 
 import os
 from array import array
-from pathlib import Path
 from stat import S_ISREG
 
 from tui.content.forked import Child, can_fork, child_answer, fork_work, read_all
+
+# Imported before the look at the library is forked (tui.look_ahead): nothing here may
+# import pathlib or typing at run time (15 ms before the fork). The type checker reads
+# the names below as typing.TYPE_CHECKING.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Below this many files the fork costs more than it saves (a fork and a pipe: ~1 ms).
 SPLIT_AT = 4096
@@ -32,7 +38,7 @@ class FolderStats:
     (when it splits); `result` does this process's half and waits for the child's. Other
     threads may be started between the two: the child is already forked."""
 
-    def __init__(self, folder: Path, names: list[str], *, split_at: int = SPLIT_AT) -> None:
+    def __init__(self, folder: str | Path, names: list[str], *, split_at: int = SPLIT_AT) -> None:
         self._names = names
         self._half = len(names)
         self._child: Child | None = None
