@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.content import load_library, search_ranking
+from tui.content import search as search_module
 from tui.content.search import SearchIndex
 
 PAGE = """---
@@ -156,3 +157,12 @@ def test_matches_are_counted_only_as_far_as_the_bound(
     assert search_ranking._count(index.db, fts) == every  # below the bound: all of them
     monkeypatch.setattr(search_ranking, "RANKED_AT_MOST", 2)
     assert search_ranking._count(index.db, fts) == 3  # past it: one more than the bound
+
+
+def test_a_mapped_index_answers_as_a_read_one(index: SearchIndex) -> None:
+    before = _places(index, "rowing")
+    index.read_mapped()
+    # As much as asked for, or as much as this SQLite maps at most (2 GB less 64 KB).
+    mapped = index.db.execute("PRAGMA mmap_size").fetchone()[0]
+    assert 0 < mapped <= search_module.MAPPED_AT_MOST
+    assert _places(index, "rowing") == before

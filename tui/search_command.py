@@ -65,6 +65,7 @@ def _from_index(path: Path, query: str) -> tuple[str, SearchResults] | None:
     try:
         if index.message is not None:
             return None
+        index.read_mapped()
         with index.snapshot():
             known = index.known_signature()
             return None if known is None else (known, index.find(query))
