@@ -18,6 +18,7 @@ from textual.widget import Widget
 from tui.render.blocks import TextBlock
 from tui.widgets.kept_lines import keep_lines
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
+from tui.widgets.tab_swap import show_in_place
 
 # Beside references named by the citation the reader followed.
 CITED = "◆ "
@@ -261,9 +262,14 @@ class Sidebar(Vertical):
         focused = self.screen.focused
         had_focus = focused is not None and self in focused.ancestors
         if tab != self._active_tab:
+            outgoing = self.query_one(f"#{self._active_tab}")
+            incoming = self.query_one(f"#{tab}")
             self._active_tab = tab
-            for name, _ in TABS:
-                self.query_one(f"#{name}").display = name == tab
+            # In the place of the other, with no layout, when it has been shown there
+            # before (tui/widgets/tab_swap.py); else Textual lays the screen out.
+            if not show_in_place(outgoing, incoming):
+                outgoing.display = False
+                incoming.display = True
             self.query_one(TabBar).show(tab)
         # Keep the reader inside the sidebar, on the list they asked for.
         if had_focus:
