@@ -22,7 +22,7 @@ from textual.strip import Strip
 from tui.render.blocks import RenderedDocument
 from tui.render.layout import Layout
 from tui.widgets import scroll_fit
-from tui.widgets.component_styles import ComponentStyleMemo
+from tui.widgets.component_styles import ComponentStyleMemo, ScrollViewRules
 from tui.widgets.composed_lines import keep_composed_lines, kept_vertical_scrollbar
 
 # The items' types, kept importable from here, where lists' users have found them.
@@ -109,6 +109,7 @@ class LineList(ScrollView, can_focus=True):
         self._scrolled_for: tuple[object, ...] = ()
         self._strips = ListStrips()
         self._component_memo = ComponentStyleMemo(self, self._forget_styles)
+        self._rule_memo = ScrollViewRules()
         self._frame = self._strips.frame(
             None, Style(), 0, Layout(RenderedDocument([], []), 1), Style(), Style()
         )
@@ -283,6 +284,14 @@ class LineList(ScrollView, can_focus=True):
         cell = self.cursor_cell()
         if cell is not None:
             self.app.cursor_position = cell
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual restyles the list and its scroll bars here, matching every rule again;
+        # the rules of a path seen before are put back instead.
+        if self.is_attached:
+            self._rule_memo.restyle(self)
+        else:
+            super().watch_has_focus(has_focus)
 
     def on_focus(self) -> None:
         self.refresh()

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tui.render.blocks import TextBlock
+from tui.widgets.component_styles import RuleMemo
 from tui.widgets.kept_lines import keep_lines
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 from tui.widgets.tab_swap import show_in_place
@@ -211,6 +212,7 @@ class Sidebar(Vertical):
         self._initial = (exercises, references)
         self._title_shows_focus = False
         self._active_tab = TABS[0][0]
+        self._rule_memo = RuleMemo()
         # Its lists and tab bar cover it: its own lines are border and blank, drawn
         # once a look (focused or not), not at every focus change.
         keep_lines(self, blank_content=True)
@@ -233,7 +235,7 @@ class Sidebar(Vertical):
         # own styles can change.
         self.set_class(focused, FOCUS_WITHIN, update=False)
         if self.is_attached:
-            self.app.stylesheet.update_nodes([self], animate=True)
+            self._rule_memo.restyle(self)  # as update_nodes([self]), rules kept a path
             # Ask for the repaint now, with the list's: left to the sidebar's next idle
             # (after its queued DescendantFocus and Blur) it comes one frame later.
             self._check_refresh()
