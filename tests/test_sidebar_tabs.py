@@ -162,3 +162,30 @@ async def test_a_list_shown_after_a_theme_change_is_drawn_as_a_fresh_app_draws_i
         await reader_with_many_references(pilot)
         await press(pilot, "r")
         assert sidebar_rows(fresh) == shown
+
+
+async def test_the_tab_bar_lines_kept_are_those_textual_draws(library_dir: Path) -> None:
+    # The tab bar keeps its lines by tab shown, size and path: after each switch, a
+    # theme change and a narrow window (the names stacked), every line is Textual's own.
+    from textual.widget import Widget
+
+    from tui.widgets.sidebar import TabBar
+
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await reader_with_many_references(pilot)
+        bar = app.screen.query_one(TabBar)
+        for step in ("r", "e", "theme", "r", "e", "narrow", "r", "e"):
+            if step == "theme":
+                app.theme = "textual-light"
+            elif step == "narrow":
+                await pilot.resize_terminal(72, 30)
+            else:
+                await pilot.press(step)
+            await settle(pilot)
+            drawn = rendered_rows(app)
+            assert [bar.render_line(y) for y in range(bar.size.height)] == [
+                Widget.render_line(bar, y) for y in range(bar.size.height)
+            ], step
+            assert rendered_rows(app) == drawn
+        assert bar.stacked and bar.size.height == 2

@@ -134,6 +134,7 @@ class RuleMemo:
     def __init__(self) -> None:
         self._rules_for: object = None
         self._known: dict[PathKey, RulesMap] = {}
+        self._differences: dict[tuple[int, int], list[tuple[str, object]]] = {}
         # The base styles' change count after the rules were last put on, and those
         # rules: while the count stands, the widget's rules are those.
         self._applied: tuple[int, RulesMap] | None = None
@@ -143,6 +144,7 @@ class RuleMemo:
         stylesheet = widget.app.stylesheet
         if self._rules_for is not stylesheet.rules:
             self._known.clear()
+            self._differences.clear()
             self._applied = None
             self._rules_for = stylesheet.rules
         key = path_key(widget)
@@ -161,10 +163,31 @@ class RuleMemo:
             self._applied = (base._updates, same)
             return
         applied = self._applied
-        if applied is None or applied[0] != base._updates or applied[1] is not known:
-            Stylesheet.replace_rules(widget, known, animate=True)
+        if applied is None or applied[0] != base._updates:
+            # Changed since by something else: Textual's own step after matching (no
+            # transitions among kept rules, so animating would set the same).
+            Stylesheet.replace_rules(widget, known, animate=False)
+            self._applied = (base._updates, known)
+        elif applied[1] is not known:
+            # Only the rules that differ are set, as replace_rules would set them.
+            for name, value in self._difference(applied[1], known):
+                setattr(base, name, value)
+            widget.notify_style_update()
             self._applied = (base._updates, known)
         stylesheet._process_component_classes(widget)
+
+    def _difference(self, old: RulesMap, new: RulesMap) -> list[tuple[str, object]]:
+        key = (id(old), id(new))  # both kept in _known while this is kept
+        difference = self._differences.get(key)
+        if difference is None:
+            names = sorted(old.keys() | new.keys())
+            difference = [
+                (name, new.get(name))
+                for name in names
+                if old.get(name) != new.get(name)
+            ]
+            self._differences[key] = difference
+        return difference
 
 
 class ScrollViewRules:

@@ -9,14 +9,16 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.render.blocks import TextBlock
-from tui.widgets.component_styles import RuleMemo
+from tui.widgets.component_styles import RuleMemo, path_key
 from tui.widgets.kept_lines import keep_lines
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 from tui.widgets.tab_swap import show_in_place
@@ -145,6 +147,10 @@ class TabBar(Widget):
         super().__init__(id=id)
         self.tabs = tabs
         self.active = tabs[0][0]
+        # Lines drawn, by row, tab shown, size and path (the look around them), for
+        # the stylesheet they were drawn with: r and e draw each once.
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(16)
+        self._lines_for: object = None
 
     def show(self, tab: str) -> None:
         self.active = tab
@@ -168,6 +174,20 @@ class TabBar(Widget):
             else:
                 text.append("  " + label)
         return text
+
+    def render_line(self, y: int) -> Strip:
+        # Textual draws the line from render() anew at every refresh (most of a
+        # millisecond); what it draws depends only on the tab shown, the size and the
+        # styles of the path down to the bar, under one stylesheet.
+        rules = self.app.stylesheet.rules
+        if rules is not self._lines_for:
+            self._lines.clear()
+            self._lines_for = rules
+        key = (y, self.active, self.size, path_key(self))
+        line = self._lines.get(key)
+        if line is None:
+            line = self._lines[key] = super().render_line(y)
+        return line
 
     def on_resize(self, event: events.Resize) -> None:
         self.refresh(layout=True)
