@@ -315,6 +315,14 @@ async def test_rules_put_back_on_a_focus_change_are_those_textual_matches(
                     Stylesheet.apply(app.stylesheet, widget)
                     assert widget.styles.base.get_rules() == rules, (key, widget)
                     assert widget._component_styles == components, (key, widget)
+                # The styles lists drew this frame with (kept by path) are Textual's.
+                for lst in [lst for lst in widgets[:3] if lst.display]:
+                    frame = lst._frame  # type: ignore[attr-defined]
+                    assert frame.base == lst.rich_style, (key, lst)
+                    assert frame.cursor == lst.get_component_rich_style("line-list--cursor")
+                    assert frame.disabled == lst.get_component_rich_style(
+                        "line-list--disabled", partial=True
+                    )
             drawn = rendered_rows(app)
             app.update_styles(screen)
             await settle(pilot)

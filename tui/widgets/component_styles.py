@@ -181,11 +181,7 @@ class RuleMemo:
         difference = self._differences.get(key)
         if difference is None:
             names = sorted(old.keys() | new.keys())
-            difference = [
-                (name, new.get(name))
-                for name in names
-                if old.get(name) != new.get(name)
-            ]
+            difference = [(name, new.get(name)) for name in names if old.get(name) != new.get(name)]
             self._differences[key] = difference
         return difference
 
