@@ -20,6 +20,7 @@ from tui.app import WellreadApp
 from tui.content import load_library
 from tui.screens.library import ArticleList
 from tui.themes import THEME_CYCLE
+from tui.widgets.component_styles import RuleMemo
 from tui.widgets.outline import Outline
 from tui.widgets.sidebar import Sidebar
 
@@ -226,13 +227,19 @@ async def test_the_sidebar_class_follows_the_focus_and_nothing_inside_is_restyle
         sidebar = screen.query_one(Sidebar)
         restyled: list[object] = []
         update_nodes = app.stylesheet.update_nodes
+        restyle = RuleMemo.restyle
 
         def recording(nodes: Any, animate: bool = False) -> None:
             nodes = list(nodes)
             restyled.extend(nodes)
             update_nodes(nodes, animate=animate)
 
+        def recording_memo(memo: RuleMemo, widget: Widget) -> None:
+            restyled.append(widget)
+            restyle(memo, widget)
+
         monkeypatch.setattr(app.stylesheet, "update_nodes", recording)
+        monkeypatch.setattr(RuleMemo, "restyle", recording_memo)
         screen.query_one("#exercise-list").focus()
         await pilot.pause()
         assert sidebar.has_class("-focus-within")
@@ -277,3 +284,46 @@ async def test_a_list_shown_again_fits_its_scroll_bar_to_entries_set_while_hidde
         await pilot.press("r")
         await settle(pilot)
         assert not references.show_vertical_scrollbar
+
+
+async def test_rules_put_back_on_a_focus_change_are_those_textual_matches(
+    library_dir: Path,
+) -> None:
+    # Lists and the sidebar restyle from rules remembered per path (RuleMemo): after
+    # focus has gone round the panes and tabs, through two themes, each has the rules
+    # (and component styles) Textual's own matching gives it, and the screen is drawn
+    # as after Textual restyles everything.
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot)
+        screen = app.screen
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await settle(pilot)
+            for key in ("tab", "tab", "r", "e", "tab", "shift+tab", "r", "shift+tab", "tab"):
+                await pilot.press(key)
+                await settle(pilot)
+                widgets = [
+                    screen.query_one("#outline"),
+                    screen.query_one("#exercise-list"),
+                    screen.query_one("#reference-list"),
+                    screen.query_one(Sidebar),
+                ]
+                for widget in widgets:
+                    rules = widget.styles.base.get_rules()
+                    components = dict(widget._component_styles)
+                    Stylesheet.apply(app.stylesheet, widget)
+                    assert widget.styles.base.get_rules() == rules, (key, widget)
+                    assert widget._component_styles == components, (key, widget)
+                # The styles lists drew this frame with (kept by path) are Textual's.
+                for lst in [lst for lst in widgets[:3] if lst.display]:
+                    frame = lst._frame  # type: ignore[attr-defined]
+                    assert frame.base == lst.rich_style, (key, lst)
+                    assert frame.cursor == lst.get_component_rich_style("line-list--cursor")
+                    assert frame.disabled == lst.get_component_rich_style(
+                        "line-list--disabled", partial=True
+                    )
+            drawn = rendered_rows(app)
+            app.update_styles(screen)
+            await settle(pilot)
+            assert rendered_rows(app) == drawn

@@ -1,5 +1,5 @@
-"""Component styles remembered per place in the DOM, so a focus change costs nothing
-for them the second time.
+"""Component styles (and a widget's own rules, RuleMemo) remembered per place in the
+DOM, so a focus change costs nothing for them the second time.
 
 Textual works out every component class of a widget again (one stylesheet match per
 class: a list has over a dozen) each time the widget is restyled, and a widget is
@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from textual.css.styles import RenderStyles
+from textual.css.styles import RenderStyles, RulesMap
+from textual.css.stylesheet import Stylesheet
 from textual.widget import Widget
 
 PathKey = tuple[Hashable, ...]
@@ -111,3 +112,94 @@ class ComponentStyleMemo:
             self.changed()
             widget.refresh()
         return frozenset()
+
+
+class RuleMemo:
+    """A widget's own CSS rules remembered per path, for restyles on a focus change.
+
+    Textual matches every rule of the stylesheet against a widget it restyles (about a
+    third of a millisecond for a pane), though a focus change only takes the widget
+    back to a path it was on before. The rules matched on a path are kept; on that
+    path again they are put back (and not even that when they are the rules the widget
+    has now: a list's own rules are the same focused or not). Rules that depend on a
+    widget's place among its siblings (:first-child, :odd...) or that animate are
+    never kept. A new stylesheet forgets them all.
+
+    Leans on Textual 8's private `Stylesheet.replace_rules` and
+    `_process_component_classes` (the two steps of `Stylesheet.apply` after matching),
+    a node's `_has_order_style`/`_has_odd_or_even` and its base styles' `_updates`
+    count; tests/test_focus_restyle.py checks the styles against Textual's own.
+    """
+
+    def __init__(self) -> None:
+        self._rules_for: object = None
+        self._known: dict[PathKey, RulesMap] = {}
+        self._differences: dict[tuple[int, int], list[tuple[str, object]]] = {}
+        # The base styles' change count after the rules were last put on, and those
+        # rules: while the count stands, the widget's rules are those.
+        self._applied: tuple[int, RulesMap] | None = None
+
+    def restyle(self, widget: Widget) -> None:
+        """Restyle *widget* as Textual's `Stylesheet.apply(widget, animate=True)`."""
+        stylesheet = widget.app.stylesheet
+        if self._rules_for is not stylesheet.rules:
+            self._known.clear()
+            self._differences.clear()
+            self._applied = None
+            self._rules_for = stylesheet.rules
+        key = path_key(widget)
+        known = self._known.get(key)
+        base = widget.styles.base
+        if known is None:
+            stylesheet.apply(widget, animate=True)
+            rules = base.get_rules()
+            if widget._has_order_style or widget._has_odd_or_even or "transitions" in rules:
+                self._applied = None
+                return
+            # Equal rules on two paths are one object: going from one to the other
+            # then sets nothing.
+            same = next((kept for kept in self._known.values() if kept == rules), rules)
+            self._known[key] = same
+            self._applied = (base._updates, same)
+            return
+        applied = self._applied
+        if applied is None or applied[0] != base._updates:
+            # Changed since by something else: Textual's own step after matching (no
+            # transitions among kept rules, so animating would set the same).
+            Stylesheet.replace_rules(widget, known, animate=False)
+            self._applied = (base._updates, known)
+        elif applied[1] is not known:
+            # Only the rules that differ are set, as replace_rules would set them.
+            for name, value in self._difference(applied[1], known):
+                setattr(base, name, value)
+            widget.notify_style_update()
+            self._applied = (base._updates, known)
+        stylesheet._process_component_classes(widget)
+
+    def _difference(self, old: RulesMap, new: RulesMap) -> list[tuple[str, object]]:
+        key = (id(old), id(new))  # both kept in _known while this is kept
+        difference = self._differences.get(key)
+        if difference is None:
+            names = sorted(old.keys() | new.keys())
+            difference = [(name, new.get(name)) for name in names if old.get(name) != new.get(name)]
+            self._differences[key] = difference
+        return difference
+
+
+class ScrollViewRules:
+    """Rules remembered for a scroll view and its vertical scroll bar, restyled as
+    Textual's `Stylesheet.update_nodes([widget])` restyles them (the bars shown with it)."""
+
+    def __init__(self) -> None:
+        self._own, self._bar = RuleMemo(), RuleMemo()
+
+    def restyle(self, widget: Widget) -> None:
+        self._own.restyle(widget)
+        vertical = widget.show_vertical_scrollbar and widget.scrollbar_size_vertical
+        horizontal = widget.show_horizontal_scrollbar and widget.scrollbar_size_horizontal
+        if vertical:
+            self._bar.restyle(widget.vertical_scrollbar)
+        if horizontal:  # not in a list (no horizontal scrolling): Textual's own way
+            widget.app.stylesheet.apply(widget.horizontal_scrollbar)
+        if vertical and horizontal:
+            widget.app.stylesheet.apply(widget.scrollbar_corner)

@@ -22,7 +22,7 @@ from textual.strip import Strip
 from tui.render.blocks import RenderedDocument
 from tui.render.layout import Layout
 from tui.widgets import scroll_fit
-from tui.widgets.component_styles import ComponentStyleMemo
+from tui.widgets.component_styles import ComponentStyleMemo, ScrollViewRules
 from tui.widgets.composed_lines import keep_composed_lines, kept_vertical_scrollbar
 
 # The items' types, kept importable from here, where lists' users have found them.
@@ -31,7 +31,7 @@ from tui.widgets.list_entries import PreparedEntries as PreparedEntries
 from tui.widgets.list_entries import flatten_entries
 from tui.widgets.list_entries import prepare_entries as prepare_entries
 from tui.widgets.list_strips import FOCUS_MARK as FOCUS_MARK
-from tui.widgets.list_strips import GUTTER, TEXT_CLASSES, TEXT_STYLES, ListStrips
+from tui.widgets.list_strips import GUTTER, TEXT_CLASSES, TEXT_STYLES, FrameStyles, ListStrips
 from tui.widgets.strips import TextStyles, component_classes
 
 
@@ -107,8 +107,9 @@ class LineList(ScrollView, can_focus=True):
         self._style = TextStyles(self, "line-list")
         # What the scroll bars were last fitted to (see _size_updated).
         self._scrolled_for: tuple[object, ...] = ()
-        self._strips = ListStrips()
+        self._strips, self._frame_styles = ListStrips(), FrameStyles()
         self._component_memo = ComponentStyleMemo(self, self._forget_styles)
+        self._rule_memo = ScrollViewRules()
         self._frame = self._strips.frame(
             None, Style(), 0, Layout(RenderedDocument([], []), 1), Style(), Style()
         )
@@ -284,6 +285,14 @@ class LineList(ScrollView, can_focus=True):
         if cell is not None:
             self.app.cursor_position = cell
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual restyles the list and its scroll bars here, matching every rule again;
+        # the rules of a path seen before are put back instead.
+        if self.is_attached:
+            self._rule_memo.restyle(self)
+        else:
+            super().watch_has_focus(has_focus)
+
     def on_focus(self) -> None:
         self.refresh()
         self.call_after_refresh(self.place_cursor)
@@ -362,13 +371,11 @@ class LineList(ScrollView, can_focus=True):
         if self.virtual_size.height != len(layout.lines):
             self.call_later(self._update_size)
         # Values every line needs, looked up once a frame rather than once a line.
+        base, cursor, disabled = self._frame_styles.of(
+            self, "line-list--cursor", "line-list--disabled"
+        )
         self._frame = self._strips.frame(
-            self._frame,
-            self.rich_style,
-            self.scrollable_content_region.width,
-            layout,
-            self.get_component_rich_style("line-list--cursor"),
-            self.get_component_rich_style("line-list--disabled", partial=True),
+            self._frame, base, self.scrollable_content_region.width, layout, cursor, disabled
         )
         if self._strips.drawn_with(
             tuple(map(self._component_styles.get, TEXT_CLASSES)),

@@ -10,9 +10,11 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
 from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.render.blocks import TextBlock
 from tui.render.layout import Layout, Line
+from tui.widgets.component_styles import PathKey, path_key
 from tui.widgets.strips import line_segments
 
 # Beside the cursor item of a focused list: focus shown by a shape, not only colour.
@@ -108,3 +110,31 @@ class ListStrips:
             segments += line_segments(block, line, layout.width, style, style_of)
             strip = self._strips[key] = Strip(segments).crop_extend(0, width, style)
         return strip
+
+
+class FrameStyles:
+    """A list's own style and its cursor's and disabled item's, kept by stylesheet and
+    path: Textual works each out again from the list and its ancestors after every
+    restyle (a focus change), though like the component styles they depend only on
+    the stylesheet and the path down to the list (component_styles.path_key)."""
+
+    def __init__(self) -> None:
+        self._for: object = None
+        self._known: LRUCache[PathKey, tuple[Style, Style, Style]] = LRUCache(8)
+
+    def of(self, widget: Widget, cursor: str, disabled: str) -> tuple[Style, Style, Style]:
+        """(the widget's rich style, component *cursor*'s, component *disabled*'s
+        partial style)."""
+        rules = widget.app.stylesheet.rules
+        if rules is not self._for:
+            self._known.clear()
+            self._for = rules
+        key = path_key(widget)
+        styles = self._known.get(key)
+        if styles is None:
+            styles = self._known[key] = (
+                widget.rich_style,
+                widget.get_component_rich_style(cursor),
+                widget.get_component_rich_style(disabled, partial=True),
+            )
+        return styles

@@ -9,15 +9,19 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.render.blocks import TextBlock
+from tui.widgets.component_styles import RuleMemo, path_key
 from tui.widgets.kept_lines import keep_lines
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
+from tui.widgets.tab_swap import show_in_place
 
 # Beside references named by the citation the reader followed.
 CITED = "◆ "
@@ -143,6 +147,10 @@ class TabBar(Widget):
         super().__init__(id=id)
         self.tabs = tabs
         self.active = tabs[0][0]
+        # Lines drawn, by row, tab shown, size and path (the look around them), for
+        # the stylesheet they were drawn with: r and e draw each once.
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(16)
+        self._lines_for: object = None
 
     def show(self, tab: str) -> None:
         self.active = tab
@@ -166,6 +174,20 @@ class TabBar(Widget):
             else:
                 text.append("  " + label)
         return text
+
+    def render_line(self, y: int) -> Strip:
+        # Textual draws the line from render() anew at every refresh (most of a
+        # millisecond); what it draws depends only on the tab shown, the size and the
+        # styles of the path down to the bar, under one stylesheet.
+        rules = self.app.stylesheet.rules
+        if rules is not self._lines_for:
+            self._lines.clear()
+            self._lines_for = rules
+        key = (y, self.active, self.size, path_key(self))
+        line = self._lines.get(key)
+        if line is None:
+            line = self._lines[key] = super().render_line(y)
+        return line
 
     def on_resize(self, event: events.Resize) -> None:
         self.refresh(layout=True)
@@ -210,6 +232,7 @@ class Sidebar(Vertical):
         self._initial = (exercises, references)
         self._title_shows_focus = False
         self._active_tab = TABS[0][0]
+        self._rule_memo = RuleMemo()
         # Its lists and tab bar cover it: its own lines are border and blank, drawn
         # once a look (focused or not), not at every focus change.
         keep_lines(self, blank_content=True)
@@ -232,7 +255,7 @@ class Sidebar(Vertical):
         # own styles can change.
         self.set_class(focused, FOCUS_WITHIN, update=False)
         if self.is_attached:
-            self.app.stylesheet.update_nodes([self], animate=True)
+            self._rule_memo.restyle(self)  # as update_nodes([self]), rules kept a path
             # Ask for the repaint now, with the list's: left to the sidebar's next idle
             # (after its queued DescendantFocus and Blur) it comes one frame later.
             self._check_refresh()
@@ -261,9 +284,14 @@ class Sidebar(Vertical):
         focused = self.screen.focused
         had_focus = focused is not None and self in focused.ancestors
         if tab != self._active_tab:
+            outgoing = self.query_one(f"#{self._active_tab}")
+            incoming = self.query_one(f"#{tab}")
             self._active_tab = tab
-            for name, _ in TABS:
-                self.query_one(f"#{name}").display = name == tab
+            # In the place of the other, with no layout, when it has been shown there
+            # before (tui/widgets/tab_swap.py); else Textual lays the screen out.
+            if not show_in_place(outgoing, incoming):
+                outgoing.display = False
+                incoming.display = True
             self.query_one(TabBar).show(tab)
         # Keep the reader inside the sidebar, on the list they asked for.
         if had_focus:
