@@ -239,8 +239,7 @@ class LineList(ScrollView, can_focus=True):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        # The scroll bars are fitted again only when what they depend on changes (see
-        # scroll_fit.fitted_for).
+        # Scroll bars fitted again only when what they depend on changes (fitted_for).
         fitted_for = scroll_fit.fitted_for(self, size, container_size)
         if fitted_for == self._scrolled_for:
             return self.container_size != container_size
