@@ -35,6 +35,7 @@ class ExerciseScreen(StyledOnce, EvidenceScreen):
         "Backspace comes back."
     )
     VIEW_ID = "card"
+    CLOSES_QUIETLY = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back to where the card was opened"),
@@ -87,7 +88,11 @@ class ExerciseScreen(StyledOnce, EvidenceScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title-bar")
-        yield ArticleView(self.rendered, reading_width=self.reading_width, id="card")
+        view = ArticleView(self.rendered, reading_width=self.reading_width, id="card")
+        # It takes the focus as the screen opens (AUTO_FOCUS): styled as focused as it
+        # mounts, not styled unfocused and then again (its component classes are many).
+        view.set_reactive(ArticleView.has_focus, True)
+        yield view
         yield SearchLine(placeholder="Find in this article", id="search-line")
         yield StatusLine(f"{DISCLAIMER_SHORT} · ? help", f"{DISCLAIMER_TINY} ? help", id="status")
 

@@ -9,16 +9,26 @@ rounds were a third of opening it. Here the screen has its breakpoint classes fr
 start, so the Resize changes none; its first resume does not restyle what mounting has
 just styled (focus and classes set since restyle their own widgets as they change);
 and a Resize to the size every screen has already sets the breakpoint classes only.
+
+A screen that sets CLOSES_QUIETLY (the exercise card) also closes without two rounds
+Textual adds: removing a screen asks the app, its parent, for a layout, which lays the
+screen beneath out again at the size it already has (a pending layout of that screen
+is still made as it resumes: Textual keeps the request until the screen is current);
+and the focused widget of the screen going away is blurred, and so restyled, first.
+Both lean on Textual 8's private `App._prune`, here only.
 """
 
 from __future__ import annotations
 
 from textual import events
+from textual.await_remove import AwaitRemove
 from textual.screen import Screen
 
 
 class StyledOnce(Screen[None]):
     """Mixed in before Screen: see the module's doc."""
+
+    CLOSES_QUIETLY = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,3 +73,12 @@ class StyledOnce(Screen[None]):
             event.prevent_default()
             width, height = event.size
             self.update_classes(self._breakpoints(width, height), animate=False)
+
+    def remove(self) -> AwaitRemove:
+        if not self.CLOSES_QUIETLY or self.app.screen is self:
+            return super().remove()
+        # Textual removes a popped screen once the screen beneath is current: nothing
+        # here is drawn again, so neither its focused widget's blur nor a layout of the
+        # screen beneath (its parent is the app) is needed.
+        self.set_reactive(Screen.focused, None)
+        return self.app._prune(self, parent=None)
