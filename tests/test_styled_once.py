@@ -27,6 +27,7 @@ class Counted:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.styled: Counter[str] = Counter()
         self.layouts = 0
+        self.frames: Counter[str] = Counter()  # frames drawn per screen class
         self.on = False
         apply, refresh_layout = Stylesheet.apply, Screen._refresh_layout
         depth = [0]
@@ -46,6 +47,14 @@ class Counted:
                 self.layouts += 1
             refresh_layout(screen, *args, **kwargs)
 
+        compositor_refresh = Screen._compositor_refresh
+
+        def counted_frame(screen: Screen[Any]) -> None:
+            if self.on:
+                self.frames[type(screen).__name__] += 1
+            compositor_refresh(screen)
+
+        monkeypatch.setattr(Screen, "_compositor_refresh", counted_frame)
         monkeypatch.setattr(Stylesheet, "apply", counted_apply)
         monkeypatch.setattr(Screen, "_refresh_layout", counted_layout)
 
@@ -74,9 +83,12 @@ async def test_a_card_opens_styled_once(library_dir: Path, monkeypatch: pytest.M
         assert app.screen.focused is view and view.has_focus
         assert view.styles.border_top[0] == "heavy"  # the focused pane's border
         assert app.screen.has_class("-wide") and not app.screen.has_class("-narrow")
-        # Its first layout and the one after its mount; before, four (the screen
-        # beneath it too).
+        # Its first layout and the one its widgets ask for as they learn their sizes;
+        # before, four (the screen beneath it too).
         assert counted.layouts <= 2
+        # The first layout's frame (the whole card), the second's, and the status line's
+        # position notice; before, one more of the whole card (asked for as it resumed).
+        assert counted.frames["ExerciseScreen"] <= 3
 
 
 async def test_a_card_closes_without_laying_the_reader_out_again(

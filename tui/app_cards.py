@@ -20,6 +20,7 @@ from tui.content import Library
 from tui.history import History
 from tui.render.labels import CitationStyle
 from tui.screens.library import LibraryScreen
+from tui.screens.styled_once import StyledOnce
 from tui.state import StateStore
 
 if TYPE_CHECKING:
@@ -45,7 +46,12 @@ class CardActions(SettingsActions):
     def go(self, screen: Screen[Any], callback: Any = None) -> None:
         """A new step: the screen goes on top, and the way forward is forgotten."""
         self.history.went_elsewhere()
+        if isinstance(screen, StyledOnce):
+            screen._pushing = True
         self.push_screen(screen, callback)
+        if isinstance(screen, StyledOnce):
+            # After the push's callback (queued first), which asks for a layout.
+            self.call_next(screen.pushed)
 
     def open_exercise(self, slug: str, section: int | None = None) -> None:
         if slug in self.library.exercises:

@@ -20,8 +20,11 @@ Both lean on Textual 8's private `App._prune`, here only.
 
 from __future__ import annotations
 
+from typing import Self
+
 from textual import events
 from textual.await_remove import AwaitRemove
+from textual.geometry import Region
 from textual.screen import Screen
 
 
@@ -29,6 +32,11 @@ class StyledOnce(Screen[None]):
     """Mixed in before Screen: see the module's doc."""
 
     CLOSES_QUIETLY = False
+    # Set by the app when it pushes the screen, until the push's own callback has run.
+    _pushing = False
+    # Between the first frame and the end of the push: the push's request for a
+    # layout of the whole screen (its widgets mounted) is dropped.
+    _drawn_while_pushing = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,6 +73,31 @@ class StyledOnce(Screen[None]):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+            self.call_next(self._first_shown)
+
+    def _first_shown(self) -> None:
+        """Right after Screen's handler of the first resume: it laid the screen out with
+        every widget mounted and drew it whole, then asked for a layout and a repaint
+        of the whole screen again (as did the mounting, before): both dropped."""
+        if self.is_current and self._size == self.app.size:
+            self._layout_required = False
+            self._repaint_required = False
+            self._drawn_while_pushing = self._pushing
+
+    def pushed(self) -> None:
+        """Called by the app once the push's own callback (a layout) has run."""
+        self._pushing = self._drawn_while_pushing = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._drawn_while_pushing and layout and not regions and not recompose:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     async def _on_resize(self, event: events.Resize) -> None:
         screens = [self, *self.app._background_screens]
