@@ -16,16 +16,27 @@ screen beneath out again at the size it already has (a pending layout of that sc
 is still made as it resumes: Textual keeps the request until the screen is current);
 and the focused widget of the screen going away is blurred, and so restyled, first.
 Both lean on Textual 8's private `App._prune`, here only.
+
+A screen the app pushes through `CardActions.go` (the card) is laid out and drawn once
+as it opens: Textual lays it out as it first resumes, every widget mounted, and draws
+it whole; then lays it out and draws it again for requests that this layout already
+answered: the whole-screen repaint its resume asks for, the layout the push asks for
+once the widgets have mounted, and each widget's layout and repaint requests sent
+before that frame (a title set as it mounted, the sizes the layout gave them). Those
+are dropped: flags Textual keeps on the screen and its widgets (`_layout_required`,
+`_repaint_required`), and messages stamped before the frame. Requests made after it
+(a Resize handler moving the text, the position notice) are Textual's as ever.
 """
 
 from __future__ import annotations
 
 from typing import Self
 
-from textual import events
+from textual import events, messages
 from textual.await_remove import AwaitRemove
 from textual.geometry import Region
 from textual.screen import Screen
+from textual.widget import Widget
 
 
 class StyledOnce(Screen[None]):
@@ -37,6 +48,8 @@ class StyledOnce(Screen[None]):
     # Between the first frame and the end of the push: the push's request for a
     # layout of the whole screen (its widgets mounted) is dropped.
     _drawn_while_pushing = False
+    # When the first layout of a pushed screen had been drawn (message time).
+    _drawn_at = float("-inf")
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,6 +96,24 @@ class StyledOnce(Screen[None]):
             self._layout_required = False
             self._repaint_required = False
             self._drawn_while_pushing = self._pushing
+            if self._pushing:
+                # Each widget asked for a layout and a repaint as that layout gave it
+                # its size, and some before it (a title set as the screen mounted): all
+                # laid out and drawn at that size since.
+                self._drawn_at = events.Idle().time  # the clock of every message
+                for widget in self.walk_children(Widget, with_self=False):
+                    widget._layout_required = widget._repaint_required = False
+
+    # Before Screen's handlers: a request sent before that first layout is dropped.
+    async def _on_layout(self, message: messages.Layout) -> None:
+        if message.time <= self._drawn_at:
+            message.stop()
+            message.prevent_default()
+
+    async def _on_update(self, message: messages.Update) -> None:
+        if message.time <= self._drawn_at:
+            message.stop()
+            message.prevent_default()
 
     def pushed(self) -> None:
         """Called by the app once the push's own callback (a layout) has run."""
