@@ -46,12 +46,13 @@ class CardActions(SettingsActions):
     def go(self, screen: Screen[Any], callback: Any = None) -> None:
         """A new step: the screen goes on top, and the way forward is forgotten."""
         self.history.went_elsewhere()
-        if isinstance(screen, StyledOnce):
-            screen._pushing = True
+        quiet = screen if isinstance(screen, StyledOnce) and screen.QUIET else None
+        if quiet is not None:
+            quiet._pushing = True
         self.push_screen(screen, callback)
-        if isinstance(screen, StyledOnce):
+        if quiet is not None:
             # After the push's callback (queued first), which asks for a layout.
-            self.call_next(screen.pushed)
+            self.call_next(quiet.pushed)
 
     def open_exercise(self, slug: str, section: int | None = None) -> None:
         if slug in self.library.exercises:

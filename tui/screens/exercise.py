@@ -35,7 +35,7 @@ class ExerciseScreen(StyledOnce, EvidenceScreen):
         "Backspace comes back."
     )
     VIEW_ID = "card"
-    CLOSES_QUIETLY = True
+    QUIET = True  # opens and closes without Textual's extra rounds
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back to where the card was opened"),

@@ -10,14 +10,14 @@ start, so the Resize changes none; its first resume does not restyle what mounti
 just styled (focus and classes set since restyle their own widgets as they change);
 and a Resize to the size every screen has already sets the breakpoint classes only.
 
-A screen that sets CLOSES_QUIETLY (the exercise card) also closes without two rounds
+A screen that sets QUIET (the exercise card) also closes without two rounds
 Textual adds: removing a screen asks the app, its parent, for a layout, which lays the
 screen beneath out again at the size it already has (a pending layout of that screen
 is still made as it resumes: Textual keeps the request until the screen is current);
 and the focused widget of the screen going away is blurred, and so restyled, first.
 Both lean on Textual 8's private `App._prune`, here only.
 
-A screen the app pushes through `CardActions.go` (the card) is laid out and drawn once
+A QUIET screen the app pushes through `CardActions.go` is laid out and drawn once
 as it opens: Textual lays it out as it first resumes, every widget mounted, and draws
 it whole; then lays it out and draws it again for requests that this layout already
 answered: the whole-screen repaint its resume asks for, the layout the push asks for
@@ -42,7 +42,7 @@ from textual.widget import Widget
 class StyledOnce(Screen[None]):
     """Mixed in before Screen: see the module's doc."""
 
-    CLOSES_QUIETLY = False
+    QUIET = False
     # Set by the app when it pushes the screen, until the push's own callback has run.
     _pushing = False
     # Between the first frame and the end of the push: the push's request for a
@@ -139,7 +139,7 @@ class StyledOnce(Screen[None]):
             self.update_classes(self._breakpoints(width, height), animate=False)
 
     def remove(self) -> AwaitRemove:
-        if not self.CLOSES_QUIETLY or self.app.screen is self:
+        if not self.QUIET or self.app.screen is self:
             return super().remove()
         # Textual removes a popped screen once the screen beneath is current: nothing
         # here is drawn again, so neither its focused widget's blur nor a layout of the
