@@ -27,6 +27,7 @@ class Counted:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.styled: Counter[str] = Counter()
         self.layouts = 0
+        self.frames: Counter[str] = Counter()  # frames drawn per screen class
         self.on = False
         apply, refresh_layout = Stylesheet.apply, Screen._refresh_layout
         depth = [0]
@@ -46,6 +47,14 @@ class Counted:
                 self.layouts += 1
             refresh_layout(screen, *args, **kwargs)
 
+        compositor_refresh = Screen._compositor_refresh
+
+        def counted_frame(screen: Screen[Any]) -> None:
+            if self.on:
+                self.frames[type(screen).__name__] += 1
+            compositor_refresh(screen)
+
+        monkeypatch.setattr(Screen, "_compositor_refresh", counted_frame)
         monkeypatch.setattr(Stylesheet, "apply", counted_apply)
         monkeypatch.setattr(Screen, "_refresh_layout", counted_layout)
 
@@ -63,16 +72,51 @@ async def test_a_card_opens_styled_once(library_dir: Path, monkeypatch: pytest.M
         await pilot.pause()
         counted.on = False
         assert isinstance(app.screen, ExerciseScreen)
-        # Each of its widgets styled as it mounted, the article view once more as it
-        # takes the focus; before, the whole screen twice more (its first resume, and
-        # its first resize giving it "-wide").
+        # Each of its widgets styled once as it mounted, the article view as focused
+        # (it takes the focus as the card opens); before, the article view once more as
+        # it took the focus, and the whole screen twice more (its first resume, and its
+        # first resize giving it "-wide").
         assert counted.styled == Counter(
-            ExerciseScreen=1, TitleBar=1, ArticleView=2, SearchLine=1, StatusLine=1
+            ExerciseScreen=1, TitleBar=1, ArticleView=1, SearchLine=1, StatusLine=1
         )
+        view = app.screen.query_one("#card")
+        assert app.screen.focused is view and view.has_focus
+        assert view.styles.border_top[0] == "heavy"  # the focused pane's border
         assert app.screen.has_class("-wide") and not app.screen.has_class("-narrow")
-        # Its first layout and the one after its mount; before, four (the screen
-        # beneath it too).
-        assert counted.layouts <= 2
+        # One layout; before, two (its first, and one for requests the first had
+        # answered), and before that four (the screen beneath it too).
+        assert counted.layouts == 1
+        # The first layout's frame (the whole card), and one for the view settling at
+        # its size and the status line's position notice; before, four.
+        assert counted.frames["ExerciseScreen"] <= 2
+
+
+async def test_a_card_closes_without_laying_the_reader_out_again(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted = Counted(monkeypatch)
+    app = WellreadApp(load_library(library_dir), open_slug=ALPHA)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        reader = app.screen
+        exercises = reader.query_one("#exercise-list")
+        exercises.focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        card = app.screen
+        assert isinstance(card, ExerciseScreen)
+        counted.on = True
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        counted.on = False
+        assert app.screen is reader and reader.focused is exercises
+        assert not card.is_attached  # removed, not kept
+        # Nothing restyled (the closing card's view was blurred and restyled before)
+        # and the reader, at the size it had, not laid out again (it was, twice).
+        assert counted.styled == Counter()
+        assert counted.layouts == 0
 
 
 async def test_a_card_open_follows_a_resized_terminal(library_dir: Path) -> None:

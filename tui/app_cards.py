@@ -20,6 +20,7 @@ from tui.content import Library
 from tui.history import History
 from tui.render.labels import CitationStyle
 from tui.screens.library import LibraryScreen
+from tui.screens.styled_once import StyledOnce
 from tui.state import StateStore
 
 if TYPE_CHECKING:
@@ -45,7 +46,13 @@ class CardActions(SettingsActions):
     def go(self, screen: Screen[Any], callback: Any = None) -> None:
         """A new step: the screen goes on top, and the way forward is forgotten."""
         self.history.went_elsewhere()
+        quiet = screen if isinstance(screen, StyledOnce) and screen.QUIET else None
+        if quiet is not None:
+            quiet._pushing = True
         self.push_screen(screen, callback)
+        if quiet is not None:
+            # After the push's callback (queued first), which asks for a layout.
+            self.call_next(quiet.pushed)
 
     def open_exercise(self, slug: str, section: int | None = None) -> None:
         if slug in self.library.exercises:

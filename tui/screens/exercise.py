@@ -35,6 +35,7 @@ class ExerciseScreen(StyledOnce, EvidenceScreen):
         "Backspace comes back."
     )
     VIEW_ID = "card"
+    QUIET = True  # opens and closes without Textual's extra rounds
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back to where the card was opened"),
@@ -68,6 +69,7 @@ class ExerciseScreen(StyledOnce, EvidenceScreen):
         super().__init__()
         self.reading_width = reading_width
         self.start_section = start_section
+        self._start_pending = start_section is not None
         self.exercise = exercise
         self.citation_style = citation_style
         self._glossary = glossary
@@ -87,7 +89,11 @@ class ExerciseScreen(StyledOnce, EvidenceScreen):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title-bar")
-        yield ArticleView(self.rendered, reading_width=self.reading_width, id="card")
+        view = ArticleView(self.rendered, reading_width=self.reading_width, id="card")
+        # It takes the focus as the screen opens (AUTO_FOCUS): styled as focused as it
+        # mounts, not styled unfocused and then again (its component classes are many).
+        view.set_reactive(ArticleView.has_focus, True)
+        yield view
         yield SearchLine(placeholder="Find in this article", id="search-line")
         yield StatusLine(f"{DISCLAIMER_SHORT} · ? help", f"{DISCLAIMER_TINY} ? help", id="status")
 
@@ -96,11 +102,17 @@ class ExerciseScreen(StyledOnce, EvidenceScreen):
         view = self.view
         view.border_title = "Exercise card"
         view.focus()
-        if self.start_section is not None:
-            self.call_after_refresh(view.goto_section, self.start_section)
 
     @on(ArticleView.PositionChanged)
     def position_changed(self, event: ArticleView.PositionChanged) -> None:
+        if self._start_pending:
+            # Its first position: the view has its text laid out at its width now (a
+            # jump asked for before is dropped), so the card goes where it was opened.
+            self._start_pending = False
+            section = self.start_section
+            if section is not None and section != event.section_index:
+                self.view.goto_section(section)  # which tells its own position
+                return
         entry = self.rendered.outline[event.section_index]
         self.show_position(entry.label, event)
 
