@@ -15,7 +15,7 @@ from tui.app import WellreadApp
 from tui.render.blocks import OutlineEntry
 from tui.screens import reader_find
 from tui.screens.reader_text import SYNC_LOAD_BYTES
-from tui.widgets import list_strips
+from tui.widgets import list_strips, strips
 from tui.widgets.line_list import prepare_entries
 from tui.widgets.outline import Outline, outline_entries
 from tui.widgets.outline_counts import counted_entries
@@ -142,11 +142,10 @@ async def test_esc_shows_the_lines_drawn_before_the_search_without_drawing_them_
         outline = app.screen.query_one(Outline)
         before = _outline_text(app, outline)
         made: list[int] = []
-        line_segments = list_strips.line_segments
 
         def count(*args: Any, **kwargs: Any) -> Any:
             made.append(1)
-            return line_segments(*args, **kwargs)
+            return strips.line_segments(*args, **kwargs)
 
         monkeypatch.setattr(list_strips, "line_segments", count)
         # Two queries, each with its own counts (and layout), then Esc.
