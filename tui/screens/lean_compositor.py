@@ -14,8 +14,9 @@ Two things Textual 8's compositor does that a reader's key pays for:
   line and the status line at the bottom, with the article's border down its sides,
   drew every line of every pane. Only the cells in the changed spans reach the
   terminal (ChopsUpdate writes those alone), so here a widget is drawn only on the
-  rows where it meets a changed span, and not at all when it meets none. The
-  update sent is the one Textual would send.
+  rows where it gives a piece of a changed span that no widget in front of it has
+  given, and not at all when it gives none. The update sent is the one Textual
+  would send.
 
 This overrides private parts of Textual's Compositor (`_full_map_invalidated`, the
 steps of `render_partial_update`) in this one place; tests/test_lean_compositor.py
@@ -24,6 +25,7 @@ compares each frame with the one Textual's own compositor makes.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from textual._compositor import ChopsUpdate, Compositor, ReflowResult
@@ -57,8 +59,8 @@ class LeanCompositor(Compositor):
         self, crop: Region, spans: list[tuple[int, int, int]]
     ) -> list[dict[int, Strip | None]]:
         """The chops (pieces of lines between cuts) ChopsUpdate writes for *spans*: as
-        Compositor._render_chops makes them, leaving out the widget lines that meet no
-        span (a piece of one would not be written)."""
+        Compositor._render_chops makes them, leaving out the widget lines that give no
+        piece to write (outside the spans, or under a widget in front)."""
         cuts = self.cuts
         chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
         rows: dict[int, list[tuple[int, int]]] = {}
@@ -71,13 +73,12 @@ class LeanCompositor(Compositor):
                 continue
             drawn = region.intersection(clip)
             left, right = drawn.x, drawn.right
-            # ChopsUpdate writes a piece starting at or before a span's end (x2) and
-            # ending after its start (x1).
             needed = [
                 y
                 for y in drawn.line_range
                 if (row := rows.get(y)) is not None
                 and any(left <= x2 and right > x1 for x1, x2 in row)
+                and self._uncovered(cuts[y], chops[y], row, left, right)
             ]
             if not needed:
                 continue
@@ -97,6 +98,29 @@ class LeanCompositor(Compositor):
                     if chops_line.get(cut) is None:
                         chops_line[cut] = piece
         return chops
+
+    @staticmethod
+    def _uncovered(
+        cut_set: list[int],
+        chops_line: dict[int, Strip | None],
+        row: list[tuple[int, int]],
+        left: int,
+        right: int,
+    ) -> bool:
+        """Whether a widget drawn from *left* to *right* on a row gives a piece that
+        ChopsUpdate writes (one starting at or before a span's end, x2, and ending after
+        its start, x1) and that no widget in front of it has given (the panes' bottom
+        edge under the find line)."""
+        start = bisect_left(cut_set, left)
+        for index in range(start, len(cut_set) - 1):
+            cut = cut_set[index]
+            if cut >= right:
+                break
+            if chops_line[cut] is None:
+                end = cut_set[index + 1]
+                if any(cut <= x2 and end > x1 for x1, x2 in row):
+                    return True
+        return False
 
 
 def lean_compositor(screen: Screen[Any]) -> None:
