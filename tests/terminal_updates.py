@@ -40,12 +40,18 @@ class Terminal:
         if isinstance(update, LayoutUpdate):
             self.rows = [[c for strip in row for c in _cells(strip)] for row in update.strips]
         elif isinstance(update, ChopsUpdate):
-            for y, x1, x2 in update.spans:
-                for end, (x, strip) in zip(
-                    update.chop_ends[y], update.chops[y].items(), strict=True
-                ):
-                    if strip is None or x > x2 or end <= x1:
-                        continue
-                    for offset, cell in enumerate(_cells(strip)):
-                        if x1 <= x + offset < x2:
-                            self.rows[y][x + offset] = cell
+            for (x, y), cell in written(update).items():
+                self.rows[y][x] = cell
+
+
+def written(update: ChopsUpdate) -> dict[tuple[int, int], Cell]:
+    """The cells a partial update writes, by (x, y)."""
+    cells: dict[tuple[int, int], Cell] = {}
+    for y, x1, x2 in update.spans:
+        for end, (x, strip) in zip(update.chop_ends[y], update.chops[y].items(), strict=True):
+            if strip is None or x >= x2 or end <= x1:
+                continue
+            for offset, cell in enumerate(_cells(strip)):
+                if x1 <= x + offset < x2:
+                    cells[x + offset, y] = cell
+    return cells

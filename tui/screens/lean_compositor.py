@@ -15,8 +15,8 @@ Two things Textual 8's compositor does that a reader's key pays for:
   drew every line of every pane. Only the cells in the changed spans reach the
   terminal (ChopsUpdate writes those alone), so here a widget is drawn only on the
   rows where it gives a piece of a changed span that no widget in front of it has
-  given, and not at all when it gives none. The update sent is the one Textual
-  would send.
+  given, and not at all when it gives none. The update writes the cells Textual's
+  would, no more and no fewer.
 
 This overrides private parts of Textual's Compositor (`_full_map_invalidated`, the
 steps of `render_partial_update`) in this one place; tests/test_lean_compositor.py
@@ -77,7 +77,7 @@ class LeanCompositor(Compositor):
                 y
                 for y in drawn.line_range
                 if (row := rows.get(y)) is not None
-                and any(left <= x2 and right > x1 for x1, x2 in row)
+                and any(left < x2 and right > x1 for x1, x2 in row)
                 and self._uncovered(cuts[y], chops[y], row, left, right)
             ]
             if not needed:
@@ -107,10 +107,11 @@ class LeanCompositor(Compositor):
         left: int,
         right: int,
     ) -> bool:
-        """Whether a widget drawn from *left* to *right* on a row gives a piece that
-        ChopsUpdate writes (one starting at or before a span's end, x2, and ending after
-        its start, x1) and that no widget in front of it has given (the panes' bottom
-        edge under the find line)."""
+        """Whether a widget drawn from *left* to *right* on a row gives a piece with a
+        cell in a span (x1 to x2, x2 not in it) that no widget in front of it has given
+        (the panes' bottom edge under the find line). Textual also hands ChopsUpdate a
+        piece that starts where a span ends, for which it sends the cursor there and
+        writes nothing: that piece is left out."""
         start = bisect_left(cut_set, left)
         for index in range(start, len(cut_set) - 1):
             cut = cut_set[index]
@@ -118,7 +119,7 @@ class LeanCompositor(Compositor):
                 break
             if chops_line[cut] is None:
                 end = cut_set[index + 1]
-                if any(cut <= x2 and end > x1 for x1, x2 in row):
+                if any(cut < x2 and end > x1 for x1, x2 in row):
                     return True
         return False
 
