@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from pilot_helpers import article_ready
 from screen_cells import rendered_rows
+from terminal_updates import Terminal
 from textual._styles_cache import StylesCache
 from textual.strip import Strip
 from textual.widget import Widget
@@ -170,3 +171,36 @@ def test_a_look_with_a_tint_is_composed_by_textual() -> None:
 
     assert cache._rims_of(0, widget.styles, 10, Spacing(0, 0, 0, 0), 1.0, composed) is None
     assert calls == []
+
+
+async def test_a_bar_that_would_draw_the_rows_it_shows_is_not_repainted(
+    app: WellreadApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await article_ready(pilot)
+        outline = app.screen.query_one(Outline)
+        bar = outline.vertical_scrollbar
+        assert isinstance(bar, KeptScrollBar) and bar.display
+        terminal = Terminal(app, monkeypatch)
+        repainted: list[bool] = []
+        refresh = Widget.refresh
+
+        def noted(widget: Widget, *args: Any, **kwargs: Any) -> Any:
+            if widget is bar:
+                repainted.append(True)
+            return refresh(widget, *args, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", noted)
+        # An eighth of a line further down a list of sixty-odd lines: less than the
+        # eighth of a row the thumb's ends are drawn to, so the bar draws as it was.
+        bar.position += 0.125
+        await pilot.pause()
+        assert repainted == []
+        # Moved to the end, the thumb moves: the bar is drawn anew, as Textual draws it.
+        column = [row[bar.region.x] for row in terminal.rows]
+        await pilot.press("G")
+        await pilot.pause()
+        assert outline.scroll_y > 0
+        assert [row[bar.region.x] for row in terminal.rows] != column
+        assert terminal.rows == rendered_rows(app)
+        assert rendered_rows(app) == _rows_drawn_by_textual(app)

@@ -15,6 +15,7 @@ from tui.app import WellreadApp
 from tui.render.blocks import OutlineEntry
 from tui.screens import reader_find
 from tui.screens.reader_text import SYNC_LOAD_BYTES
+from tui.widgets import list_strips, strips
 from tui.widgets.line_list import prepare_entries
 from tui.widgets.outline import Outline, outline_entries
 from tui.widgets.outline_counts import counted_entries
@@ -131,3 +132,32 @@ async def test_counts_show_beside_the_sections_without_laying_the_screen_out(
         assert outline.virtual_size.height == lines_before
         assert "found)" not in _outline_text(app, outline)
         assert all(a is b for a, b in zip(plain, outline.entries, strict=True))
+
+
+async def test_esc_shows_the_lines_drawn_before_the_search_without_drawing_them_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+        outline = app.screen.query_one(Outline)
+        before = _outline_text(app, outline)
+        made: list[int] = []
+
+        def count(*args: Any, **kwargs: Any) -> Any:
+            made.append(1)
+            return strips.line_segments(*args, **kwargs)
+
+        monkeypatch.setattr(list_strips, "line_segments", count)
+        # Two queries, each with its own counts (and layout), then Esc.
+        await pilot.press("slash", *"zebra")
+        await settle(pilot)
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert outline.counts and made  # the lines with counts are drawn
+        made.clear()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not outline.counts
+        assert _outline_text(app, outline) == before
+        # Every row shows a line drawn before the search, kept: none is drawn anew.
+        assert made == []

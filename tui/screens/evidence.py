@@ -24,6 +24,7 @@ from tui.render.find import Match, find_matches
 from tui.render.labels import CitationStyle
 from tui.render.position import Place
 from tui.render.references import reference_address
+from tui.screens.lean_compositor import lean_compositor
 from tui.screens.term import TermScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine
@@ -97,6 +98,7 @@ class EvidenceScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        lean_compositor(self)
         self.jumps = JumpHistory()
         self.searched = ""
         self._notice_line: int | None = None

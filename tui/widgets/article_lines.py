@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Self
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.reactive import reactive, var
@@ -87,6 +89,8 @@ class ArticleLines(Widget):
         self._drawn_with = (None, (), ())
         self._frame = _Frame(None, 0, Style(), 0, 0, Style(), range(0), None)
         keep_composed_lines(self)
+        # While focus comes or goes: whether a repaint of the whole view was asked.
+        self._focus_repaint: bool | None = None
 
     # ------------------------------------------------------------ hooks
 
@@ -129,20 +133,83 @@ class ArticleLines(Widget):
         self._style.clear()
         self._strips.clear()
 
-    def _check_drawn_styles(self, base: Style) -> None:
-        """Empty the drawn-line cache if the base or any component style changed."""
+    def _styles_changed(self, base: Style) -> tuple[bool, tuple[object, ...], tuple[Style, ...]]:
+        """Whether lines drawn with the styles of _drawn_with look otherwise with *base*
+        and the component styles now, and those styles (objects, and how they draw)."""
         styles = tuple(self._component_styles.values())
         drawn_base, drawn_styles, drawn_values = self._drawn_with
         if (
-            base != drawn_base
-            or len(styles) != len(drawn_styles)
-            or any(new is not old for new, old in zip(styles, drawn_styles, strict=True))
+            base == drawn_base
+            and len(styles) == len(drawn_styles)
+            and all(new is old for new, old in zip(styles, drawn_styles, strict=True))
         ):
-            # Focus puts back other style objects that draw the same (find line: / Esc).
-            values = tuple(style.partial_rich_style for style in styles)
-            if base != drawn_base or values != drawn_values:
-                self._forget_styles()
-            self._drawn_with = (base, styles, values)
+            return False, styles, drawn_values
+        # Focus puts back other style objects that draw the same (find line: / Esc).
+        values = tuple(style.partial_rich_style for style in styles)
+        return base != drawn_base or values != drawn_values, styles, values
+
+    def _check_drawn_styles(self, base: Style) -> None:
+        """Empty the drawn-line cache if the base or any component style changed."""
+        changed, styles, values = self._styles_changed(base)
+        if changed:
+            self._forget_styles()
+        self._drawn_with = (base, styles, values)
+
+    # ------------------------------------------------------------ focus
+
+    # Focus changes the view's border (heavy when focused), not its text: Textual
+    # repaints the whole view as focus comes or goes (each border style set, then the
+    # focus handler), and the compositor cuts up every cell of it again, a frame's
+    # share of /, Enter and Esc in the find line. Here those repaints become one of the
+    # border alone, unless the lines themselves would look otherwise.
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        if self._focus_repaint is not None and not (regions or layout or recompose):
+            self._focus_repaint = self._focus_repaint or repaint
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # Textual calls each class's handler in turn: Widget's is called here, inside
+        # the watch, and not again after.
+        event.prevent_default()
+        self._focus_repaint = False
+        try:
+            super()._on_focus(event)
+        finally:
+            self._repaint_after_focus()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        # Textual calls each class's handler in turn: Widget's is called here, inside
+        # the watch, and not again after.
+        event.prevent_default()
+        self._focus_repaint = False
+        try:
+            super()._on_blur(event)
+        finally:
+            self._repaint_after_focus()
+
+    def _repaint_after_focus(self) -> None:
+        asked, self._focus_repaint = self._focus_repaint, None
+        if not asked:
+            return
+        gutter = self.styles.gutter
+        width, height = self.outer_size
+        if self._styles_changed(self.rich_style)[0] or not (width and height):
+            self.refresh()
+            return
+        # The edges, as regions of the content (whose top left is 0, 0).
+        left, top = -gutter.left, -gutter.top
+        edges = [
+            Region(left, top, width, gutter.top),
+            Region(left, height - gutter.bottom + top, width, gutter.bottom),
+            Region(left, top, gutter.left, height),
+            Region(width - gutter.right + left, top, gutter.right, height),
+        ]
+        if any(edge for edge in edges):
+            self.refresh(*(edge for edge in edges if edge))
 
     def _get_component_classes(self) -> frozenset[str]:  # type: ignore[override]
         # Focus moves restyle the view: its component styles are worked out once a path.

@@ -13,14 +13,14 @@ lookup, and hands the compositor the same strip it has cut up before.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Self
 
 from rich.segment import Segment
 from textual._styles_cache import StylesCache
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.css.styles import StylesBase
-from textual.geometry import Size, Spacing
+from textual.geometry import Region, Size, Spacing
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
@@ -228,9 +228,36 @@ class KeptScrollBar(ScrollBar):
         # Whole bars drawn, by all they show: a list going back to a place (G, g)
         # shows a bar it drew before.
         self._bars: LRUCache[tuple[object, ...], Any] = LRUCache(KEPT_ROWS)
+        # The bar on screen (its render cache), once drawn.
+        self._shown: Any = None
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        # A list's bar is told of every change of its list's length and place, and
+        # repaints each time; a long list (the outline, as a search's counts come and
+        # go) mostly keeps the very same rows. A repaint of a bar that would draw what
+        # it shows is left out.
+        shown = self._shown
+        if not (regions or layout or recompose) and shown is not None and self.is_mounted:
+            drawn = self._drawn_now()
+            if drawn is not None and drawn.lines == shown.lines:
+                return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _drawn_now(self) -> Any:
+        """The bar as it would be drawn now (a render cache, kept), or None."""
+        if not self.size or self.parent is None:
+            return None
+        self._render_content()
+        return self._render_cache
 
     def _render_content(self) -> None:
         # Textual's own step (private) that draws the bar into _render_cache.
+        self._draw()
+        self._shown = self._render_cache
+
+    def _draw(self) -> None:
         bar = self.render()
         if not isinstance(bar, ScrollBarRender):
             super()._render_content()

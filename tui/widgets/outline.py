@@ -15,7 +15,7 @@ from textual.widget import Widget
 from tui.content.section_label import section_number_prefix
 from tui.render.blocks import OutlineEntry, Span, TextBlock
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
-from tui.widgets.outline_counts import CountedEntries, counted_entries
+from tui.widgets.outline_counts import CountedEntries, OutlineStrips, counted_entries
 
 # The section being read. Not a second triangle beside the focused list's ▶: a screen
 # reader says "bullet" here and "right-pointing triangle" there, so the two never blur.
@@ -71,6 +71,7 @@ class Outline(LineList):
         self._plain = outline_entries(sections or [])
         self._plain_prepared: PreparedEntries | None = None
         super().__init__(self._plain, id=id, classes=classes)
+        self._strips: OutlineStrips = OutlineStrips()
         self.current = 0
         self.sections: list[OutlineEntry] = sections or []
         self.counts: Mapping[int, int] = {}
@@ -85,6 +86,7 @@ class Outline(LineList):
         self.counts = {}
         self._plain = outline_entries(entries)
         self._plain_prepared = None
+        self._strips.clear()
         self.set_entries(self._plain, cursor=cursor, keep_scroll=keep_place)
 
     def set_match_counts(
@@ -97,6 +99,7 @@ class Outline(LineList):
             return
         if not self.counts:
             self._plain_prepared = self.prepared
+            self._strips.pin()  # its drawn lines too, for Esc
         plain = self.plain
         self.counts = counts
         if not counts:

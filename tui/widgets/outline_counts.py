@@ -12,13 +12,18 @@ a drawn line asks for it, then let go.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import SupportsIndex, overload
 
+from rich.style import Style
+from textual.cache import LRUCache
+from textual.strip import Strip
+
 from tui.render.blocks import RenderedDocument, Span, TextBlock
-from tui.render.layout import Layout
+from tui.render.layout import Layout, Line
 from tui.widgets.list_entries import FlatEntries, ListEntry, PreparedEntries
+from tui.widgets.list_strips import KEPT_LINES, ListStrips
 
 
 def counted_block(block: TextBlock, found: int) -> TextBlock:
@@ -106,3 +111,57 @@ def counted_entries(
         layout = Layout(counted.document, width)
         layout.extend()
     return PreparedEntries(CountedEntries(plain.entries, counts), counted, layout)
+
+
+class OutlineStrips(ListStrips):
+    """The outline's drawn lines, with those of its entries without counts kept while a
+    search's are shown.
+
+    A list forgets its drawn lines when it shows another layout. The outline goes
+    from its entries without counts to a search's (one layout a query) and back at
+    Esc, to the very layout shown before the search: every row of it was drawn again.
+    Here that layout's lines are kept aside (pinned) and taken back."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pinned: tuple[Layout, int, LRUCache[tuple[int, str, Style], Strip]] | None = None
+
+    def pin(self) -> None:
+        """Keep the lines of the layout drawn now until it is shown again."""
+        layout, width = self._drawn_for
+        self._pinned = None if layout is None else (layout, width, self._strips)
+
+    def clear(self) -> None:
+        super().clear()
+        self._pinned = None
+
+    def drawn_with(
+        self, text_styles: tuple[object, ...], values: Callable[[], tuple[Style, ...]]
+    ) -> bool:
+        changed = super().drawn_with(text_styles, values)
+        if changed:
+            self._pinned = None  # drawn with the styles of before
+        return changed
+
+    def line(
+        self,
+        layout: Layout,
+        width: int,
+        index: int,
+        line: Line,
+        block: TextBlock,
+        mark: str,
+        style: Style,
+        style_of: Callable[[str], Style],
+    ) -> Strip:
+        if self._drawn_for[0] is not layout or self._drawn_for[1] != width:
+            pinned = self._pinned
+            if pinned is not None and pinned[0] is layout and pinned[1] == width:
+                self._strips = pinned[2]
+            elif pinned is not None and self._strips is pinned[2]:
+                # Not emptied by ListStrips: the pinned lines stay as they are.
+                self._strips = LRUCache(KEPT_LINES)
+            else:
+                self._strips.clear()
+            self._drawn_for = (layout, width)
+        return super().line(layout, width, index, line, block, mark, style, style_of)

@@ -1,0 +1,105 @@
+"""The reader's compositor (tui/screens/lean_compositor.py) writes the cells Textual's
+own would, frame by frame, while drawing fewer widget lines; and a layout arranges the
+screen once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import article_ready, settle
+from terminal_updates import written
+from textual._compositor import ChopsUpdate, Compositor
+from textual.widget import Widget
+
+from tui.app import WellreadApp
+from tui.content import load_library
+from tui.screens import reader_find
+from tui.screens.lean_compositor import LeanCompositor
+from tui.settings import Settings
+
+KEYS = ["slash", "s", "t", "e", "p", "enter", "n", "N", "j", "space", "full_stop", "tab"]
+KEYS += ["shift+tab", "slash", "escape", "slash", "x", "escape", "escape", "r", "e", "G"]
+
+
+async def test_every_partial_frame_is_the_one_textual_would_send(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    frames: list[tuple[object, object]] = []
+    lines = {"lean": 0, "textual": 0}
+    counting: list[str] = []
+    render_lines = Widget.render_lines
+
+    def counted(widget: Widget, crop: Any) -> Any:
+        if counting:
+            lines[counting[-1]] += crop.height
+        return render_lines(widget, crop)
+
+    lean_update = LeanCompositor.render_partial_update
+
+    def both(compositor: LeanCompositor) -> ChopsUpdate | None:
+        dirty = set(compositor._dirty_regions)
+        counting.append("lean")
+        ours = lean_update(compositor)
+        # The same regions drawn by Textual's own steps, after (the lines it asks for
+        # are the ones drawn just now, kept by each widget's cache, or drawn again).
+        compositor._dirty_regions.update(dirty)
+        counting.append("textual")
+        theirs = Compositor.render_partial_update(compositor)
+        counting.clear()
+        # The cells each writes (a piece Textual sends that writes none, a cursor move
+        # alone, is left out of ours).
+        frames.append(
+            (
+                {} if ours is None else written(ours),
+                {} if theirs is None else written(theirs),
+            )
+        )
+        return ours
+
+    monkeypatch.setattr(Widget, "render_lines", counted)
+    monkeypatch.setattr(LeanCompositor, "render_partial_update", both)
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        assert isinstance(app.screen._compositor, LeanCompositor)
+        frames.clear()
+        lines.update(lean=0, textual=0)
+        for key in KEYS:
+            await pilot.press(key)
+            await settle(pilot)
+    assert len(frames) > len(KEYS) // 2  # most keys draw something
+    for index, (ours, theirs) in enumerate(frames):
+        assert ours == theirs, f"frame {index} differs"
+    # Panes away from the changed cells (the outline and the sidebar beside a moving
+    # article, all the panes beside the find line's row) were not drawn.
+    assert lines["lean"] < lines["textual"] * 3 / 4, lines
+
+
+async def test_showing_the_find_line_arranges_the_screen_once(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await article_ready(pilot)
+        compositor = app.screen._compositor
+        arranged: list[object] = []
+        arrange = Compositor._arrange_root
+
+        def counted(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+            arranged.append(self)
+            return arrange(self, *args, **kwargs)
+
+        monkeypatch.setattr(Compositor, "_arrange_root", counted)
+        for key in ("slash", "escape"):
+            arranged.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            # The layout's own arrangement, and no second one for the focus that moved.
+            assert arranged == [compositor], key
+        # The map the layout left is the one a fresh arrangement makes.
+        kept = dict(compositor._full_map)
+        fresh, _ = arrange(compositor, app.screen, compositor.size, visible_only=False)
+        assert kept == fresh
