@@ -33,7 +33,7 @@ from tui.content.problems import ContentError
 from tui.content.search_ranking import best_rowids, shown_rows
 from tui.content.search_rows import WEIGHTS, weight_class
 from tui.content.snippets import MATCH_END, MATCH_START, make_snippet, split_snippet
-from tui.content.tokens import Forms, Term, query_terms, stem, terms_regex
+from tui.content.tokens import Forms, Term, fts_of, fts_query, query_terms, stem, terms_regex
 
 if TYPE_CHECKING:
     from tui.content.library import Library
@@ -65,8 +65,7 @@ _WEIGHT = "CASE rowid & {} {} END".format(
     " ".join(f"WHEN {code} THEN {weight!r}" for code, weight in enumerate(WEIGHTS)),
 )
 assert len(WEIGHTS) <= WEIGHT_SLOTS
-# How much of the index a one-query process maps into memory (see read_mapped).
-MAPPED_AT_MOST = 1 << 31
+MAPPED_AT_MOST = 1 << 31  # how much of the index a one-query process maps (read_mapped)
 # bm25 weights, one per column of `sections`: title, heading, body, context, refs.
 COLUMN_WEIGHTS = "10.0, 3.0, 1.0, 0.2, 0.2"
 
@@ -84,16 +83,6 @@ class UpdateStats:
     removed: int = 0
     unchanged: int = 0
     failed: int = 0
-
-
-def fts_query(text: str) -> str:
-    """The reader's words as an FTS5 query of stems: each word (or "quoted phrase")
-    required; nothing the reader types is read as FTS5 syntax."""
-    return _fts(query_terms(text))
-
-
-def _fts(terms: list[Term]) -> str:
-    return " ".join('"' + " ".join(term) + '"' for term in terms)
 
 
 class SearchIndex:
@@ -198,12 +187,9 @@ class SearchIndex:
             self.db.execute("COMMIT")
 
     def read_mapped(self) -> None:
-        """Read the file by mapping it rather than by copying in each page: a query in a
-        process that then ends (`wellread search`) spends a tenth less time in the
-        kernel. Not for the app, whose memory would count the mapped pages for as long
-        as it runs. SQLite's own warning about mapping is for a file cut shorter while
-        mapped, which this one never is: it only grows (no auto-vacuum, no VACUUM), and
-        a broken one is unlinked and made anew, leaving the mapped file whole."""
+        """Map the file rather than copy each page in: less kernel time for a one-query
+        process (not the app, whose memory would count the pages). SQLite warns of a
+        file cut shorter while mapped; this one only grows, or is unlinked and remade."""
         self.db.execute(f"PRAGMA mmap_size = {MAPPED_AT_MOST}")
 
     def known_signature(self) -> str | None:
@@ -369,7 +355,11 @@ class SearchIndex:
         # Every match weighed by its rowid (tui.content.search_ranking); what is shown
         # read for the best only.
         best = best_rowids(
-            self.db, _fts(terms), limit, f"bm25(sections, {COLUMN_WEIGHTS}) * ({_WEIGHT})", _WEIGHT
+            self.db,
+            fts_of(terms),
+            limit,
+            f"bm25(sections, {COLUMN_WEIGHTS}) * ({_WEIGHT})",
+            _WEIGHT,
         )
         rows = shown_rows(self.db, best)
         if not rows:
@@ -386,7 +376,7 @@ class SearchIndex:
         if not terms:
             return 0
         found = self.db.execute(
-            "SELECT count(*) FROM sections WHERE sections MATCH ?", (_fts(terms),)
+            "SELECT count(*) FROM sections WHERE sections MATCH ?", (fts_of(terms),)
         ).fetchone()
         return int(found[0])
 

@@ -143,3 +143,14 @@ def terms_regex(terms: list[Term], forms: Forms, typed_prefix: str = "") -> re.P
     if not parts:
         return None
     return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def fts_query(text: str) -> str:
+    """The reader's words as an FTS5 query of stems: each word (or "quoted phrase")
+    required; nothing the reader types is read as FTS5 syntax."""
+    return fts_of(query_terms(text))
+
+
+def fts_of(terms: list[Term]) -> str:
+    """Terms (from query_terms) as an FTS5 query: each one a quoted phrase."""
+    return " ".join('"' + " ".join(term) + '"' for term in terms)
