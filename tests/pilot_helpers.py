@@ -19,6 +19,7 @@ from textual.worker import WorkerCancelled
 
 from tui.app import WellreadApp
 from tui.content import load_library
+from tui.screens.exercise import ExerciseScreen
 from tui.screens.reader import ReaderScreen
 from tui.settings import Settings
 from tui.widgets.article_view import ArticleView
@@ -66,6 +67,18 @@ async def reading(
         app.open_article(slug)
         await article_ready(pilot)
         yield app, pilot
+
+
+async def related_card_opened(pilot: Pilot[Any]) -> ExerciseScreen:
+    """Enter on the reader's related exercise list: the card it opens."""
+    app = pilot.app
+    app.screen.query_one("#exercise-list").focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    card = app.screen
+    assert isinstance(card, ExerciseScreen)
+    return card
 
 
 def running_intervals(app: App[Any]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import article_ready
+from pilot_helpers import article_ready, related_card_opened
 
 from tui.app import WellreadApp
 from tui.content import load_library
@@ -46,12 +46,7 @@ async def test_a_card_drawn_after_it_opens_still_moves(library_dir: Path) -> Non
     app = WellreadApp(load_library(library_dir), open_slug=ALPHA)
     async with app.run_test(size=(100, 12)) as pilot:
         await article_ready(pilot)
-        app.screen.query_one("#exercise-list").focus()
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        card = app.screen
-        assert isinstance(card, ExerciseScreen)
+        card = await related_card_opened(pilot)
         view = card.query_one(ArticleView)
         assert view.has_focus and view.top_line == 0
         first = app.export_screenshot()

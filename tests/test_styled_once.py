@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import article_ready
+from pilot_helpers import article_ready, related_card_opened
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 
@@ -123,12 +123,7 @@ async def test_a_card_open_follows_a_resized_terminal(library_dir: Path) -> None
     app = WellreadApp(load_library(library_dir), open_slug=ALPHA)
     async with app.run_test(size=(120, 40)) as pilot:
         await article_ready(pilot)
-        app.screen.query_one("#exercise-list").focus()
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        card = app.screen
-        assert isinstance(card, ExerciseScreen)
+        card = await related_card_opened(pilot)
         await pilot.resize_terminal(60, 30)
         await pilot.pause()
         assert card.has_class("-narrow") and not card.has_class("-wide")
