@@ -32,14 +32,10 @@ _FIRST_LINE = "wellread list output 1 {version} {signature}\n"
 def cmd_list(context: Context) -> int:
     if "library" in context.__dict__:  # already read (a caller's own library)
         return _listed(context, context.library)
-    from tui import look_ahead
-    from tui.content.folders import library_folders
-    from tui.content.library_signature import LookInChild
     from tui.data_folder import data_dir
-    from tui.library_places import library_places
+    from tui.look_ahead import look_at_library
 
-    folders = library_folders(*library_places(getattr(context.args, "library", None)))
-    look = look_ahead.take(folders) or LookInChild(folders)
+    folders, look = look_at_library(getattr(context.args, "library", None))
     path = kept_path(data_dir(), folders)
     try:
         kept = _read_kept(path)

@@ -61,6 +61,17 @@ def take(folders: list[Path]) -> LookInChild | None:
     return None
 
 
+def look_at_library(chosen: Path | None) -> tuple[list[Path], LookInChild]:
+    """The folders a command given --library *chosen* reads, and the look at them: the
+    one begun at the start if it was of those folders, else one begun now."""
+    from tui.content.folders import library_folders
+    from tui.content.library_signature import LookInChild
+    from tui.library_places import library_places
+
+    folders = library_folders(*library_places(chosen))
+    return folders, take(folders) or LookInChild(folders)
+
+
 def _folders(argv: Sequence[str]) -> list[str] | None:
     command: str | None = None
     library: str | None = None

@@ -21,20 +21,15 @@ if TYPE_CHECKING:
 
 
 def results_for(context: Context, query: str) -> SearchResults:
-    from tui import look_ahead
-    from tui.content.folders import library_folders
-    from tui.content.library_signature import LookInChild
-    from tui.library_places import library_places
+    from tui.look_ahead import look_at_library
 
     if "library" in context.__dict__:  # already listed (a caller's own library)
         return _listing_first(context, query, None)
-    root, own = library_places(getattr(context.args, "library", None))
-    folders = library_folders(root, own)
     # The look at every file is taken in a forked process (tui.content.library_signature),
     # begun as the process started (tui.look_ahead) or now, before this one imports what
     # the index needs: the two overlap on two cores. The answer is given only if the
     # index was brought up to date from that signature.
-    look = look_ahead.take(folders) or LookInChild(folders)
+    folders, look = look_at_library(getattr(context.args, "library", None))
     try:
         answer = _answer(query, folders[0])
     finally:
