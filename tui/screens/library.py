@@ -11,18 +11,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from tui.content import Library
-from tui.render.blocks import TextBlock
 from tui.render.position import ReadingPosition
 from tui.screens.library_cards import (
     READ_PERCENT,
     continue_card,
     entry_card,
+    last_card,
     path_card,
     problem_text,
+    search_card,
+    way_in_cards,
 )
+from tui.screens.library_filter import all_matching, first_matching, narrows, words_of
 from tui.screens.styled_once import StyledOnce
 from tui.state import StateStore
 from tui.widgets.bars import StatusLine, TitleBar
@@ -33,6 +37,11 @@ from tui.widgets.line_list import LineList, ListEntry
 WINDOW = 100
 # Seconds after the first frame when the work left for later starts.
 VERIFY_AFTER = 0.3
+# Articles the filter looks at within a key (about a millisecond's worth): enough to
+# fill the cards it draws for most words. The rest are matched and counted in a thread
+# once typing pauses for FILTER_PAUSE seconds.
+FILTER_NOW = 5000
+FILTER_PAUSE = 0.1
 
 
 class ArticleList(LineList):
@@ -101,7 +110,12 @@ class LibraryScreen(StyledOnce):
         self._sorted = library.article_order()
         self._haystacks: list[str] | None = None
         self._making = threading.Lock()
+        # The words of the last filter matched to the end, and every place they match.
         self._last_match: tuple[list[str], Sequence[int]] = ([], [])
+        self._count_timer: Timer | None = None
+        # Whether the list shows only part of a filter's matches (the rest being looked for).
+        self._partial = False
+        self.shown: int | None = 0  # articles matching the filter; None while counted
         self._window = WINDOW
         # Said once on the status line: a settings file that had to be set aside, say.
         self.message = message
@@ -121,6 +135,10 @@ class LibraryScreen(StyledOnce):
         article_list = self.query_one(ArticleList)
         article_list.border_title = "Articles"
         self.show_entries("")
+        # Filtered as the line's text changes, within the key that changed it: a handler
+        # of the Changed message it posts runs after the frame that shows the letter,
+        # and the list it draws then costs a second frame.
+        self.watch(self.query_one(FilterInput), "value", self._filter_typed, init=False)
         self._show_problems()
         article_list.focus()
         if self.message:
@@ -175,40 +193,76 @@ class LibraryScreen(StyledOnce):
                 haystacks = self._haystacks = [text.casefold() for text in texts]
             return haystacks
 
-    def _matching(self, query: str) -> Sequence[int]:
-        """The places in the sorted list of the articles that match, in order."""
-        words = query.casefold().split()
+    def _matching(self, query: str, want: int) -> tuple[Sequence[int], bool]:
+        """The places in the sorted list of the articles that match, in order: all of
+        them (and True), or, in a large library, at least the first *want* of them if
+        there are (and False), the rest being matched in a thread after a pause."""
+        self._stop_counting()
+        words = words_of(query)
         if not words:
-            return range(len(self._sorted))
+            return range(len(self._sorted)), True
+        last_words, last = self._last_match
+        if words == last_words:
+            return last, True
         texts = self._prepare_filter()
         # Typing on narrows the last matches: a text holding the new words holds the old.
-        last_words, last = self._last_match
-        if last_words and all(any(old in new for new in words) for old in last_words):
-            indices = last
+        among = last if narrows(words, last_words) else range(len(self._sorted))
+        found, complete = first_matching(texts, words, among, want, FILTER_NOW)
+        if complete:
+            self._last_match = (words, found)
+        elif FILTER_PAUSE > 0:
+            self._count_timer = self.set_timer(FILTER_PAUSE, lambda: self._count(words, among))
+        else:  # no pause to wait for
+            self._count(words, among)
+        return found, complete
+
+    def _stop_counting(self) -> None:
+        if self._count_timer is not None:
+            self._count_timer.stop()
+            self._count_timer = None
+
+    class Counted(Message):
+        """Every article matching a filter's *words*, found in a thread."""
+
+        def __init__(self, order: list[str], words: list[str], found: list[int]) -> None:
+            super().__init__()
+            self.order = order
+            self.words = words
+            self.found = found
+
+    # A description, so starting it never writes out 50,000 places (their repr).
+    @work(thread=True, exclusive=True, group="library-filter-count", description="count")
+    def _count(self, words: list[str], among: Sequence[int]) -> None:
+        found = all_matching(self._prepare_filter(), words, among)
+        self.post_message(self.Counted(self._sorted, words, found))
+
+    @on(Counted)
+    def _counted(self, event: Counted) -> None:
+        if event.order is not self._sorted or not self.is_mounted:
+            return  # the library changed meanwhile
+        query = self.query_one(FilterInput).value
+        if words_of(query) != event.words:
+            return  # typed on: a newer filter is being matched
+        self._last_match = (event.words, event.found)
+        if self._partial:
+            # The list showed what was found so far: now it shows them all.
+            self.show_entries(query, keep_window=True, keep=True)
         else:
-            indices = range(len(self._sorted))
-        for word in words:  # one plain pass a word: no generator per article
-            indices = [i for i in indices if word in texts[i]]
-        self._last_match = (words, indices)
-        return indices
+            # The cards drawn were the first matches already: only the count was missing.
+            self.shown = len(event.found)
+            self.update_status()
 
     def show_entries(self, query: str, keep_window: bool = False, keep: bool = False) -> None:
         if not keep_window:
             self._window = WINDOW
-        matching = self._matching(query)
+        # The cards drawn and the next WINDOW (to say how many more), and one to know.
+        matching, complete = self._matching(query, self._window + WINDOW + 1)
+        self._partial = not complete and len(matching) <= self._window + WINDOW
         # Only the cards drawn are looked up: the rest are counted.
         articles = [self.library.articles[self._sorted[i]] for i in matching[: self._window]]
         positions = self.state.positions() if self.state is not None else {}
         # Search first, so it is found without scrolling past every article.
-        cards: list[ListEntry] = [
-            ListEntry(
-                "search",
-                [
-                    TextBlock("Search every article (s)", style="title"),
-                    TextBlock("Find where the library speaks of a word or phrase.", indent=2),
-                ],
-            )
-        ]
+        cards: list[ListEntry] = [search_card()]
         if not query:
             # The reader's own way in first: where they stopped, their paths.
             last = self.state.last_read() if self.state is not None else None
@@ -217,48 +271,15 @@ class LibraryScreen(StyledOnce):
             cards += [path_card(p, self.library, positions) for p in self.library.paths]
         start = len(cards)
         cards += [entry_card(entry, positions.get(entry.slug)) for entry in articles]
-        if not articles:
-            empty = (
-                "No article matches the filter."
-                if self.library.articles
-                else "This library has no articles yet: add Markdown files to "
-                f"{self.library.root} (or use 'wellread import')."
-            )
-            cards.append(ListEntry("", [TextBlock(empty)], enabled=False))
-        elif len(matching) > len(articles):
-            more = len(matching) - len(articles)
-            cards.append(
-                ListEntry(
-                    "more",
-                    [
-                        TextBlock(f"Show {min(more, WINDOW)} more of {more}", style="title"),
-                        TextBlock("Or type words to narrow the list.", indent=2),
-                    ],
-                )
-            )
+        end = last_card(self.library, len(articles), len(matching), self._partial, WINDOW)
+        if end is not None:
+            cards.append(end)
         if not query:
             marks = self.state.bookmarks() if self.state is not None else []
-            cards.append(
-                ListEntry(
-                    "bookmarks",
-                    [TextBlock(f"Your bookmarks ({len(marks)})", style="title")],
-                )
-            )
             kept = self.state.my_exercises() if self.state is not None else []
-            cards.append(
-                ListEntry(
-                    "exercises",
-                    [
-                        TextBlock(f"Exercise cards ({len(self.library.exercises)})", style="title"),
-                        TextBlock("Every card, by type, impact and equipment.", indent=2),
-                    ],
-                )
-            )
-            cards.append(
-                ListEntry("mine", [TextBlock(f"My exercises ({len(kept)})", style="title")])
-            )
+            cards += way_in_cards(self.library, len(marks), len(kept))
         article_list = self.query_one(ArticleList)
-        if keep_window:
+        if keep_window and not keep:
             # "Show more": the highlight on the first of the cards just added.
             article_list.set_entries(cards, cursor=start + self._window - WINDOW)
         else:
@@ -273,7 +294,7 @@ class LibraryScreen(StyledOnce):
             article_list.set_entries(
                 cards, cursor=first if at is None else at, keep_scroll=at is not None
             )
-        self.shown = len(matching)
+        self.shown = len(matching) if complete else None
         self.update_status()
 
     def on_screen_resume(self) -> None:
@@ -332,13 +353,17 @@ class LibraryScreen(StyledOnce):
 
     def update_status(self) -> None:
         total = len(self.library.articles)
-        count = f"{self.shown} of {total} articles" if self.shown != total else f"{total} articles"
+        if self.shown is None:
+            count = f"Matching the filter among {total} articles..."
+        elif self.shown != total:
+            count = f"{self.shown} of {total} articles"
+        else:
+            count = f"{total} articles"
         # A message about settings or reading state stays until the reader opens something.
         self.query_one(StatusLine).set_status(count, keep_notice=True)
 
-    @on(Input.Changed, "#filter")
-    def filter_changed(self, event: Input.Changed) -> None:
-        self.show_entries(event.value)
+    def _filter_typed(self, value: str) -> None:
+        self.show_entries(value)
 
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:

@@ -1,5 +1,5 @@
-"""The library screen's cards: an article, where to continue, a reading path, and
-the problems found in the library."""
+"""The library screen's cards: an article, where to continue, a reading path, the
+search, the ends of the list, and the problems found in the library."""
 
 from __future__ import annotations
 
@@ -69,6 +69,61 @@ def path_card(
             *(TextBlock(step, indent=4) for step in steps),
         ],
     )
+
+
+def search_card() -> ListEntry:
+    return ListEntry(
+        "search",
+        [
+            TextBlock("Search every article (s)", style="title"),
+            TextBlock("Find where the library speaks of a word or phrase.", indent=2),
+        ],
+    )
+
+
+def last_card(
+    library: Library, shown: int, matching: int, partial: bool, window: int
+) -> ListEntry | None:
+    """What follows the *shown* articles of the *matching* ones (at least that many
+    when *partial*, the rest being looked for): a note, "Show more" (up to *window*
+    more), or nothing."""
+    if partial:
+        # Found late in a large library, or not at all so far: the rest are looked
+        # through in a thread, and the list is drawn again when they are.
+        return ListEntry("", [TextBlock("Looking through the other articles...")], enabled=False)
+    if not shown:
+        empty = (
+            "No article matches the filter."
+            if library.articles
+            else "This library has no articles yet: add Markdown files to "
+            f"{library.root} (or use 'wellread import')."
+        )
+        return ListEntry("", [TextBlock(empty)], enabled=False)
+    if matching > shown:
+        # How many match in all is on the status line (counted in a thread, at times).
+        return ListEntry(
+            "more",
+            [
+                TextBlock(f"Show {min(matching - shown, window)} more", style="title"),
+                TextBlock("Or type words to narrow the list.", indent=2),
+            ],
+        )
+    return None
+
+
+def way_in_cards(library: Library, bookmarks: int, my_exercises: int) -> list[ListEntry]:
+    """The cards after the articles of an unfiltered list: bookmarks and exercises."""
+    return [
+        ListEntry("bookmarks", [TextBlock(f"Your bookmarks ({bookmarks})", style="title")]),
+        ListEntry(
+            "exercises",
+            [
+                TextBlock(f"Exercise cards ({len(library.exercises)})", style="title"),
+                TextBlock("Every card, by type, impact and equipment.", indent=2),
+            ],
+        ),
+        ListEntry("mine", [TextBlock(f"My exercises ({my_exercises})", style="title")]),
+    ]
 
 
 def problem_text(problems: list[Problem]) -> Text:
