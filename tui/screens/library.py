@@ -10,7 +10,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
@@ -63,6 +65,11 @@ class ArticleList(LineList):
 
 class FilterInput(Input):
     HELP_NAME = "Filter"
+
+    # The text's width (its scrolling extent), set at each key. Textual lays the whole
+    # screen out again when a widget's virtual size changes, yet the line's own size is
+    # fixed (one row, the width of the screen): only the line itself is redrawn.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     def on_mount(self) -> None:
         # Nothing on screen moves by itself: the text cursor stays, steady.
