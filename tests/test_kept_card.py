@@ -168,3 +168,19 @@ async def test_a_new_theme_or_citation_style_makes_a_new_card(library_dir: Path)
         await closed(pilot)
         app.settings.citation_style = themed.citation_style.other.value
         assert await opened(pilot, "wall-sit") is not themed
+
+
+async def test_a_card_opened_over_the_kept_one_is_a_new_one(library_dir: Path) -> None:
+    app = WellreadApp(load_library(library_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        card = await opened(pilot, "wall-sit")
+        # Another card over it (as the palette can open one): a screen of its own.
+        over = await opened(pilot, "chair-rise")
+        assert over is not card and card in app.screen_stack
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.screen is card and not over.is_attached  # not kept: removed
+        assert card.query_one("#title-bar").render().plain == "wellread  Exercise: Wall sit"
+        await closed(pilot)
+        assert await opened(pilot, "chair-rise") is card

@@ -77,15 +77,15 @@ class CardActions(SettingsActions):
     # to show the next card: opening one then mounts and styles nothing.
     _kept_card: ExerciseScreen | None = None
 
-    def _keep_card(self, card: ExerciseScreen | None) -> None:
+    def _keep_card(self, card: ExerciseScreen) -> None:
         old = self._kept_card
         if old is not None:
+            if any(old in stack for stack in self._screen_stacks.values()):
+                return  # shown beneath: kept, and the new card is removed as it closes
             self.uninstall_screen(old)
-            if all(old not in stack for stack in self._screen_stacks.values()):
-                old.remove()
+            old.remove()
         self._kept_card = card
-        if card is not None:
-            self.install_screen(card, KEPT_CARD)
+        self.install_screen(card, KEPT_CARD)
 
     @on(LibraryScreen.ShowExercises)
     def show_exercises(self) -> None:

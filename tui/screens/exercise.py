@@ -75,6 +75,8 @@ class ExerciseScreen(StyledOnce, EvidenceScreen):
         self._glossary = glossary
         self.terms = glossary.index() if glossary is not None and glossary.terms else None
         self.rendered = self.render_card()
+        # The stylesheet's rules the card was last styled with (known as it closes).
+        self._styled_with: object = None
 
     # ------------------------------------------------------------ kept for the next card
 
