@@ -112,7 +112,7 @@ async def test_a_card_closes_without_laying_the_reader_out_again(
         await pilot.pause()
         counted.on = False
         assert app.screen is reader and reader.focused is exercises
-        assert not card.is_attached  # removed, not kept
+        assert card.is_attached and app._kept_card is card  # kept for the next card
         # Nothing restyled (the closing card's view was blurred and restyled before)
         # and the reader, at the size it had, not laid out again (it was, twice).
         assert counted.styled == Counter()

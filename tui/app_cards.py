@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from tui.screens.exercises import ExercisesScreen
     from tui.screens.my_exercises import MyExercisesScreen
 
+KEPT_CARD = "wellread-kept-card"
+
 
 class CardActions(SettingsActions):
     library: Library
@@ -62,7 +64,28 @@ class CardActions(SettingsActions):
             exercise = self.library.exercise(slug)
             width = self.settings.reading_width
             glossary = library_glossary(self.library.root)[0]
-            self.go(ExerciseScreen(exercise, self.citation_style, width, section, glossary))
+            kept = self._kept_card
+            if kept is not None and kept.fits(self.citation_style, width, glossary):
+                kept.show_card(exercise, section)
+                self.go(kept)
+                return
+            card = ExerciseScreen(exercise, self.citation_style, width, section, glossary)
+            self._keep_card(card)
+            self.go(card)
+
+    # The card screen last opened, kept (installed, so closing it does not remove it)
+    # to show the next card: opening one then mounts and styles nothing.
+    _kept_card: ExerciseScreen | None = None
+
+    def _keep_card(self, card: ExerciseScreen) -> None:
+        old = self._kept_card
+        if old is not None:
+            if any(old in stack for stack in self._screen_stacks.values()):
+                return  # shown beneath: kept, and the new card is removed as it closes
+            self.uninstall_screen(old)
+            old.remove()
+        self._kept_card = card
+        self.install_screen(card, KEPT_CARD)
 
     @on(LibraryScreen.ShowExercises)
     def show_exercises(self) -> None:

@@ -19,7 +19,7 @@ from tui.content.vocab import DISCLAIMER_SHORT, DISCLAIMER_TINY
 from tui.render.blocks import RenderedDocument
 from tui.render.document import render_document
 from tui.render.labels import CitationStyle
-from tui.screens.evidence import EvidenceScreen
+from tui.screens.evidence import EvidenceScreen, JumpHistory
 from tui.screens.styled_once import StyledOnce
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine, TitleBar
@@ -75,6 +75,61 @@ class ExerciseScreen(StyledOnce, EvidenceScreen):
         self._glossary = glossary
         self.terms = glossary.index() if glossary is not None and glossary.terms else None
         self.rendered = self.render_card()
+        # The stylesheet's rules the card was last styled with (known as it closes).
+        self._styled_with: object = None
+
+    # ------------------------------------------------------------ kept for the next card
+
+    def fits(
+        self, citation_style: CitationStyle, reading_width: int, glossary: Glossary | None
+    ) -> bool:
+        """Whether this card, closed, can show a card as a new screen made with these
+        would: mounted and styled with the stylesheet in force (no theme change since),
+        in no screen stack, at the app's size (laid out at another, it would count
+        what was read at that size), with the same citation style, reading width and
+        glossary."""
+        app = self.app
+        return (
+            self.is_attached
+            and self._size == app.size
+            and self._styled_with is app.stylesheet.rules
+            and all(self not in stack for stack in app._screen_stacks.values())
+            and self.citation_style is citation_style
+            and self.view.reading_width == reading_width
+            and self._glossary is glossary
+        )
+
+    def show_card(self, exercise: Exercise, start_section: int | None) -> None:
+        """Show *exercise* (before the app pushes this screen again) as a new card
+        shows it: from its start (or *start_section*), the card's view focused, no
+        search, no notice, no jumps to go back to."""
+        self.start_section = start_section
+        self._start_pending = start_section is not None
+        self.jumps = JumpHistory()
+        self.searched = ""
+        self._notice_line = None
+        line = self.search_line
+        if line.display:  # set again, it would ask for a layout
+            line.display = False
+        line.value = ""
+        view = self.view
+        if not view.escape_clears_matches:
+            view.escape_clears_matches = True
+        self.query_one(StatusLine).set_status("")
+        if exercise is not self.exercise:
+            self.exercise = exercise
+            self.rendered = self.render_card()
+            self.query_one(TitleBar).set_title(f"Exercise: {exercise.title}")
+        # Laid out from the start again, as a new view would be: the same card's lines
+        # (already drawn) are kept by the view for the same rendering.
+        view.show_anew(self.rendered)
+        if self.focused is not view:
+            self.set_focus(view, scroll_visible=False)
+        self.reshown()
+
+    def on_screen_suspend(self) -> None:
+        # Whatever restyled the card while it was shown, it is styled with these now.
+        self._styled_with = self.app.stylesheet.rules
 
     def render_card(self) -> RenderedDocument:
         return render_document(self.exercise, self.citation_style, terms=self.terms)

@@ -54,6 +54,7 @@ class StyledOnce(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._resumed = False
+        self._reshowing = False
         width, height = self.app.size
         on = [name for name, add in self._breakpoints(width, height).items() if add]
         self.set_class(True, *on, update=False)  # styled as its widgets mount
@@ -87,6 +88,17 @@ class StyledOnce(Screen[None]):
             self._resumed = True
             event.refresh_styles = False
             self.call_next(self._first_shown)
+        elif self._reshowing:
+            # Shown again, styled with the stylesheet in force (see `reshown`).
+            self._reshowing = False
+            event.refresh_styles = False
+
+    def reshown(self) -> None:
+        """The screen, kept since it was last shown, is pushed again: by the caller's
+        word its widgets are styled as they should be (no new stylesheet since, focus
+        and classes set since restyled their own widgets), so its resume restyles
+        nothing (Textual restyles every widget of a screen that resumes)."""
+        self._reshowing = True
 
     def _first_shown(self) -> None:
         """Right after Screen's handler of the first resume: it laid the screen out with

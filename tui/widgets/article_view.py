@@ -12,7 +12,7 @@ from textual.reactive import reactive
 
 from tui.render.anchors import anchor_line, anchor_near, anchor_span, anchor_start, find_anchor
 from tui.render.anchors import next_anchor as anchor_after
-from tui.render.blocks import Span
+from tui.render.blocks import RenderedDocument, Span
 from tui.render.plain import plain_sections
 from tui.render.position import AnchorRef, Place, ReadingPosition
 from tui.render.tables import shown_offset
@@ -287,6 +287,12 @@ class ArticleView(ArticleSearch, can_focus=True):
     def place(self) -> Place | None:
         position = self.position
         return None if position is None else Place(position, self.focused_anchor)
+
+    def show_anew(self, document: RenderedDocument) -> None:
+        """Show *document* as a view just made would: from its start, what is on
+        screen counted as seen once drawn (a kept card screen showing the next card)."""
+        self._seen_size = None
+        self.show(document)
 
     def restore(self, place: Place) -> None:
         """Back to a place: the same top line and the same focused anchor."""
