@@ -51,7 +51,12 @@ def all_matching(texts: Sequence[str], words: list[str], among: Sequence[int]) -
 
 
 def _holding(texts: Sequence[str], words: list[str], among: Sequence[int]) -> list[int]:
-    indices = list(among) if not words else among
-    for word in words:  # one plain pass a word: no generator per article
-        indices = [i for i in indices if word in texts[i]]
-    return list(indices)
+    if not words:
+        return list(among)
+    # One plain pass a word, each over what the last left: no generator per article,
+    # and no copy of the places found.
+    first, *rest = words
+    found = [i for i in among if first in texts[i]]
+    for word in rest:
+        found = [i for i in found if word in texts[i]]
+    return found
