@@ -17,17 +17,21 @@ from tui.app import WellreadApp
 from tui.content import load_library
 from tui.screens import reader_find
 from tui.screens.lean_compositor import LeanCompositor
+from tui.screens.library import LibraryScreen
 from tui.settings import Settings
 
 KEYS = ["slash", "s", "t", "e", "p", "enter", "n", "N", "j", "space", "full_stop", "tab"]
 KEYS += ["shift+tab", "slash", "escape", "slash", "x", "escape", "escape", "r", "e", "G"]
 
 
-async def test_every_partial_frame_is_the_one_textual_would_send(
-    library_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-    frames: list[tuple[object, object]] = []
+Frames = list[tuple[object, object]]
+
+
+def record_both(monkeypatch: pytest.MonkeyPatch) -> tuple[Frames, dict[str, int]]:
+    """Each partial frame as the LeanCompositor makes it and as Textual's own steps
+    make it for the same changed regions (the cells each writes), and how many widget
+    lines each drew."""
+    frames: Frames = []
     lines = {"lean": 0, "textual": 0}
     counting: list[str] = []
     render_lines = Widget.render_lines
@@ -61,6 +65,14 @@ async def test_every_partial_frame_is_the_one_textual_would_send(
 
     monkeypatch.setattr(Widget, "render_lines", counted)
     monkeypatch.setattr(LeanCompositor, "render_partial_update", both)
+    return frames, lines
+
+
+async def test_every_partial_frame_is_the_one_textual_would_send(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    frames, lines = record_both(monkeypatch)
     app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
     async with app.run_test(size=(120, 40)) as pilot:
         await article_ready(pilot)
@@ -76,6 +88,31 @@ async def test_every_partial_frame_is_the_one_textual_would_send(
     # Panes away from the changed cells (the outline and the sidebar beside a moving
     # article, all the panes beside the find line's row) were not drawn.
     assert lines["lean"] < lines["textual"] * 3 / 4, lines
+
+
+# The library's filter typed, narrowed, undone and cleared; the list moved through.
+LIBRARY_KEYS = ["slash", "b", "o", "backspace", "backspace", "a", "escape", "j", "j", "k"]
+LIBRARY_KEYS += ["slash", "z", "z", "z", "escape", "G", "g", "down", "tab", "shift+tab"]
+
+
+async def test_the_library_frames_are_the_ones_textual_would_send(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frames, lines = record_both(monkeypatch)
+    app = WellreadApp(load_library(library_dir), settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert isinstance(app.screen._compositor, LeanCompositor)
+        frames.clear()
+        for key in LIBRARY_KEYS:
+            await pilot.press(key)
+            await settle(pilot)
+    assert len(frames) > len(LIBRARY_KEYS) // 2
+    for index, (ours, theirs) in enumerate(frames):
+        assert ours == theirs, f"frame {index} differs"
+    # The containers under the list (the screen, the body) were not drawn again.
+    assert lines["lean"] < lines["textual"], lines
 
 
 async def test_showing_the_find_line_arranges_the_screen_once(

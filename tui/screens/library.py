@@ -18,10 +18,11 @@ from textual.widgets import Input, Static
 
 from tui.content import Library
 from tui.render.position import ReadingPosition
+from tui.screens.lean_compositor import lean_compositor
 from tui.screens.library_cards import (
     READ_PERCENT,
+    KeptCards,
     continue_card,
-    entry_card,
     last_card,
     path_card,
     problem_text,
@@ -33,6 +34,7 @@ from tui.screens.styled_once import StyledOnce
 from tui.state import StateStore
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.line_list import LineList, ListEntry
+from tui.widgets.list_strips import BlockStrips
 
 # Article cards built at a time (a screen shows about ten): a filter costs what is
 # shown, not the size of the library.
@@ -53,6 +55,11 @@ class ArticleList(LineList):
     """
 
     HELP_NAME = "Article list"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # The cards are made once (KeptCards): their lines are kept by card, not by row.
+        self._strips = BlockStrips()
 
     class Open(Message):
         """Open an article: where the reader left off, or at *start_at*."""
@@ -110,6 +117,7 @@ class LibraryScreen(StyledOnce):
         self, library: Library, state: StateStore | None = None, message: str | None = None
     ) -> None:
         super().__init__()
+        lean_compositor(self)
         self.library = library
         self.state = state
         # Sorted once (slugs: an entry is made only for a card drawn); the lowercase text
@@ -124,6 +132,7 @@ class LibraryScreen(StyledOnce):
         self._partial = False
         self.shown: int | None = 0  # articles matching the filter; None while counted
         self._window = WINDOW
+        self._cards = KeptCards()
         # Said once on the status line: a settings file that had to be set aside, say.
         self.message = message
 
@@ -277,7 +286,7 @@ class LibraryScreen(StyledOnce):
                 cards.append(continue_card(self.library.articles[last.slug], last))
             cards += [path_card(p, self.library, positions) for p in self.library.paths]
         start = len(cards)
-        cards += [entry_card(entry, positions.get(entry.slug)) for entry in articles]
+        cards += [self._cards.card(entry, positions.get(entry.slug)) for entry in articles]
         end = last_card(self.library, len(articles), len(matching), self._partial, WINDOW)
         if end is not None:
             cards.append(end)

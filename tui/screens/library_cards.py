@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.cache import LRUCache
 
 from tui.content import Entry, Library, Problem
 from tui.render.blocks import TextBlock
@@ -35,6 +36,30 @@ def entry_card(entry: Entry, saved: SavedPosition | None) -> ListEntry:
             TextBlock(facts, style="meta", indent=2),
         ],
     )
+
+
+class KeptCards:
+    """Article cards made once and handed out again while their article and the
+    reader's place in it stay the same: each key of the filter lists the cards anew,
+    mostly the ones it listed before, and a card given again is drawn from the lines
+    kept for it (list_strips.BlockStrips)."""
+
+    # A few screens of "Show more" beyond the hundred cards a list starts with.
+    KEPT = 1024
+
+    def __init__(self) -> None:
+        self._cards: LRUCache[str, tuple[Entry, int | None, ListEntry]] = LRUCache(self.KEPT)
+
+    def card(self, entry: Entry, saved: SavedPosition | None) -> ListEntry:
+        percent = None if saved is None else saved.percent
+        kept = self._cards.get(entry.slug)
+        # The very entry: a changed article is a new Entry, and makes a new card.
+        if kept is not None and kept[0] is entry and kept[1] == percent:
+            return kept[2]
+        card = entry_card(entry, saved)
+        self._cards.discard(entry.slug)  # Textual's LRUCache keeps a key's first value
+        self._cards[entry.slug] = (entry, percent, card)
+        return card
 
 
 def continue_card(entry: Entry, saved: SavedPosition) -> ListEntry:

@@ -76,7 +76,7 @@ class ListStrips:
         drawn_values, self._drawn_values = self._drawn_values, values()
         if self._drawn_values == drawn_values:
             return False
-        self._strips.clear()
+        self.clear()
         return True
 
     def frame(
@@ -109,6 +109,50 @@ class ListStrips:
             segments = [Segment(mark.ljust(GUTTER), style)]
             segments += line_segments(block, line, layout.width, style, style_of)
             strip = self._strips[key] = Strip(segments).crop_extend(0, width, style)
+        return strip
+
+
+class BlockStrips(ListStrips):
+    """Drawn lines kept by the text block they show, across layouts: for a list whose
+    items are made once and shown again in new lists (the library's cards, as each key
+    of its filter lists them anew), where a line drawn for the last list is the line
+    this one needs. Only for blocks never changed once made (the outline's are, its
+    counts being written into them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._by_block: LRUCache[tuple[int, int, int, bool, str, Style], tuple[TextBlock, Strip]]
+        self._by_block = LRUCache(KEPT_LINES)
+        self._drawn_at: tuple[int, int] = (0, 0)
+
+    def clear(self) -> None:
+        super().clear()
+        self._by_block.clear()
+
+    def line(
+        self,
+        layout: Layout,
+        width: int,
+        index: int,
+        line: Line,
+        block: TextBlock,
+        mark: str,
+        style: Style,
+        style_of: Callable[[str], Style],
+    ) -> Strip:
+        if self._drawn_at != (layout.width, width):
+            self._by_block.clear()
+            self._drawn_at = (layout.width, width)
+        # The block is held with its line, so its id is not reused while the line is kept.
+        key = (id(block), line.start, line.end, line.first, mark, style)
+        kept = self._by_block.get(key)
+        if kept is not None and kept[0] is block:
+            return kept[1]
+        segments = [Segment(mark.ljust(GUTTER), style)]
+        segments += line_segments(block, line, layout.width, style, style_of)
+        strip = Strip(segments).crop_extend(0, width, style)
+        self._by_block.discard(key)  # a gone block's: Textual's LRUCache would keep it
+        self._by_block[key] = (block, strip)
         return strip
 
 
