@@ -52,16 +52,18 @@ async def test_the_same_filter_again_draws_no_card_again(
         assert len(cards) >= 2  # "a" is in every test article's text
         await pilot.press("backspace")
         await settle(pilot)
+        laid_out = listing._current_layout()
         drawn.clear()
         await pilot.press("a")
         await settle(pilot)
         again = [e for e in listing.entries if e.id.startswith("article:")]
         # The very cards, not new ones with the same text.
         assert all(new is old for new, old in zip(again, cards, strict=True))
-        card_blocks = {id(block) for card in cards for block in card.blocks}
-        assert drawn  # the list was drawn again (its search card is new)
-        assert not [block for block in drawn if id(block) in card_blocks]
+        # Listed anew (a new layout), and drawn from the lines kept for its cards.
+        assert listing._current_layout() is not laid_out
         assert _shown(listing) == first
+        card_blocks = {id(block) for card in cards for block in card.blocks}
+        assert not [block for block in drawn if id(block) in card_blocks]
 
 
 async def test_kept_lines_show_what_a_new_list_shows(library_dir: Path) -> None:

@@ -34,7 +34,6 @@ from tui.screens.styled_once import StyledOnce
 from tui.state import StateStore
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.line_list import LineList, ListEntry
-from tui.widgets.list_strips import BlockStrips
 
 # Article cards built at a time (a screen shows about ten): a filter costs what is
 # shown, not the size of the library.
@@ -56,10 +55,8 @@ class ArticleList(LineList):
 
     HELP_NAME = "Article list"
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        # The cards are made once (KeptCards): their lines are kept by card, not by row.
-        self._strips = BlockStrips()
+    # The cards are made once (KeptCards): their lines are kept by card, not by row.
+    BLOCKS_FIXED = True
 
     class Open(Message):
         """Open an article: where the reader left off, or at *start_at*."""
@@ -133,6 +130,7 @@ class LibraryScreen(StyledOnce):
         self.shown: int | None = 0  # articles matching the filter; None while counted
         self._window = WINDOW
         self._cards = KeptCards()
+        self._search_card = search_card()  # one, like the article cards (KeptCards)
         # Said once on the status line: a settings file that had to be set aside, say.
         self.message = message
 
@@ -278,7 +276,7 @@ class LibraryScreen(StyledOnce):
         articles = [self.library.articles[self._sorted[i]] for i in matching[: self._window]]
         positions = self.state.positions() if self.state is not None else {}
         # Search first, so it is found without scrolling past every article.
-        cards: list[ListEntry] = [search_card()]
+        cards: list[ListEntry] = [self._search_card]
         if not query:
             # The reader's own way in first: where they stopped, their paths.
             last = self.state.last_read() if self.state is not None else None

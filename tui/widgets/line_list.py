@@ -31,7 +31,14 @@ from tui.widgets.list_entries import PreparedEntries as PreparedEntries
 from tui.widgets.list_entries import flatten_entries
 from tui.widgets.list_entries import prepare_entries as prepare_entries
 from tui.widgets.list_strips import FOCUS_MARK as FOCUS_MARK
-from tui.widgets.list_strips import GUTTER, TEXT_CLASSES, TEXT_STYLES, FrameStyles, ListStrips
+from tui.widgets.list_strips import (
+    GUTTER,
+    TEXT_CLASSES,
+    TEXT_STYLES,
+    BlockStrips,
+    FrameStyles,
+    ListStrips,
+)
 from tui.widgets.strips import TextStyles, component_classes
 
 
@@ -74,6 +81,11 @@ class LineList(ScrollView, can_focus=True):
     # Blank lines between items; cards read better apart, an outline close together.
     GAP = 1
 
+    # Whether the items' text blocks stay as they were made (the library's cards, made
+    # once and listed again and again): their drawn lines are then kept by block across
+    # lists (BlockStrips). Not so the outline's, whose blocks take a search's counts.
+    BLOCKS_FIXED: ClassVar[bool] = False
+
     class _ItemMessage(Message):
         def __init__(self, line_list: LineList, index: int, entry_id: str) -> None:
             super().__init__()
@@ -107,7 +119,8 @@ class LineList(ScrollView, can_focus=True):
         self._style = TextStyles(self, "line-list")
         # What the scroll bars were last fitted to (see _size_updated).
         self._scrolled_for: tuple[object, ...] = ()
-        self._strips, self._frame_styles = ListStrips(), FrameStyles()
+        self._strips = BlockStrips() if self.BLOCKS_FIXED else ListStrips()
+        self._frame_styles = FrameStyles()
         self._component_memo = ComponentStyleMemo(self, self._forget_styles)
         self._rule_memo = ScrollViewRules()
         self._frame = self._strips.frame(
