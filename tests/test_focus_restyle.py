@@ -15,6 +15,7 @@ from textual.app import App
 from textual.css.stylesheet import Stylesheet
 from textual.widget import Widget
 
+import tui.app as app_module
 from tui import app_settings, stylesheet_ahead
 from tui.app import WellreadApp
 from tui.content import load_library
@@ -215,6 +216,29 @@ async def test_ctrl_t_adopts_the_next_theme_parsed_ahead_and_it_matches_a_fresh_
             assert described(app.stylesheet) == described(fresh)
     # The first press had nothing parsed ahead; every later one did.
     assert adopted[-len(THEME_CYCLE) :] == [True] * len(THEME_CYCLE)
+
+
+async def test_the_first_ctrl_t_adopts_a_theme_parsed_ahead_at_start(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    adopted: list[bool] = []
+
+    def recording_adopt(*args: Any) -> bool:
+        result = stylesheet_ahead.adopt(*args)
+        adopted.append(result)
+        return result
+
+    monkeypatch.setattr(app_settings, "adopt", recording_adopt)
+    # The start's work for later done almost at once (a Textual timer of 0 divides by 0).
+    monkeypatch.setattr(app_module, "WARM_AFTER", 0.001)
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot)
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert app.theme == THEME_CYCLE[1]
+    assert adopted[:1] == [True]
 
 
 async def test_the_sidebar_class_follows_the_focus_and_nothing_inside_is_restyled(

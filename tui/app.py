@@ -143,6 +143,9 @@ class WellreadApp(CardActions):
         messages = [m for m in (self.settings_message, self.state.message) if m]
         self.push_screen(LibraryScreen(self.library, self.state, " ".join(messages) or None))
         self.set_timer(WARM_AFTER, self._warm_parser)
+        # The next theme's stylesheet too, so the first Ctrl+T adopts it as later ones do
+        # (after the parser's import: the two would hold the interpreter in turns).
+        self.set_timer(2 * WARM_AFTER, self._parse_next_theme)
         if self.open_slug is not None and self.open_slug in self.library.articles:
             self.open_article(self.open_slug)
         elif self.open_slug is not None:  # `wellread open CARD`
