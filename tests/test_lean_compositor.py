@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 from pilot_helpers import article_ready, settle
-from terminal_updates import written
+from screen_cells import rendered_rows
+from terminal_updates import Terminal, written
 from textual._compositor import ChopsUpdate, Compositor
 from textual.widget import Widget
 
@@ -140,3 +141,21 @@ async def test_showing_the_find_line_arranges_the_screen_once(
         kept = dict(compositor._full_map)
         fresh, _ = arrange(compositor, app.screen, compositor.size, visible_only=False)
         assert kept == fresh
+
+
+async def test_the_library_terminal_shows_a_fresh_drawing_after_each_key(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WellreadApp(load_library(library_dir), settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        terminal = Terminal(app, monkeypatch)
+        listing = app.screen.query_one("#article-list")
+        corners = []
+        for key in LIBRARY_KEYS:
+            await pilot.press(key)
+            await settle(pilot)
+            assert terminal.rows == rendered_rows(app), key
+            corners.append(terminal.rows[listing.region.y][listing.region.x].char)
+        # The list's border is heavy while it has the focus, round while the filter has it.
+        assert corners[:7] == ["╭"] * 6 + ["┏"]

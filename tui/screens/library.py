@@ -14,6 +14,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.content import Library
@@ -109,6 +110,11 @@ class LibraryScreen(StyledOnce):
 
     # Where focus lands when the screen opens (Textual would pick the first pane).
     AUTO_FOCUS = "#article-list"
+
+    # Textual repaints the whole screen when the focus moves (/ and Esc, between the
+    # filter line and the list); the two repaint themselves as they are restyled, and
+    # nothing else on the screen depends on the focus.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(
         self, library: Library, state: StateStore | None = None, message: str | None = None
