@@ -4,12 +4,19 @@ palette's openings until its entries change; a command made only when asked for.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
+from pilot_helpers import settle
+from textual.command import CommandList
+
 from tui import palette_library
+from tui.app import WellreadApp
 from tui.content import load_library
 from tui.content.library import Library
+from tui.settings import Settings
 
 
 class FakeApp:
@@ -60,3 +67,31 @@ def test_a_command_opens_its_entry_with_its_summary(library_dir: Path) -> None:
     assert summary == app.library.exercises[card_slug].summary
     action()
     assert app.opened == [("article", articles[0].slug), ("card", card_slug)]
+
+
+async def test_opening_the_palette_makes_the_titles_before_a_letter_is_typed(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made_in: list[bool] = []
+    listed = palette_library._Listed
+
+    def noted(*args: Any) -> Any:
+        made_in.append(threading.current_thread() is threading.main_thread())
+        return listed(*args)
+
+    monkeypatch.setattr(palette_library, "_Listed", noted)
+    monkeypatch.setattr(palette_library, "_listed", None)
+    app = WellreadApp(load_library(library_dir), settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        # Made once, in a thread, with the lookups a first letter needs.
+        assert made_in == [False]
+        kept = palette_library._listed
+        assert kept is not None and kept.titles._by_title is not None
+        await pilot.press(*"gamma")
+        await settle(pilot)
+        assert made_in == [False]  # the letters used what was made
+        shown = [str(option.prompt) for option in app.screen.query_one(CommandList)._options]
+        assert any("Gamma guide to stair climbing" in row for row in shown), shown

@@ -166,13 +166,18 @@ class Titles:
         taken = set(chosen)
         return chosen + [index for index in exact if index not in taken], exact
 
-    def exact(self, query: str) -> list[int]:
-        """exact_matches for these titles, by lookup rather than a pass over them."""
+    def index(self) -> dict[str, list[int]]:
+        """Each title's places, made once (at the first query, or ahead in a thread)."""
         if self._by_title is None:
             self._by_title, self._by_name = _positions(self.lowered), _positions(self.names or [])
+        return self._by_title
+
+    def exact(self, query: str) -> list[int]:
+        """exact_matches for these titles, by lookup rather than a pass over them."""
+        by_title = self.index()
         needle = query.lower().strip()
         wholes = {needle, *(prefix + needle for prefix in PREFIXES)}
-        found = {index for whole in wholes for index in self._by_title.get(whole, ())}
+        found = {index for whole in wholes for index in by_title.get(whole, ())}
         return sorted(found.union(self._by_name.get(needle, ())))
 
     def _lines(self, pattern: re.Pattern[str], limit: int, taken: set[int]) -> list[int]:

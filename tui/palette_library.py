@@ -65,13 +65,23 @@ class _Listed:
 _listed: _Listed | None = None
 
 
+def listed_titles(library: Library) -> _Listed:
+    """The titles of *library*'s articles and cards, made once while they stay the same.
+    Safe in a thread (the palette makes them as it opens): what was made while the
+    library changed does not hold, and is made again when next asked for."""
+    global _listed
+    listed = _listed
+    if listed is None or not listed.holds(library.articles, library.exercises):
+        listed = _Listed(library.articles, library.exercises)
+        listed.titles.index()  # what the first letter looks up, made here too
+        _listed = listed
+    return listed
+
+
 def library_group(app: WellreadApp) -> Group:
     """The library's articles (by title), then its exercise cards (by slug)."""
-    global _listed
     library = app.library
-    if _listed is None or not _listed.holds(library.articles, library.exercises):
-        _listed = _Listed(library.articles, library.exercises)
-    listed = _listed
+    listed = listed_titles(library)
 
     def command(number: int) -> Command:
         slug, title = listed.slugs[number], listed.titles.titles[number]
