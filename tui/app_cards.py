@@ -80,7 +80,9 @@ class CardActions(SettingsActions):
     def _keep_card(self, card: ExerciseScreen) -> None:
         old = self._kept_card
         if old is not None:
-            if any(old in stack for stack in self._screen_stacks.values()):
+            from tui.screens.exercise import stacked
+
+            if stacked(self, old):
                 return  # shown beneath: kept, and the new card is removed as it closes
             self.uninstall_screen(old)
             old.remove()

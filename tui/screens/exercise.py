@@ -5,12 +5,13 @@ Citations on a card lead to the card's own reference list; Backspace comes back.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.screen import Screen
 
 from tui.content import Exercise
 from tui.content.glossary import Glossary
@@ -23,6 +24,12 @@ from tui.screens.evidence import EvidenceScreen, JumpHistory
 from tui.screens.styled_once import StyledOnce
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine, TitleBar
+
+
+def stacked(app: App[Any], screen: Screen[Any]) -> bool:
+    """Whether *screen* is in one of *app*'s screen stacks (one a mode). Textual keeps
+    them in its private `App._screen_stacks`: read here alone, for the kept card."""
+    return any(screen in stack for stack in app._screen_stacks.values())
 
 
 class ExerciseScreen(StyledOnce, EvidenceScreen):
@@ -93,7 +100,7 @@ class ExerciseScreen(StyledOnce, EvidenceScreen):
             self.is_attached
             and self._size == app.size
             and self._styled_with is app.stylesheet.rules
-            and all(self not in stack for stack in app._screen_stacks.values())
+            and not stacked(app, self)
             and self.citation_style is citation_style
             and self.view.reading_width == reading_width
             and self._glossary is glossary
