@@ -55,7 +55,8 @@ def _wellread_commands() -> type[Provider]:
 
 
 # The parser is loaded ahead in a thread once the first frames and keys are past: with
-# the library screen's own work for later (tui/screens/library.py).
+# the library screen's own work for later (tui/screens/library.py). The next theme's
+# stylesheet is parsed after it, so the first Ctrl+T adopts it as later ones do.
 WARM_AFTER = VERIFY_AFTER
 
 
@@ -143,8 +144,6 @@ class WellreadApp(CardActions):
         messages = [m for m in (self.settings_message, self.state.message) if m]
         self.push_screen(LibraryScreen(self.library, self.state, " ".join(messages) or None))
         self.set_timer(WARM_AFTER, self._warm_parser)
-        # The next theme's stylesheet too, so the first Ctrl+T adopts it as later ones do
-        # (after the parser's import: the two would hold the interpreter in turns).
         self.set_timer(2 * WARM_AFTER, self._parse_next_theme)
         if self.open_slug is not None and self.open_slug in self.library.articles:
             self.open_article(self.open_slug)
@@ -155,10 +154,8 @@ class WellreadApp(CardActions):
     @work(thread=True, group="warm")
     def _warm_parser(self) -> None:
         # The parser (lazy for `list` and `--help`) and every screen but the library's
-        # (lazy for the first frame), loaded once the library is on screen: about 60 ms
-        # each off the first article's first paint. Not at the first frame: the import
-        # holds the interpreter in turns with the frames and keys that follow it, and
-        # the library screen took about 0.1 s longer to settle.
+        # (lazy for the first frame): about 60 ms each off the first article's first
+        # paint. Not at the first frame: the library screen took 0.1 s longer to settle.
         import_module("tui.content.markdown")
         import_module("tui.screens.places")
 

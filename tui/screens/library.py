@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.timer import Timer
@@ -18,7 +17,6 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.content import Library
-from tui.render.position import ReadingPosition
 from tui.screens.lean_compositor import lean_compositor
 from tui.screens.library_cards import (
     READ_PERCENT,
@@ -31,6 +29,10 @@ from tui.screens.library_cards import (
     way_in_cards,
 )
 from tui.screens.library_filter import all_matching, first_matching, narrows, words_of
+
+# The panes, importable from here too, where the app and tests have found them.
+from tui.screens.library_panes import ArticleList as ArticleList
+from tui.screens.library_panes import FilterInput as FilterInput
 from tui.screens.styled_once import StyledOnce
 from tui.state import StateStore
 from tui.widgets.bars import StatusLine, TitleBar
@@ -46,50 +48,6 @@ VERIFY_AFTER = 0.3
 # once typing pauses for FILTER_PAUSE seconds.
 FILTER_NOW = 5000
 FILTER_PAUSE = 0.1
-
-
-class ArticleList(LineList):
-    """What the library offers: search, continue reading, paths, articles, bookmarks.
-
-    The list's letters move (j k g G, Space and b page): filtering starts with / .
-    """
-
-    HELP_NAME = "Article list"
-
-    # The cards are made once (KeptCards): their lines are kept by card, not by row.
-    BLOCKS_FIXED = True
-
-    class Open(Message):
-        """Open an article: where the reader left off, or at *start_at*."""
-
-        def __init__(self, slug: str, start_at: ReadingPosition | None = None) -> None:
-            super().__init__()
-            self.slug = slug
-            self.start_at = start_at
-
-
-class FilterInput(Input):
-    HELP_NAME = "Filter"
-
-    # The text's width (its scrolling extent), set at each key. Textual lays the whole
-    # screen out again when a widget's virtual size changes, yet the line's own size is
-    # fixed (one row, the width of the screen): only the line itself is redrawn.
-    virtual_size = Reactive(Size(0, 0), layout=False)
-
-    def on_mount(self) -> None:
-        # Nothing on screen moves by itself: the text cursor stays, steady.
-        self.cursor_blink = False
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_filter", "Clear the filter and go back to the list"),
-        # While typing, the arrows still move the highlight in the list below.
-        Binding("up", "screen.list_move('up')", "Previous article", show=False),
-        Binding("down", "screen.list_move('down')", "Next article", show=False),
-    ]
-
-    def action_clear_filter(self) -> None:
-        self.value = ""
-        self.screen.query_one(ArticleList).focus()
 
 
 class LibraryScreen(StyledOnce):

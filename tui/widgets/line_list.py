@@ -31,14 +31,7 @@ from tui.widgets.list_entries import PreparedEntries as PreparedEntries
 from tui.widgets.list_entries import flatten_entries
 from tui.widgets.list_entries import prepare_entries as prepare_entries
 from tui.widgets.list_strips import FOCUS_MARK as FOCUS_MARK
-from tui.widgets.list_strips import (
-    GUTTER,
-    TEXT_CLASSES,
-    TEXT_STYLES,
-    BlockStrips,
-    FrameStyles,
-    ListStrips,
-)
+from tui.widgets.list_strips import GUTTER, TEXT_CLASSES, TEXT_STYLES, FrameStyles, strips_for
 from tui.widgets.strips import TextStyles, component_classes
 
 
@@ -81,9 +74,8 @@ class LineList(ScrollView, can_focus=True):
     # Blank lines between items; cards read better apart, an outline close together.
     GAP = 1
 
-    # Whether the items' text blocks stay as they were made (the library's cards, made
-    # once and listed again and again): their drawn lines are then kept by block across
-    # lists (BlockStrips). Not so the outline's, whose blocks take a search's counts.
+    # Items whose blocks never change once made (the library's cards; not the outline's,
+    # which take a search's counts) have their drawn lines kept by block (BlockStrips).
     BLOCKS_FIXED: ClassVar[bool] = False
 
     class _ItemMessage(Message):
@@ -119,8 +111,7 @@ class LineList(ScrollView, can_focus=True):
         self._style = TextStyles(self, "line-list")
         # What the scroll bars were last fitted to (see _size_updated).
         self._scrolled_for: tuple[object, ...] = ()
-        self._strips = BlockStrips() if self.BLOCKS_FIXED else ListStrips()
-        self._frame_styles = FrameStyles()
+        self._strips, self._frame_styles = strips_for(self.BLOCKS_FIXED), FrameStyles()
         self._component_memo = ComponentStyleMemo(self, self._forget_styles)
         self._rule_memo = ScrollViewRules()
         self._frame = self._strips.frame(
@@ -222,15 +213,10 @@ class LineList(ScrollView, can_focus=True):
         """First text line of entry *index* and the line after its last."""
         layout = self._current_layout()
         first = layout.block_lines[self._flat.first_block[index]]
-        if index + 1 < len(self.entries):
-            following = layout.block_lines[self._flat.first_block[index + 1]]
-            end = (
-                following
-                - self._flat.document.blocks[self._flat.first_block[index + 1]].blank_before
-            )
-        else:
-            end = len(layout.lines)
-        return first, end
+        if index + 1 >= len(self.entries):
+            return first, len(layout.lines)
+        after = self._flat.first_block[index + 1]  # the next item's first block
+        return first, layout.block_lines[after] - self._flat.document.blocks[after].blank_before
 
     def entry_at_line(self, y: int) -> int:
         layout = self._current_layout()

@@ -156,6 +156,11 @@ class BlockStrips(ListStrips):
         return strip
 
 
+def strips_for(blocks_fixed: bool) -> ListStrips:
+    """A list's kept lines: by block if its items' blocks never change, else by row."""
+    return BlockStrips() if blocks_fixed else ListStrips()
+
+
 class FrameStyles:
     """A list's own style and its cursor's and disabled item's, kept by stylesheet and
     path: Textual works each out again from the list and its ancestors after every
