@@ -159,3 +159,28 @@ async def test_the_library_terminal_shows_a_fresh_drawing_after_each_key(
             corners.append(terminal.rows[listing.region.y][listing.region.x].char)
         # The list's border is heavy while it has the focus, round while the filter has it.
         assert corners[:7] == ["╭"] * 6 + ["┏"]
+
+
+# The exercise cards filtered by type, impact, equipment, spine and a word, then cleared.
+CARD_KEYS = ["t", "t", "i", "e", "s", "0", "slash", "w", "a", "escape", "j", "G", "g"]
+
+
+async def test_the_card_list_frames_match_textual_and_a_fresh_drawing(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frames, _ = record_both(monkeypatch)
+    app = WellreadApp(load_library(library_dir), settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.show_exercises()
+        await settle(pilot)
+        assert isinstance(app.screen._compositor, LeanCompositor)
+        terminal = Terminal(app, monkeypatch)
+        frames.clear()
+        for key in CARD_KEYS:
+            await pilot.press(key)
+            await settle(pilot)
+            assert terminal.rows == rendered_rows(app), key
+    assert len(frames) > len(CARD_KEYS) // 2
+    for index, (ours, theirs) in enumerate(frames):
+        assert ours == theirs, f"frame {index} differs"

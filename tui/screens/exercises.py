@@ -15,7 +15,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.content.exercise_list import (
@@ -30,6 +32,7 @@ from tui.content.library import Library
 from tui.content.model import ExerciseFacts
 from tui.content.vocab import IMPACTS, KINDS, caution_label
 from tui.render.blocks import TextBlock
+from tui.screens.lean_compositor import lean_compositor
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.line_list import LineList, ListEntry
 
@@ -61,6 +64,9 @@ def card_entry(facts: ExerciseFacts) -> ListEntry:
 
 class CardList(LineList):
     HELP_NAME = "Exercise cards"
+
+    # Each card's entry is made once for the screen: its lines are kept by card.
+    BLOCKS_FIXED = True
 
 
 class FindInput(Input):
@@ -99,6 +105,10 @@ class ExercisesScreen(Screen[None]):
 
     AUTO_FOCUS = "#card-list"
 
+    # Textual repaints the whole screen when the focus moves (/ and Esc, between the
+    # find line and the list); the two repaint themselves as they are restyled.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     class OpenCard(Message):
         def __init__(self, slug: str) -> None:
             super().__init__()
@@ -106,8 +116,11 @@ class ExercisesScreen(Screen[None]):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
+        lean_compositor(self)
         self.library = library
         self.cards = all_cards(library)
+        # Made once: a filter lists some of them again, drawn from the lines kept.
+        self.entries = {facts.slug: card_entry(facts) for facts in self.cards}
         self.rule = CardFilter()
 
     def compose(self) -> ComposeResult:
@@ -142,7 +155,7 @@ class ExercisesScreen(Screen[None]):
         shown = filtered(self.library, self.cards, self.rule)
         card_list = self.query_one(CardList)
         keep = card_list.cursor_id
-        entries = [card_entry(facts) for facts in shown]
+        entries = [self.entries[facts.slug] for facts in shown]
         if not entries:
             entries = [
                 ListEntry(
