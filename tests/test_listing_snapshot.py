@@ -61,6 +61,7 @@ def _seen(library: Library) -> tuple[object, ...]:
     return (
         order,
         articles.by_title(),
+        articles.by_title_columns(),  # the same, as `wellread list` writes it
         articles.texts(order),
         sorted(articles.stats()),
         sorted((name, size, mtime) for _, name, size, mtime in articles.files()),

@@ -57,13 +57,16 @@ def kept_path(data: Path, folders: list[Path]) -> Path:
 
 
 def _listed(context: Context, library: Library, keep: tuple[Path, str | None] | None = None) -> int:
-    entries = library.articles.by_title()
-    if not entries:
+    slugs, titles, yours = library.articles.by_title_columns()
+    if not slugs:
         print(f"wellread: this library has no articles yet: {library.root}", file=context.err)
         return 1
     # One write: 50,000 prints would cost more than listing the library.
-    lines = [f"{slug}\t{title}\t(yours)" if yours else f"{slug}\t{title}"
-             for slug, title, yours in entries]  # fmt: skip
+    if any(yours):
+        lines = [f"{slug}\t{title}\t(yours)" if own else f"{slug}\t{title}"
+                 for slug, title, own in zip(slugs, titles, yours, strict=True)]  # fmt: skip
+    else:  # the common case, joined without a line made one by one
+        lines = list(map("\t".join, zip(slugs, titles, strict=True)))
     text = "\n".join(lines) + "\n"
     context.out.write(text)
     if keep is not None and keep[1] is not None:

@@ -183,6 +183,18 @@ class Entries(MutableMapping[str, Entry]):
         keyed.sort(key=_first)
         return [(slug, title, yours) for _, slug, title, yours in keyed]
 
+    def by_title_columns(self) -> tuple[list[str], list[str], list[bool]]:
+        """`by_title` as three lists (slugs, titles, whether each is the reader's own):
+        no tuple made per entry, for 50,000 lines written at once (`wellread list`)."""
+        columns = self._columns
+        if self._pure and columns is not None:
+            order, titles = columns.by_title, self._column(TITLE)
+            slugs = list(map(columns.column(SLUG).__getitem__, order))
+            yours = [cast(Source, columns.source).yours] * len(slugs)
+            return slugs, list(map(titles.__getitem__, order)), yours
+        listed = self.by_title()
+        return [e[0] for e in listed], [e[1] for e in listed], [e[2] for e in listed]
+
     def slugs_by_title(self) -> list[str]:
         """The slugs of `by_title`, without their titles (a start needs only these)."""
         columns = self._columns
