@@ -1,12 +1,13 @@
 """How wellread grows with the library: 500, 5,000 and 50,000 generated articles.
 
 Prints, beside `python -c pass` and a one-line Textual app measured in the same run:
-time to the library screen's first frame (cold and warm list cache), `wellread list`,
+time to the library screen's first frame (cold and warm list cache), `wellread list`
+(its output kept, none kept, and after one file changed),
 `wellread search` (first and second), filter keys ("b", then "o") and Esc back to the
 full list (UI-thread CPU from the key until settled: the list drawn and the matches
 counted in their thread, beyond the same span with no key), a letter typed in the
-command palette (UI-thread work; the first letter makes the titles of every article,
-once), peak memory at the first frame; the growth from 5,000 to 50,000 as a ratio; and
+command palette (UI-thread work; the titles of every article are made as it opens, in
+a thread), peak memory at the first frame; the growth from 5,000 to 50,000 as a ratio; and
 a table of issue 13's targets, each with its figure, its baseline from this run, and
 whether it is met. Libraries are generated once into /tmp and reused.
 
@@ -261,6 +262,15 @@ def measure(size: int, py: str, env: dict[str, str], args: argparse.Namespace) -
         kept.unlink()
     row["list_first"] = _timed([py, "-m", "tui", "list"], run_env)[0]
     row["list"] = median(_timed([py, "-m", "tui", "list"], run_env)[0] for _ in range(args.repeat))
+    # One article changed (its time moved, settled): `list` finds it, reads that file
+    # again, keeps the folder's rows anew and makes its output.
+    changed = library / "a000001.md"
+    taken = []
+    for turn in range(args.repeat):
+        when = time.time_ns() - 60 * 10**9 + turn * 10**9
+        os.utime(changed, ns=(when, when))
+        taken.append(_timed([py, "-m", "tui", "list"], run_env)[0])
+    row["list_changed"] = median(taken)
     nan = float("nan")
     row["search1"] = row["search2"] = row["search2_rare"] = nan
     if not args.no_first_search:
@@ -272,8 +282,9 @@ def measure(size: int, py: str, env: dict[str, str], args: argparse.Namespace) -
     print(
         f"{size:>6} articles: library screen cold {row['cold']:.2f} s, warm "
         f"{row['warm']:.2f} s ({row['warm'] / row['app']:.1f}x the one-line app's "
-        f"{row['app']:.2f} s); list {row['list']:.2f} s (the first, making the output it "
-        f"keeps: {row['list_first']:.2f} s); search first {row['search1']:.2f} s, "
+        f"{row['app']:.2f} s); list {row['list']:.2f} s (with no kept output: "
+        f"{row['list_first']:.2f} s; after one file changed: {row['list_changed']:.2f} s); "
+        f"search first {row['search1']:.2f} s, "
         f"second {row['search2']:.2f} s (a word in one title: {row['search2_rare']:.2f} s); "
         f"filter key {row['filter'] * 1000:.1f} ms (b {row['filter_b'] * 1000:.1f}, o "
         f"{row['filter_o'] * 1000:.1f}; all threads, o: {row['filter_all'] * 1000:.1f}); "
@@ -310,8 +321,10 @@ def targets(results: dict[int, dict[str, float]], grown: float | None) -> None:
         base = f"python -c pass {row['pass'] * 1000:.0f} ms"
         target("wellread list, 50,000", f"{row['list']:.2f} s", base, "under 0.5 s",
                row["list"] < 0.5)  # fmt: skip
-        target("wellread list, 50,000, first after a change", f"{row['list_first']:.2f} s",
+        target("wellread list, 50,000, no kept output", f"{row['list_first']:.2f} s",
                base, "under 0.5 s", row["list_first"] < 0.5)  # fmt: skip
+        target("wellread list, 50,000, one file changed", f"{row['list_changed']:.2f} s",
+               base, "under 0.5 s", row["list_changed"] < 0.5)  # fmt: skip
         target(
             "Peak memory at first frame, 50,000",
             f"{row['rss']:.0f} MB",
