@@ -6,7 +6,7 @@ them, knows which one the reader is on, and reports "Match 3 of 12" up.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.actions import SkipAction
 from textual.geometry import Region
@@ -44,6 +44,11 @@ class ArticleSearch(ArticleViewport):
         self._on_match = False
         # Whether Esc was the view's (clearing matches) when the bindings were last told.
         self._escape_clears: bool | None = None
+        # Who hears "Match 3 of 12", called at once instead of sent SearchReport: set
+        # by the screen (attributes down), so the status line says it in the frame
+        # that draws the jump. A message arrives after that frame, and a second frame
+        # drew the status line alone (as position_listener does for the position).
+        self.report_listener: Callable[[messages.SearchReport], None] | None = None
 
     @property
     def escape_clears_matches(self) -> bool:
@@ -141,7 +146,7 @@ class ArticleSearch(ArticleViewport):
         if layout is None or (match := self._found.select(index)) is None:
             return
         self._on_match = True
-        self.post_message(messages.SearchReport(self, f"{self._found.report()}{how}."))
+        report = f"{self._found.report()}{how}."
         self.cancel_jump()
         layout.ensure_block(match.block)
         shown = shown_offset(layout.document.blocks[match.block], match.start)
@@ -149,8 +154,18 @@ class ArticleSearch(ArticleViewport):
         if not self.top_line <= line < self.top_line + self.page_height:
             self.move_to(line - self.page_height // 3)  # moved: repainted whole
         self._repaint_highlights(before)
+        # After the move, whose own report (the position) comes first: the status
+        # line then tells which match this is, as when the message came after it.
+        self._send_report(report)
         if self.has_focus:
             self._place_cursor()
+
+    def _send_report(self, text: str) -> None:
+        report = messages.SearchReport(self, text)
+        if self.report_listener is not None:
+            self.report_listener(report)
+        else:
+            self.post_message(report)
 
     def goto_first_match(self) -> None:
         """Enter in the search line: the first match from the top of the view on."""
@@ -184,7 +199,7 @@ class ArticleSearch(ArticleViewport):
         if not self._found.matches or not self.escape_clears_matches:
             raise SkipAction()
         self.set_matches([])
-        self.post_message(messages.SearchReport(self, "Search highlights cleared."))
+        self._send_report("Search highlights cleared.")
 
     def action_search(self) -> None:
         self.post_message(messages.SearchRequested(self))
