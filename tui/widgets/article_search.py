@@ -20,6 +20,12 @@ from tui.widgets.article_matches import MatchCursor
 from tui.widgets.article_viewport import ArticleViewport
 
 
+def _same_state(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
+    """The very same objects (layout, matches: never compared by value, a long
+    article's matches are a hundred thousand) then equal values (lines, anchor)."""
+    return all(a is b for a, b in zip(before[:3], now[:3], strict=True)) and before[3:] == now[3:]
+
+
 class ArticleSearch(ArticleViewport):
     """The article viewport with the matches of a search in it."""
 
@@ -49,6 +55,8 @@ class ArticleSearch(ArticleViewport):
         # that draws the jump. A message arrives after that frame, and a second frame
         # drew the status line alone (as position_listener does for the position).
         self.report_listener: Callable[[messages.SearchReport], None] | None = None
+        # The highlights on screen last worked out, with what they were worked out from.
+        self._shown_highlights: tuple[tuple[object, ...], list[tuple[Span, ...]]] | None = None
 
     @property
     def escape_clears_matches(self) -> bool:
@@ -90,17 +98,38 @@ class ArticleSearch(ArticleViewport):
         layout = self.text_layout
         if layout is None:
             return []
-        lines = layout.lines[self.top_line : self.top_line + self.page_height]
+        top = self.top_line
+        end = min(len(layout.lines), top + self.page_height)
+        found = self._found
+        # What they are worked out from: the ones of the last repaint serve as the
+        # "before" of the next change when nothing of it has changed since (a search
+        # in a long article changes the matches twice a key, each time comparing).
+        state = (
+            layout,
+            found,
+            found.matches,
+            found.match_index,
+            top,
+            end,
+            getattr(self, "focused_anchor", None),
+        )
+        shown = self._shown_highlights
+        if shown is not None and _same_state(shown[0], state):
+            return shown[1]
+        lines = layout.lines[top:end]
         highlights = self.highlighter()
         if highlights is None:
-            return [()] * len(lines)
-        by_block: dict[int, tuple[Span, ...]] = {}
-        return [
-            by_block[line.block]
-            if line.block in by_block
-            else by_block.setdefault(line.block, highlights(line.block))
-            for line in lines
-        ]
+            result: list[tuple[Span, ...]] = [()] * len(lines)
+        else:
+            by_block: dict[int, tuple[Span, ...]] = {}
+            result = [
+                by_block[line.block]
+                if line.block in by_block
+                else by_block.setdefault(line.block, highlights(line.block))
+                for line in lines
+            ]
+        self._shown_highlights = (state, result)
+        return result
 
     def _repaint_highlights(self, before: list[tuple[Span, ...]]) -> None:
         """Repaint the lines on screen whose highlights differ from *before* (taken with
