@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import article_ready, settle
+from helpers import zebra_library
+from pilot_helpers import article_ready, reading, settle
 from screen_cells import rendered_rows
 from terminal_updates import Terminal
 from textual.geometry import Region
@@ -17,6 +18,7 @@ from textual.widget import Widget
 from tui.app import WellreadApp
 from tui.content import load_library
 from tui.screens import reader_find
+from tui.screens.reader_text import SYNC_LOAD_BYTES
 from tui.settings import Settings
 from tui.widgets.article_view import ArticleView
 
@@ -82,3 +84,28 @@ async def test_a_focus_change_that_restyles_the_text_repaints_it_all(
             await pilot.press(key)
             await settle(pilot)
             assert terminal.rows == rendered_rows(app), key
+
+
+async def test_a_long_article_shows_what_a_fresh_drawing_shows_as_its_matches_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long article is searched twice a key (the lines on screen, then the whole of
+    # it in a thread), each change repainting the rows whose highlights differ from
+    # those of the repaint before: moves, Enter, n and N in between must not leave a
+    # row as it was drawn before.
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    library = zebra_library(tmp_path / "lib", "long", "Long", SYNC_LOAD_BYTES + 40_000, (3, 30))
+    async with reading(library, "long", SIZE) as (app, pilot):
+        terminal = Terminal(app, monkeypatch)
+        view = app.screen.query_one(ArticleView)
+        keys = ["slash", "t", "h", "enter", "n", "N", "space", "j", "slash", "backspace"]
+        keys += ["e", "escape", "slash", "t", "enter", "k", "n", "space", "escape"]
+        # A rare word: its one highlight on screen moves up a row with j, then goes.
+        keys += ["slash", *"zebra", "enter", "j", "escape"]
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+            assert terminal.rows == rendered_rows(app), key
+            if key == "t":
+                assert view.matches  # a search the view shows, before Enter goes to it
+        assert not view.matches

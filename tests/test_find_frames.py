@@ -11,6 +11,7 @@ import pytest
 from helpers import zebra_library
 from pilot_helpers import article_ready, reading, record_frames, settle
 from screen_cells import rendered_rows
+from textual._compositor import ChopsUpdate
 from textual._styles_cache import StylesCache
 
 from tui.app import WellreadApp
@@ -171,3 +172,50 @@ async def test_the_find_layer_start_takes_no_cell_and_is_never_drawn(
         assert app.screen.query_one(ArticleView) in drawn
         # Asked for its lines at such a frame, it has none, and no styles are looked up.
         assert start not in drawn
+
+
+def _frame_texts(app: WellreadApp, monkeypatch: pytest.MonkeyPatch) -> list[dict[int, str]]:
+    """The text each frame drawn from now on writes, by screen row (the changed cells
+    of the row, left to right), one dict a frame."""
+    frames: list[dict[int, str]] = []
+    draw = app._display
+
+    def record(on: Any, update: Any) -> None:
+        if isinstance(update, ChopsUpdate):
+            rows: dict[int, str] = {}
+            for y, x1, x2 in update.spans:
+                cells = "".join(
+                    text
+                    for strip in update.chops[y].values()
+                    if strip is not None
+                    for text, _, control in strip
+                    if not control
+                )
+                rows[y] = rows.get(y, "") + cells[x1:x2]
+            frames.append(rows)
+        draw(on, update)
+
+    monkeypatch.setattr(app, "_display", record)
+    return frames
+
+
+async def test_enter_says_which_match_in_the_frame_of_the_jump(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = _app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _found_step(pilot, app)
+        total = len(view.matches)
+        status_row = app.screen.query_one(StatusLine).region.y
+        frames = _frame_texts(app, monkeypatch)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert view.match_index == 0
+        # The jump and "Match 1 of N" in one frame: no second frame for the status line.
+        assert len(frames) == 1, frames
+        said = frames[0][status_row].strip()
+        assert said.startswith(f"Match 1 of {total}, the first from the top")
+        frames.clear()
+        await pilot.press("n")
+        await settle(pilot)
+        assert len(frames) == 1 and frames[0][status_row].strip().startswith(f"Match 2 of {total}.")

@@ -175,6 +175,7 @@ class ReaderScreen(StyledOnce, ReaderText):
             )
             view.seen_before = self.percent_before
             view.position_listener = self.position_changed  # in the frame of the move
+            view.report_listener = self.on_article_view_search_report  # and "Match 3 of 12"
             yield view
             yield Sidebar(*self.sidebar_entries(article) if article else (None, None), id="sidebar")
             # Over the panes' bottom edge, so opening it lays nothing out again.

@@ -6,7 +6,7 @@ them, knows which one the reader is on, and reports "Match 3 of 12" up.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.actions import SkipAction
 from textual.geometry import Region
@@ -18,6 +18,12 @@ from tui.render.tables import shown_offset
 from tui.widgets import article_messages as messages
 from tui.widgets.article_matches import MatchCursor
 from tui.widgets.article_viewport import ArticleViewport
+
+
+def _same_state(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
+    """The very same objects (layout, matches: never compared by value, a long
+    article's matches are a hundred thousand) then equal values (lines, anchor)."""
+    return all(a is b for a, b in zip(before[:3], now[:3], strict=True)) and before[3:] == now[3:]
 
 
 class ArticleSearch(ArticleViewport):
@@ -44,6 +50,13 @@ class ArticleSearch(ArticleViewport):
         self._on_match = False
         # Whether Esc was the view's (clearing matches) when the bindings were last told.
         self._escape_clears: bool | None = None
+        # Who hears "Match 3 of 12", called at once instead of sent SearchReport: set
+        # by the screen (attributes down), so the status line says it in the frame
+        # that draws the jump. A message arrives after that frame, and a second frame
+        # drew the status line alone (as position_listener does for the position).
+        self.report_listener: Callable[[messages.SearchReport], None] | None = None
+        # The highlights on screen last worked out, with what they were worked out from.
+        self._shown_highlights: tuple[tuple[object, ...], list[tuple[Span, ...]]] | None = None
 
     @property
     def escape_clears_matches(self) -> bool:
@@ -85,17 +98,38 @@ class ArticleSearch(ArticleViewport):
         layout = self.text_layout
         if layout is None:
             return []
-        lines = layout.lines[self.top_line : self.top_line + self.page_height]
+        top = self.top_line
+        end = min(len(layout.lines), top + self.page_height)
+        found = self._found
+        # What they are worked out from: the ones of the last repaint serve as the
+        # "before" of the next change when nothing of it has changed since (a search
+        # in a long article changes the matches twice a key, each time comparing).
+        state = (
+            layout,
+            found,
+            found.matches,
+            found.match_index,
+            top,
+            end,
+            getattr(self, "focused_anchor", None),
+        )
+        shown = self._shown_highlights
+        if shown is not None and _same_state(shown[0], state):
+            return shown[1]
+        lines = layout.lines[top:end]
         highlights = self.highlighter()
         if highlights is None:
-            return [()] * len(lines)
-        by_block: dict[int, tuple[Span, ...]] = {}
-        return [
-            by_block[line.block]
-            if line.block in by_block
-            else by_block.setdefault(line.block, highlights(line.block))
-            for line in lines
-        ]
+            result: list[tuple[Span, ...]] = [()] * len(lines)
+        else:
+            by_block: dict[int, tuple[Span, ...]] = {}
+            result = [
+                by_block[line.block]
+                if line.block in by_block
+                else by_block.setdefault(line.block, highlights(line.block))
+                for line in lines
+            ]
+        self._shown_highlights = (state, result)
+        return result
 
     def _repaint_highlights(self, before: list[tuple[Span, ...]]) -> None:
         """Repaint the lines on screen whose highlights differ from *before* (taken with
@@ -141,7 +175,7 @@ class ArticleSearch(ArticleViewport):
         if layout is None or (match := self._found.select(index)) is None:
             return
         self._on_match = True
-        self.post_message(messages.SearchReport(self, f"{self._found.report()}{how}."))
+        report = f"{self._found.report()}{how}."
         self.cancel_jump()
         layout.ensure_block(match.block)
         shown = shown_offset(layout.document.blocks[match.block], match.start)
@@ -149,8 +183,18 @@ class ArticleSearch(ArticleViewport):
         if not self.top_line <= line < self.top_line + self.page_height:
             self.move_to(line - self.page_height // 3)  # moved: repainted whole
         self._repaint_highlights(before)
+        # After the move, whose own report (the position) comes first: the status
+        # line then tells which match this is, as when the message came after it.
+        self._send_report(report)
         if self.has_focus:
             self._place_cursor()
+
+    def _send_report(self, text: str) -> None:
+        report = messages.SearchReport(self, text)
+        if self.report_listener is not None:
+            self.report_listener(report)
+        else:
+            self.post_message(report)
 
     def goto_first_match(self) -> None:
         """Enter in the search line: the first match from the top of the view on."""
@@ -184,7 +228,7 @@ class ArticleSearch(ArticleViewport):
         if not self._found.matches or not self.escape_clears_matches:
             raise SkipAction()
         self.set_matches([])
-        self.post_message(messages.SearchReport(self, "Search highlights cleared."))
+        self._send_report("Search highlights cleared.")
 
     def action_search(self) -> None:
         self.post_message(messages.SearchRequested(self))
