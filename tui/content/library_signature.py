@@ -18,6 +18,7 @@ import os
 import struct
 import time
 from array import array
+from operator import itemgetter
 
 from tui.content.digests import new_blake2b
 from tui.content.folder_scan import listed_markdown_names
@@ -60,7 +61,10 @@ class FolderLook:
 
     def scanned(self) -> tuple[int, list[Scanned]]:
         """(before, the files by name) as the listing's own look would give them."""
-        return self.before, sorted(zip(self.names, self.sizes, self.times, strict=True))
+        # By name alone: a folder lists no name twice, so the order is the tuples' own,
+        # at half the cost of comparing tuples.
+        files = zip(self.names, self.sizes, self.times, strict=True)
+        return self.before, sorted(files, key=itemgetter(0))
 
 
 class Missing:
