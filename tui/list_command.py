@@ -39,12 +39,22 @@ def cmd_list(context: Context) -> int:
     path = kept_path(data_dir(), folders)
     try:
         kept = _read_kept(path)
+        if kept is None:  # made again: the list cache read while the child looks
+            _decode_ahead(data_dir(), folders)
     finally:
         signature = look.signature()
     if signature is not None and kept is not None and kept[0] == _first_line(signature):
         context.out.write(kept[1])
         return 0
     return _listed(context, context.library_after(look), (path, signature))
+
+
+def _decode_ahead(data: Path, folders: list[Path]) -> None:
+    from tui.content.listing import CACHE_NAME, decode_ahead
+
+    # A top folder, then its cards (tui.content.folders.library_folders).
+    kinds = ("article", "exercise")
+    decode_ahead(data / CACHE_NAME, [(f, kinds[i % 2]) for i, f in enumerate(folders)])
 
 
 def kept_path(data: Path, folders: list[Path]) -> Path:

@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from tui.content.digests import new_blake2b
 from tui.content.folder_scan import Scanned
-from tui.content.listing_snapshot import Columns, decode, encode
+from tui.content.listing_snapshot import NAME, SLUG, TITLE, Columns, decode, encode
 from tui.content.model import Entry, ExerciseFacts
 from tui.content.problems import Problem, Severity
 
@@ -152,6 +152,31 @@ def row_entry(
     return entry
 
 
+# Columns decoded while the look at the library was still under way (`decode_ahead`),
+# by cache file and folder: (the token they were decoded under, kind, columns). Used
+# once, and only under the same token: the table's token names one write of the file.
+_decoded_ahead: dict[tuple[str, str], tuple[bytes, str, Columns]] = {}
+
+
+def decode_ahead(path: Path, folders: list[tuple[Path, str]]) -> None:
+    """Decode the snapshots of *folders* (each with its kind) kept beside the cache
+    *path*, and split the columns a listing reads, for `ListingCache.snapshot` to give
+    later: `wellread list` does this while its look at every file runs in a child,
+    rather than after it. Whatever is found wrong, nothing is kept and nothing raised."""
+    cache = ListingCache(path)
+    try:
+        for folder, kind in folders:
+            found = cache.decoded(folder, kind)
+            if found is None:
+                continue
+            token, columns = found
+            for column in (NAME, SLUG, TITLE):
+                columns.column(column)
+            _decoded_ahead[(str(path), str(folder))] = (token, kind, columns)
+    finally:
+        cache.close()
+
+
 class ListingCache:
     """The cache file, open for one load of the library. Every method may be called
     after a failure: the cache then simply holds nothing."""
@@ -257,6 +282,11 @@ class ListingCache:
     def snapshot(self, folder: Path, kind: str) -> Columns | None:
         """The folder's rows from their file, when it holds what the rows hold as of
         the folder's time when last listed in full (`listed_at`)."""
+        found = self.decoded(folder, kind)
+        return None if found is None else found[1]
+
+    def decoded(self, folder: Path, kind: str) -> tuple[bytes, Columns] | None:
+        """`snapshot`, with the token it was read under."""
         if self.db is None:
             return None
         try:
@@ -266,6 +296,9 @@ class ListingCache:
             return None
         if found is None or found[0] != self.listed_at(folder) or type(found[1]) is not bytes:
             return None
+        ahead = _decoded_ahead.pop((str(self.path), str(folder)), None)
+        if ahead is not None and ahead[0] == found[1] and ahead[1] == kind:
+            return found[1], ahead[2]  # the same token: the same file's columns
         try:
             data = self.snapshot_file(folder).read_bytes()
         except OSError:
@@ -274,7 +307,8 @@ class ListingCache:
         if columns is None:  # gone or not ours: written again with the next full listing
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("DELETE FROM snapshots WHERE folder = ?", (str(folder),))
-        return columns
+            return None
+        return found[1], columns
 
     def listed_at(self, folder: Path) -> int | None:
         """The folder's modification time when its rows were last checked file by file."""
