@@ -186,9 +186,8 @@ def described(sheet: Stylesheet) -> list[tuple[str, object]]:
     return [(repr(rule.selector_set), repr(rule.styles.get_rules())) for rule in sheet.rules]
 
 
-async def test_ctrl_t_adopts_the_next_theme_parsed_ahead_and_it_matches_a_fresh_parse(
-    library_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _record_adoptions(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each theme change adopted rules parsed ahead, in order."""
     adopted: list[bool] = []
 
     def recording_adopt(*args: Any) -> bool:
@@ -197,6 +196,13 @@ async def test_ctrl_t_adopts_the_next_theme_parsed_ahead_and_it_matches_a_fresh_
         return result
 
     monkeypatch.setattr(app_settings, "adopt", recording_adopt)
+    return adopted
+
+
+async def test_ctrl_t_adopts_the_next_theme_parsed_ahead_and_it_matches_a_fresh_parse(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    adopted = _record_adoptions(monkeypatch)
     app = WellreadApp(load_library(library_dir), open_slug="alpha")
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(pilot)
@@ -221,14 +227,7 @@ async def test_ctrl_t_adopts_the_next_theme_parsed_ahead_and_it_matches_a_fresh_
 async def test_the_first_ctrl_t_adopts_a_theme_parsed_ahead_at_start(
     library_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    adopted: list[bool] = []
-
-    def recording_adopt(*args: Any) -> bool:
-        result = stylesheet_ahead.adopt(*args)
-        adopted.append(result)
-        return result
-
-    monkeypatch.setattr(app_settings, "adopt", recording_adopt)
+    adopted = _record_adoptions(monkeypatch)
     # The start's work for later done almost at once (a Textual timer of 0 divides by 0).
     monkeypatch.setattr(app_module, "WARM_AFTER", 0.001)
     app = WellreadApp(load_library(library_dir), open_slug="alpha")

@@ -42,6 +42,21 @@ class ListFrame:
     blank: Strip
 
 
+def drawn(
+    layout: Layout,
+    width: int,
+    line: Line,
+    block: TextBlock,
+    mark: str,
+    style: Style,
+    style_of: Callable[[str], Style],
+) -> Strip:
+    """*line* (of *block*, in *layout*) drawn *width* cells wide, *mark* in its gutter."""
+    segments = [Segment(mark.ljust(GUTTER), style)]
+    segments += line_segments(block, line, layout.width, style, style_of)
+    return Strip(segments).crop_extend(0, width, style)
+
+
 class ListStrips:
     """Drawn lines of one layout at one width, by line, gutter mark and item style.
 
@@ -106,9 +121,7 @@ class ListStrips:
         key = (index, mark, style)
         strip = self._strips.get(key)
         if strip is None:
-            segments = [Segment(mark.ljust(GUTTER), style)]
-            segments += line_segments(block, line, layout.width, style, style_of)
-            strip = self._strips[key] = Strip(segments).crop_extend(0, width, style)
+            strip = self._strips[key] = drawn(layout, width, line, block, mark, style, style_of)
         return strip
 
 
@@ -148,9 +161,7 @@ class BlockStrips(ListStrips):
         kept = self._by_block.get(key)
         if kept is not None and kept[0] is block:
             return kept[1]
-        segments = [Segment(mark.ljust(GUTTER), style)]
-        segments += line_segments(block, line, layout.width, style, style_of)
-        strip = Strip(segments).crop_extend(0, width, style)
+        strip = drawn(layout, width, line, block, mark, style, style_of)
         self._by_block.discard(key)  # a gone block's: Textual's LRUCache would keep it
         self._by_block[key] = (block, strip)
         return strip
