@@ -120,4 +120,5 @@ def test_what_the_look_saw_is_what_the_listing_would_see(
     # the folder not there is not among them.
     assert sorted(scans) == sorted(folders[:2])
     for folder in folders[:2]:
-        assert scans[folder] == (os.stat(folder).st_mtime_ns, scan(folder))
+        assert scans[folder].before == os.stat(folder).st_mtime_ns
+        assert scans[folder].scanned() == scan(folder)

@@ -35,8 +35,7 @@ try:
         from collections.abc import Mapping
 
         from tui.content import Library
-        from tui.content.folder_scan import Scanned
-        from tui.content.library_signature import LookInChild
+        from tui.content.library_signature import FolderLook, LookInChild
 except KeyboardInterrupt:
     print("\n" + STOPPED, file=sys.stderr, flush=True)
     raise SystemExit(INTERRUPTED) from None
@@ -79,7 +78,7 @@ EXPORT_FORMATS = ("bibtex", "csl-json", "ris")
 def open_library(
     chosen: Path | None,
     trust: bool = False,
-    looked: Mapping[Path, tuple[int, list[Scanned]]] | None = None,
+    looked: Mapping[Path, FolderLook] | None = None,
 ) -> Library:
     """The library `library_places` names, its list data cached in the data folder
     (*trust*, *looked*: see load_library)."""

@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, count
+from operator import ne
 from pathlib import Path
 from typing import cast
 
-from tui.content.entries import KIND, SLUG, Entries, Source
+from tui.content.entries import KIND, MTIME, SIZE, SLUG, Entries, Source
 from tui.content.folder_scan import Scanned, scan
-from tui.content.library_signature import SETTLING_NS
+from tui.content.library_signature import SETTLING_NS, FolderLook
 from tui.content.listing import ListingCache, Row, entry_row, row_entry, storable
-from tui.content.listing_snapshot import NAME, Columns
+from tui.content.listing_patch import patch
+from tui.content.listing_snapshot import NAME, Buffer, Columns
 from tui.content.model import Entry
 from tui.content.problems import ContentError, Problem, Severity
+
+# More files changed than this, and a folder's snapshot is written anew, not patched.
+PATCH_MOST = 256
 
 
 def read_guarded(path: Path, kind: str, root: Path) -> Entry | Problem:
@@ -48,7 +56,7 @@ def folder_entries(
     yours: bool,
     cache: ListingCache | None,
     trust: bool = False,
-    looked: tuple[int, list[Scanned]] | None = None,
+    looked: FolderLook | None = None,
 ) -> tuple[Entries, bool]:
     """The entries of one folder, and whether they were trusted (listed from the cache
     without a look at each file: *trust*, and the folder unchanged since its last full
@@ -61,9 +69,10 @@ def folder_entries(
     try:
         if looked is None and not folder.is_dir():
             return entries, False
-        before = os.stat(folder).st_mtime_ns if looked is None else looked[0]
+        before = os.stat(folder).st_mtime_ns if looked is None else looked.before
         known = cache.listed_at(folder) if cache is not None else None
-        columns = cache.snapshot(folder, kind) if cache is not None else None
+        decoded = cache.decoded(folder, kind) if cache is not None else None
+        token, columns = decoded if decoded is not None else (b"", None)
         source = Source(folder, root, yours)
         if columns is not None:
             columns.source = source
@@ -72,21 +81,41 @@ def folder_entries(
                 return Entries.of_columns(columns), True
             rows = columns.rows() if columns is not None else cache.each_row(folder)
             return _trusted(folder, kind, unreadable, root, yours, rows), True
-        scanned = scan(folder) if looked is None else looked[1]
+        scanned = scan(folder) if looked is None else None
     except OSError as error:
         unreadable.append(Problem(folder, 1, f"cannot list the folder: {error.strerror}"))
         return entries, False
     if columns is not None:
-        if _whole(columns, kind) and scanned == columns.names_sizes_times():
-            # Every file as its row says: the rows as they are, and nothing to store
-            # but the folder's time (when settled: see below).
-            settled = time.time_ns() - before > SETTLING_NS
-            assert cache is not None
-            cache.store(folder, [], [], before if settled else None, known)
-            return Entries.of_columns(columns), False
+        assert cache is not None
+        settled = time.time_ns() - before > SETTLING_NS
+        if _whole(columns, kind):
+            seen: Files = (looked.names, looked.sizes, looked.times) if looked else _files(scanned)
+            kept = (columns.column(NAME), columns.numbers[SIZE], columns.numbers[MTIME])
+            changed, removed = _differences(seen, kept)
+            if not changed and not removed:
+                # Every file as its row says: the rows as they are, and nothing to
+                # store but the folder's time (when settled: see below).
+                same: Snapshot = (token, None, columns.count)  # the file stays as it is
+                cache.store(folder, [], [], before if settled else None, known, same)
+                return Entries.of_columns(columns), False
+            made = _patched(folder, kind, root, columns, changed, removed)
+            if made is not None:
+                new_rows, gone, (patched, body) = made
+                patched.source = source
+                entries = Entries.of_columns(patched)
+                if len(entries) == patched.count:  # else a new row's slug is taken
+                    made_now: Snapshot = (token, body, patched.count)
+                    cache.store(
+                        folder, new_rows, gone, before if settled else None, known, made_now
+                    )
+                    return entries, False
+                entries = Entries()
         cached = dict(zip(columns.column(NAME), columns.rows(), strict=True))
     else:
         cached = cache.rows(folder) if cache is not None else {}
+    if scanned is None:
+        assert looked is not None
+        scanned = looked.scanned()
     fresh: list[Row] = []
     child = getattr(folder, "_make_child_relpath", folder.joinpath)
     for item in scanned:
@@ -126,6 +155,110 @@ def folder_entries(
         # What is left in *cached* is gone.
         cache.store(folder, fresh, cached, before if settled else None, known)
     return entries, False
+
+
+def _patched(
+    folder: Path,
+    kind: str,
+    root: Path,
+    columns: Columns,
+    changed: list[Scanned],
+    removed: set[str],
+) -> tuple[list[Row], list[str], tuple[Columns, list[Buffer]]] | None:
+    """When a few files were added or changed (*changed*, by name) or rows no longer
+    hold (*removed*: changed or gone) since the snapshot of *columns* (whole) was
+    written: the rows to store, the names gone, and the
+    snapshot patched for them (tui.content.listing_patch). None when there are more
+    changes than that, or a changed file has problems to report: then the folder is
+    listed row by row."""
+    if len(changed) + len(removed) > PATCH_MOST:
+        return None
+    names = columns.column(NAME)
+    where: dict[str, int] = {}  # an old row's number by its name
+    for name in removed:
+        at = bisect_left(names, name)
+        if at == len(names) or names[at] != name:  # rows not in the order of our making
+            return None
+        where[name] = at
+    child = getattr(folder, "_make_child_relpath", folder.joinpath)
+    rows_at: dict[int, list[Row]] = {}  # new rows by the old row they go before
+    fresh: list[Row] = []
+    for item in changed:
+        name, size, _ = item
+        if size < 0 or not storable(name):
+            return None
+        entry = read_guarded(child(name), kind, root)
+        if (
+            not isinstance(entry, Entry)
+            or entry.kind != kind
+            or entry.problems
+            or entry.facts is not None
+        ):
+            return None
+        fresh.append(entry_row(folder, item, entry))
+        at = where[name] if name in where else bisect_left(names, name)
+        rows_at.setdefault(at, []).append(fresh[-1][1:])
+    gone_at = set(where.values())
+    spots = sorted(gone_at.union(rows_at))
+    made = patch(columns, [(at, int(at in gone_at), rows_at.get(at, [])) for at in spots])
+    if made is None:
+        return None
+    gone = sorted(removed.difference(name for name, _, _ in changed))
+    return fresh, gone, made
+
+
+# The token of the snapshot read, and its body with the changes made (None: no change).
+Snapshot = tuple[bytes, list[Buffer] | None, int]
+# A folder's files as columns: names, sizes, modification times.
+Files = tuple[Sequence[str], Sequence[int], Sequence[int]]
+
+
+def _files(scanned: list[Scanned] | None) -> Files:
+    names, sizes, times = zip(*scanned, strict=True) if scanned else ((), (), ())
+    return names, sizes, times
+
+
+def _differences(seen: Files, kept: Files) -> tuple[list[Scanned], set[str]]:
+    """The files *seen* not as their rows (*kept*) say, new or changed, by name; and
+    the names of the rows whose file is not as they say, changed or gone."""
+    names, sizes, times = seen
+    kept_names, kept_sizes, kept_times = kept
+    if names == kept_names:  # both by name: the files as they were, their numbers aside
+        at = _differing(sizes, kept_sizes).union(_differing(times, kept_times))
+        return sorted((names[i], sizes[i], times[i]) for i in at), {names[i] for i in at}
+    where = dict(zip(kept_names, count()))
+    found = list(map(where.get, names))
+    if len(found) == len(kept_names) and None not in found:
+        rows = cast(list[int], found)
+        # The same names (a folder lists each once): each file's numbers against its
+        # row's, in C, without a tuple made per file or the files sorted.
+        at = set(compress(count(), map(ne, map(kept_sizes.__getitem__, rows), sizes)))
+        at.update(compress(count(), map(ne, map(kept_times.__getitem__, rows), times)))
+        return sorted((names[i], sizes[i], times[i]) for i in at), {names[i] for i in at}
+    now = set(zip(names, sizes, times, strict=True))
+    before = set(zip(kept_names, kept_sizes, kept_times, strict=True))
+    return sorted(now.difference(before)), {name for name, _, _ in before.difference(now)}
+
+
+def _differing(numbers: Sequence[int], others: Sequence[int]) -> set[int]:
+    """Where two equally long columns of numbers differ: compared as bytes, a block at a
+    time, when both are arrays (50,000 numbers made objects to compare cost 15 ms)."""
+    if not (
+        isinstance(numbers, array)
+        and isinstance(others, array)
+        and numbers.typecode == others.typecode
+        and len(numbers) == len(others)
+    ):
+        return set(compress(count(), map(ne, numbers, others)))
+    mine, theirs = numbers.tobytes(), others.tobytes()
+    block = 512 * numbers.itemsize
+    found: set[int] = set()
+    for start in range(0, len(mine), block) if mine != theirs else ():
+        if mine[start : start + block] != theirs[start : start + block]:
+            first = start // numbers.itemsize
+            last = min(first + 512, len(numbers))
+            found.update(i for i in range(first, last) if numbers[i] != others[i])
+    return found
 
 
 def _whole(columns: Columns, kind: str) -> bool:

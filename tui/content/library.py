@@ -25,7 +25,7 @@ from tui.content.model import Article, Entry, Exercise, ExerciseFacts, Paragraph
 from tui.content.problems import ContentError, Problem, Severity
 
 if TYPE_CHECKING:
-    from tui.content.folder_scan import Scanned
+    from tui.content.library_signature import FolderLook
     from tui.content.paths import ReadingPath
 
 PATHS_FILE = "paths.yaml"  # as in tui.content.paths (a test checks they agree)
@@ -269,7 +269,7 @@ def load_library(
     own: Path | None = None,
     cache: Path | None = None,
     trust: bool = False,
-    looked: Mapping[Path, tuple[int, list[Scanned]]] | None = None,
+    looked: Mapping[Path, FolderLook] | None = None,
 ) -> Library:
     """The library in *root* (the bundled one by default), with the reader's own folder
     *own* beside it when given, its list data kept in the SQLite file *cache* when given.

@@ -20,7 +20,16 @@ from typing import Any, cast
 
 from tui.content.digests import new_blake2b
 from tui.content.folder_scan import Scanned
-from tui.content.listing_snapshot import NAME, SLUG, TITLE, Columns, decode, encode
+from tui.content.listing_snapshot import (
+    NAME,
+    SLUG,
+    TITLE,
+    Buffer,
+    Columns,
+    decode,
+    encode,
+    framed,
+)
 from tui.content.model import Entry, ExerciseFacts
 from tui.content.problems import Problem, Severity
 
@@ -328,9 +337,14 @@ class ListingCache:
         gone: Iterable[str],
         listed_at: int | None = None,
         known: int | None = None,
+        patched: tuple[bytes, list[Buffer] | None, int] | None = None,
     ) -> None:
         """Keep new rows and forget files no longer there, and the folder's time when
-        listed (*listed_at*; *known*: the time kept before); a failure keeps nothing."""
+        listed (*listed_at*; *known*: the time kept before); a failure keeps nothing.
+        *patched*: the token of the snapshot read, and the body and row count of that
+        snapshot with these changes made (tui.content.listing_patch; no body: no rows
+        changed, the file stays as it is), kept instead of one made from every row when
+        that snapshot is still the table's."""
         if self.db is None:
             return
         gone = list(gone)
@@ -338,6 +352,8 @@ class ListingCache:
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
+            # Read before the rows change (any change drops the folder's snapshot).
+            current = patched is not None and self._token(folder) == patched[0]
             self.db.execute("DELETE FROM snapshots WHERE folder = ?", (str(folder),))
             self.db.execute("DELETE FROM folders WHERE folder = ?", (str(folder),))
             if listed_at is not None:
@@ -352,10 +368,15 @@ class ListingCache:
             if listed_at is not None:
                 query = f"SELECT {_COLUMNS.removeprefix('folder, ')} FROM files WHERE {_OURS}"
                 token = os.urandom(16)
-                kept = encode(
-                    self.db.execute(query + " ORDER BY name", (str(folder),)).fetchall(), token
-                )
-                if kept is not None:
+                if current and patched is not None and patched[1] is None:
+                    token = patched[0]  # the same rows: the same file, under its token
+                elif current and patched is not None and patched[1] is not None:
+                    kept = framed(patched[1], token, patched[2])
+                else:
+                    rows_now = self.db.execute(query + " ORDER BY name", (str(folder),))
+                    whole = encode(rows_now.fetchall(), token)
+                    kept = None if whole is None else [whole]
+                if kept is not None or (patched is not None and token == patched[0]):
                     self.db.execute(
                         "INSERT INTO snapshots VALUES (?, ?, ?)", (str(folder), listed_at, token)
                     )
@@ -367,17 +388,24 @@ class ListingCache:
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
 
-    def _write_snapshot(self, folder: Path, data: bytes) -> None:
+    def _write_snapshot(self, folder: Path, data: list[Buffer]) -> None:
         # Whole or not at all: written beside and renamed into place. A file that
         # cannot be written is no harm: its token is not found, and the rows are read.
         path = self.snapshot_file(folder)
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
         try:
-            partial.write_bytes(data)
+            with open(partial, "wb") as file:
+                file.writelines(data)
             partial.replace(path)
         except OSError:
             with contextlib.suppress(OSError):
                 partial.unlink()
+
+    def _token(self, folder: Path) -> object:
+        assert self.db is not None
+        found = self.db.execute("SELECT token FROM snapshots WHERE folder = ?", (str(folder),))
+        row = found.fetchone()
+        return row[0] if row is not None else None
 
     def _snapshot_at(self, folder: Path) -> int | None:
         assert self.db is not None

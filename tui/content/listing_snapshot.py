@@ -31,6 +31,8 @@ from tui.content.collation import title_key
 if TYPE_CHECKING:
     from tui.content.entries import Source
 
+Buffer = bytes | memoryview  # a piece of a snapshot file
+
 MAGIC = b"wellread list snapshot 2\n"  # 2: titles ordered by tui.content.collation
 # No file name holds a NUL, and the cleaner takes every control character out of
 # titles, summaries, tags and ids (tui.content.clean); JSON writes it escaped.
@@ -159,8 +161,17 @@ def encode(rows: list[tuple[object, ...]], token: bytes) -> bytes | None:
         return None
     order = array("q", title_order(list(columns[TITLE])))
     parts += [_little(numbers).tobytes(), _little(order).tobytes()]
-    body = b"".join(parts)
-    return MAGIC + _HEADER.pack(token, count, zlib.crc32(body)) + body
+    return b"".join(framed(parts, token, count))
+
+
+def framed(body: Sequence[Buffer], token: bytes, count: int) -> list[Buffer]:
+    """The file for a snapshot of *count* rows, under *token*, whose body is the pieces
+    *body*: as pieces, written one after another (17 MB at 50,000 rows, not copied
+    into one)."""
+    crc = 0
+    for piece in body:
+        crc = zlib.crc32(piece, crc)
+    return [MAGIC, _HEADER.pack(token, count, crc), *body]
 
 
 def decode(data: bytes, token: bytes, kind: str) -> Columns | None:

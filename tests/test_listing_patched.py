@@ -1,0 +1,134 @@
+"""After a few files change, a folder's snapshot is patched rather than written anew
+(tui.content.folder_entries, tui.content.listing_patch): the library listed is the one
+a listing without any cache gives, and the next start, from the patched snapshot alone,
+lists the same."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.content import listing as listing_module
+from tui.content import load_library
+from tui.content.library import Library
+from tui.content.library_signature import SETTLING_NS, LibraryLook, scans_of
+from tui.content.listing import CACHE_NAME, ListingCache
+
+OLD = time.time_ns() - 100 * SETTLING_NS
+PAGE = "---\ntitle: {title}\nsummary: {summary}\ntags: [{tag}]\n---\n\nWords, {words}.\n"
+TITLES = ["Stairs at home", "balance on one leg", "Walking", "Éclairs", "rowing", "Squats"]
+
+
+def _write(root: Path, name: str, title: str, summary: str, when: int) -> None:
+    path = root / name
+    words = " ".join(["word"] * (len(summary) % 7 + 1))
+    text = PAGE.format(title=title, summary=summary, tag=title.split()[0].lower(), words=words)
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(when, when))
+
+
+def _library(root: Path) -> Path:
+    root.mkdir(parents=True)
+    for number, title in enumerate(TITLES):
+        _write(root, f"page{number}.md", title, f"About {title}.", OLD)
+    os.utime(root, ns=(OLD, OLD))
+    return root
+
+
+def _seen(library: Library) -> tuple[object, ...]:
+    articles = library.articles
+    order = library.article_order()
+    return (
+        order,
+        articles.by_title(),
+        articles.by_title_columns(),
+        articles.texts(order),
+        sorted(articles.stats()),
+        [(e.title, e.summary, e.tags, e.word_count) for e in map(articles.__getitem__, order)],
+        sorted((p.path.name, p.line, p.message) for p in library.unreadable),
+    )
+
+
+def _not_written_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*_: object) -> None:
+        raise AssertionError("the snapshot was written anew from every row")
+
+    monkeypatch.setattr(listing_module, "encode", refused)
+
+
+def _no_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*_: object) -> None:
+        raise AssertionError("rows read one at a time")
+
+    monkeypatch.setattr(ListingCache, "rows", refused)
+    monkeypatch.setattr(ListingCache, "each_row", refused)
+
+
+_fate = st.sampled_from(["keep", "keep", "retitle", "touch", "remove"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    fates=st.lists(_fate, min_size=len(TITLES), max_size=len(TITLES)),
+    added=st.lists(st.sampled_from(["Zinc", "ankle circles", "Balance", "page"]), max_size=2),
+    looked=st.booleans(),
+)
+def test_a_few_changed_files_patch_the_snapshot(
+    fates: list[str], added: list[str], looked: bool
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as monkeypatch:
+        root = _library(Path(tmp) / "library")
+        cache = Path(tmp) / CACHE_NAME
+        load_library(root, cache=cache)
+        later = OLD + SETTLING_NS
+        for number, fate in enumerate(fates):
+            name = f"page{number}.md"
+            if fate == "retitle":
+                _write(root, name, f"Retitled {number}", "A longer summary than before.", later)
+            elif fate == "touch":
+                os.utime(root / name, ns=(later, later))
+            elif fate == "remove":
+                (root / name).unlink()
+        for number, title in enumerate(added):
+            _write(root, f"new{number}.md", title, "New.", later)
+        os.utime(root, ns=(later, later))  # settled: the snapshot is kept
+        fresh = _seen(load_library(root))
+        _not_written_anew(monkeypatch)
+        given_look = scans_of(LibraryLook([root]).looks()) if looked else None
+        assert _seen(load_library(root, cache=cache, looked=given_look)) == fresh
+        _no_rows(monkeypatch)  # the next start lists from the patched snapshot alone
+        trusted = load_library(root, cache=cache, trust=True)
+        assert trusted.trusted and _seen(trusted) == fresh
+
+
+def test_a_new_file_taking_another_ones_slug_is_reported(tmp_path: Path) -> None:
+    root = _library(tmp_path / "library")
+    # Control characters in a name are shown as U+FFFD: these two names list as one slug.
+    _write(root, "odd\a.md", "Odd one", "A bell in its name.", OLD)
+    os.utime(root, ns=(OLD, OLD))
+    cache = tmp_path / CACHE_NAME
+    load_library(root, cache=cache)
+    _write(root, "odd\b.md", "Another odd one", "A backspace in its name.", OLD + SETTLING_NS)
+    fresh = _seen(load_library(root))
+    assert any("lists as" in message for *_, message in fresh[-1])  # type: ignore[attr-defined]
+    assert _seen(load_library(root, cache=cache)) == fresh
+    assert _seen(load_library(root, cache=cache, trust=True)) == fresh
+
+
+def test_a_changed_file_with_a_problem_keeps_its_problem(tmp_path: Path) -> None:
+    root = _library(tmp_path / "library")
+    cache = tmp_path / CACHE_NAME
+    load_library(root, cache=cache)
+    path = root / "page2.md"
+    path.write_text("---\ntitle: [unclosed\n---\n\nWords.\n", encoding="utf-8")
+    os.utime(path, ns=(OLD + SETTLING_NS,) * 2)
+    fresh = _seen(load_library(root))
+    assert any(name == "page2.md" for name, *_ in fresh[-1])  # type: ignore[attr-defined]
+    assert _seen(load_library(root, cache=cache)) == fresh
+    assert _seen(load_library(root, cache=cache, trust=True)) == fresh
