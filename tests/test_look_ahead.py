@@ -29,8 +29,9 @@ class FakeLook:
     made: list[list[str]] = []
     ended: list[list[str]] = []
 
-    def __init__(self, folders: list[str]) -> None:
+    def __init__(self, folders: list[str], by_name: bool = False) -> None:
         self.folders = folders
+        self.by_name = by_name
         FakeLook.made.append(folders)
 
     def signature(self) -> str | None:
@@ -73,10 +74,21 @@ def test_a_list_or_search_line_begins_a_look_at_its_folders(
     look_ahead.begin([word.format(root=root) for word in line])
     expected = library_folders(root)
     assert looks.made == [_strings(expected)]
-    taken = look_ahead.take(expected)
+    # `list` compares the look with its cached rows, which are by name.
+    by_name = "list" in line
+    taken = look_ahead.take(expected, by_name)
     assert isinstance(taken, FakeLook) and taken.folders == _strings(expected)
-    assert look_ahead.take(expected) is None  # handed over once
+    assert taken.by_name == by_name
+    assert look_ahead.take(expected, by_name) is None  # handed over once
     assert looks.ended == []  # the command ends it, not take
+
+
+def test_a_look_of_the_other_order_is_ended_not_handed_over(
+    looks: type[FakeLook], root: Path
+) -> None:
+    look_ahead.begin(["search", "walking", "--library", str(root)])
+    assert look_ahead.take(library_folders(root), by_name=True) is None
+    assert looks.ended == [_strings(library_folders(root))]
 
 
 def test_without_library_the_bundled_one_and_the_readers_own_are_looked_at(

@@ -13,7 +13,13 @@ from fork_counting import counted_forks
 
 from tui.content import library_signature as signature_module
 from tui.content.folder_scan import listed_markdown_names, markdown_names, scan
-from tui.content.library_signature import SETTLING_NS, LookInChild, library_signature
+from tui.content.library_signature import (
+    SETTLING_NS,
+    LibraryLook,
+    LookInChild,
+    library_signature,
+    signature_of,
+)
 
 # Far enough in the past that no signature is held back as too new.
 SETTLED = time.time_ns() - 10 * SETTLING_NS
@@ -105,17 +111,22 @@ def test_the_look_takes_the_same_names_as_the_listing(tmp_path: Path) -> None:
     assert sorted(listed) == markdown_names(root) == [f"page{n:02d}.md" for n in range(12)]
 
 
+@pytest.mark.parametrize("by_name", [True, False])
 @pytest.mark.parametrize("forking", [True, False])
 def test_what_the_look_saw_is_what_the_listing_would_see(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forking: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forking: bool, by_name: bool
 ) -> None:
     if forking and not hasattr(os, "fork"):
         pytest.skip("no fork on this system")
     folders = _folders(tmp_path)
     monkeypatch.setattr(signature_module, "can_fork", lambda: forking)
-    look = LookInChild(folders)
-    assert look.signature() == library_signature(folders)
+    look = LookInChild(folders, by_name=by_name)
+    signature = look.signature()
+    assert signature is not None
+    assert signature == signature_of(LibraryLook(folders, by_name).looks())
     scans = look.scans()
+    if by_name:  # the names as the cached rows have them
+        assert all(s.names == sorted(s.names) for s in scans.values())
     # The folders there, each with its time before the look and its files by name;
     # the folder not there is not among them.
     assert sorted(scans) == sorted(folders[:2])

@@ -35,7 +35,7 @@ def cmd_list(context: Context) -> int:
     from tui.data_folder import data_dir
     from tui.look_ahead import look_at_library
 
-    folders, look = look_at_library(getattr(context.args, "library", None))
+    folders, look = look_at_library(getattr(context.args, "library", None), by_name=True)
     path = kept_path(data_dir(), folders)
     try:
         kept = _read_kept(path)

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from tui.content.library_signature import LookInChild
 
 LOOKING_COMMANDS = ("list", "search")
+# Those whose look is compared file by file with the cached rows, which are by name.
+BY_NAME = ("list",)
 # Options that stop the command before it runs, or that take a value of their own.
 _STOPPING = ("-h", "--help", "--version")
 _WITH_VALUE = ("--layout",)
@@ -39,40 +41,43 @@ def begin(argv: Sequence[str]) -> None:
     """Start the look at the library *argv* would list or search; nothing for any other
     command line."""
     global _begun
-    folders = _folders(argv)
-    if folders is None:
+    found = _folders(argv)
+    if found is None:
         return
     from tui.content.library_signature import LookInChild
 
-    _begun = (folders, LookInChild(folders))
+    command, folders = found
+    _begun = (folders, LookInChild(folders, by_name=command in BY_NAME))
 
 
-def take(folders: list[Path]) -> LookInChild | None:
-    """The look begun at the start if it is of *folders*, handed over once; None if none
-    was begun or it was of other folders (that one is ended and its answer dropped)."""
+def take(folders: list[Path], by_name: bool = False) -> LookInChild | None:
+    """The look begun at the start if it is of *folders* (names *by_name* or not),
+    handed over once; None if none was begun or it was of other folders (that one is
+    ended and its answer dropped)."""
     global _begun
     if _begun is None:
         return None
     looked, look = _begun
     _begun = None
-    if looked == [os.fspath(folder) for folder in folders]:
+    if looked == [os.fspath(folder) for folder in folders] and look.by_name == by_name:
         return look
     look.signature()  # the child waited for: no process is left behind
     return None
 
 
-def look_at_library(chosen: Path | None) -> tuple[list[Path], LookInChild]:
-    """The folders a command given --library *chosen* reads, and the look at them: the
-    one begun at the start if it was of those folders, else one begun now."""
+def look_at_library(chosen: Path | None, by_name: bool = False) -> tuple[list[Path], LookInChild]:
+    """The folders a command given --library *chosen* reads, and the look at them (its
+    names *by_name*, or in the folders' order): the one begun at the start if it was of
+    those folders, else one begun now."""
     from tui.content.folders import library_folders
     from tui.content.library_signature import LookInChild
     from tui.library_places import library_places
 
     folders = library_folders(*library_places(chosen))
-    return folders, take(folders) or LookInChild(folders)
+    return folders, take(folders, by_name) or LookInChild(folders, by_name=by_name)
 
 
-def _folders(argv: Sequence[str]) -> list[str] | None:
+def _folders(argv: Sequence[str]) -> tuple[str, list[str]] | None:
     command: str | None = None
     library: str | None = None
     words = iter(argv)
@@ -99,12 +104,12 @@ def _folders(argv: Sequence[str]) -> list[str] | None:
     if library is not None:
         if not os.path.isdir(library):
             return None  # the command says the folder is not there
-        return _with_cards([os.path.realpath(library)])
+        return command, _with_cards([os.path.realpath(library)])
     root = _bundled()
     own = os.path.join(_data_folder(), "library")
     if not os.path.isdir(own) or os.path.realpath(own) == root:
-        return _with_cards([root])
-    return _with_cards([root, os.path.realpath(own)])
+        return command, _with_cards([root])
+    return command, _with_cards([root, os.path.realpath(own)])
 
 
 def _with_cards(tops: list[str]) -> list[str]:
