@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from library_seen import no_rows, seen
 
 from tui.content import listing as listing_module
 from tui.content import load_library
-from tui.content.library import Library
 from tui.content.library_signature import SETTLING_NS, LibraryLook, scans_of
-from tui.content.listing import CACHE_NAME, ListingCache
+from tui.content.listing import CACHE_NAME
 
 OLD = time.time_ns() - 100 * SETTLING_NS
 PAGE = "---\ntitle: {title}\nsummary: {summary}\ntags: [{tag}]\n---\n\nWords, {words}.\n"
@@ -41,33 +41,11 @@ def _library(root: Path) -> Path:
     return root
 
 
-def _seen(library: Library) -> tuple[object, ...]:
-    articles = library.articles
-    order = library.article_order()
-    return (
-        order,
-        articles.by_title(),
-        articles.by_title_columns(),
-        articles.texts(order),
-        sorted(articles.stats()),
-        [(e.title, e.summary, e.tags, e.word_count) for e in map(articles.__getitem__, order)],
-        sorted((p.path.name, p.line, p.message) for p in library.unreadable),
-    )
-
-
 def _not_written_anew(monkeypatch: pytest.MonkeyPatch) -> None:
     def refused(*_: object) -> None:
         raise AssertionError("the snapshot was written anew from every row")
 
     monkeypatch.setattr(listing_module, "encode", refused)
-
-
-def _no_rows(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refused(*_: object) -> None:
-        raise AssertionError("rows read one at a time")
-
-    monkeypatch.setattr(ListingCache, "rows", refused)
-    monkeypatch.setattr(ListingCache, "each_row", refused)
 
 
 _fate = st.sampled_from(["keep", "keep", "retitle", "touch", "remove"])
@@ -98,13 +76,13 @@ def test_a_few_changed_files_patch_the_snapshot(
         for number, title in enumerate(added):
             _write(root, f"new{number}.md", title, "New.", later)
         os.utime(root, ns=(later, later))  # settled: the snapshot is kept
-        fresh = _seen(load_library(root))
+        fresh = seen(load_library(root))
         _not_written_anew(monkeypatch)
         given_look = scans_of(LibraryLook([root]).looks()) if looked else None
-        assert _seen(load_library(root, cache=cache, looked=given_look)) == fresh
-        _no_rows(monkeypatch)  # the next start lists from the patched snapshot alone
+        assert seen(load_library(root, cache=cache, looked=given_look)) == fresh
+        no_rows(monkeypatch)  # the next start lists from the patched snapshot alone
         trusted = load_library(root, cache=cache, trust=True)
-        assert trusted.trusted and _seen(trusted) == fresh
+        assert trusted.trusted and seen(trusted) == fresh
 
 
 def test_a_new_file_taking_another_ones_slug_is_reported(tmp_path: Path) -> None:
@@ -115,10 +93,10 @@ def test_a_new_file_taking_another_ones_slug_is_reported(tmp_path: Path) -> None
     cache = tmp_path / CACHE_NAME
     load_library(root, cache=cache)
     _write(root, "odd\b.md", "Another odd one", "A backspace in its name.", OLD + SETTLING_NS)
-    fresh = _seen(load_library(root))
+    fresh = seen(load_library(root))
     assert any("lists as" in message for *_, message in fresh[-1])  # type: ignore[attr-defined]
-    assert _seen(load_library(root, cache=cache)) == fresh
-    assert _seen(load_library(root, cache=cache, trust=True)) == fresh
+    assert seen(load_library(root, cache=cache)) == fresh
+    assert seen(load_library(root, cache=cache, trust=True)) == fresh
 
 
 def test_a_changed_file_with_a_problem_keeps_its_problem(tmp_path: Path) -> None:
@@ -128,7 +106,7 @@ def test_a_changed_file_with_a_problem_keeps_its_problem(tmp_path: Path) -> None
     path = root / "page2.md"
     path.write_text("---\ntitle: [unclosed\n---\n\nWords.\n", encoding="utf-8")
     os.utime(path, ns=(OLD + SETTLING_NS,) * 2)
-    fresh = _seen(load_library(root))
+    fresh = seen(load_library(root))
     assert any(name == "page2.md" for name, *_ in fresh[-1])  # type: ignore[attr-defined]
-    assert _seen(load_library(root, cache=cache)) == fresh
-    assert _seen(load_library(root, cache=cache, trust=True)) == fresh
+    assert seen(load_library(root, cache=cache)) == fresh
+    assert seen(load_library(root, cache=cache, trust=True)) == fresh

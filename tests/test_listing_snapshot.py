@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from library_seen import no_rows, seen
 
 from tui.content import load_library
 from tui.content.collation import title_key
@@ -54,46 +55,22 @@ def _library(root: Path) -> Path:
     return root
 
 
-def _seen(library: Library) -> tuple[object, ...]:
-    """Everything a start shows or sorts by, without opening an article."""
-    articles = library.articles
-    order = library.article_order()
-    return (
-        order,
-        articles.by_title(),
-        articles.by_title_columns(),  # the same, as `wellread list` writes it
-        articles.texts(order),
-        sorted(articles.stats()),
-        sorted((name, size, mtime) for _, name, size, mtime in articles.files()),
-        [(e.title, e.summary, e.tags, e.related_articles, e.word_count) for e in
-         (articles[slug] for slug in order)],
-    )  # fmt: skip
-
-
-def _no_rows(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refused(*_: object) -> None:
-        raise AssertionError("rows read one at a time")
-
-    monkeypatch.setattr(ListingCache, "rows", refused)
-    monkeypatch.setattr(ListingCache, "each_row", refused)
-
-
 def test_a_settled_listing_is_kept_and_read_back_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = _library(tmp_path / "library")
     cache = tmp_path / CACHE_NAME
-    expected = _seen(load_library(root))
-    assert _seen(load_library(root, cache=cache)) == expected
+    expected = seen(load_library(root))
+    assert seen(load_library(root, cache=cache)) == expected
     assert len(list(tmp_path.glob("*.snapshot"))) == 1
     # Titles by order regardless of case and accents ("Élan" with the Es, as the
     # listing without a cache sorts it), equal titles by file name.
     assert expected[0] == ["charlie", "delta", "bravo", "echo", "alpha"]
-    _no_rows(monkeypatch)
+    no_rows(monkeypatch)
     trusted = load_library(root, cache=cache, trust=True)
-    assert trusted.trusted and _seen(trusted) == expected
+    assert trusted.trusted and seen(trusted) == expected
     full = load_library(root, cache=cache)
-    assert not full.trusted and _seen(full) == expected
+    assert not full.trusted and seen(full) == expected
     # Opening one still reads its file.
     assert load_library(root, cache=cache).article("alpha").word_count == 3
 
@@ -111,9 +88,9 @@ def test_a_file_edited_in_place_is_seen_and_kept_again(
     changed = load_library(root, cache=cache)
     assert changed.article_order()[0] == "alpha"
     assert changed.articles["alpha"].title == "Aardvark"
-    assert _seen(changed) == _seen(load_library(root))
-    _no_rows(monkeypatch)  # kept again whole
-    assert _seen(load_library(root, cache=cache, trust=True)) == _seen(load_library(root))
+    assert seen(changed) == seen(load_library(root))
+    no_rows(monkeypatch)  # kept again whole
+    assert seen(load_library(root, cache=cache, trust=True)) == seen(load_library(root))
 
 
 def test_rows_changed_by_anything_drop_the_snapshot(tmp_path: Path) -> None:
@@ -146,7 +123,7 @@ def test_a_cache_of_the_previous_version_is_made_anew_quietly(tmp_path: Path) ->
     listing.close()
     assert not list(tmp_path.glob("*.set-aside"))
     assert sqlite3.connect(cache).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert _seen(load_library(root, cache=cache)) == _seen(load_library(root))
+    assert seen(load_library(root, cache=cache)) == seen(load_library(root))
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +134,7 @@ def kept(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, bytes, o
     cache = base / CACHE_NAME
     load_library(root, cache=cache)
     (snapshot,) = base.glob("*.snapshot")
-    return root, cache, snapshot.read_bytes(), _seen(load_library(root))
+    return root, cache, snapshot.read_bytes(), seen(load_library(root))
 
 
 def _start_with(kept: tuple[Path, Path, bytes, object], tmp: Path, data: bytes) -> Library:
@@ -175,7 +152,7 @@ def _start_with(kept: tuple[Path, Path, bytes, object], tmp: Path, data: bytes) 
 def test_any_bytes_in_the_snapshot_file_list_the_files(
     kept: tuple[Path, Path, bytes, object], tmp_path: Path, data: bytes
 ) -> None:
-    assert _seen(_start_with(kept, tmp_path / "any", data)) == kept[3]
+    assert seen(_start_with(kept, tmp_path / "any", data)) == kept[3]
 
 
 @settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -186,7 +163,7 @@ def test_a_damaged_snapshot_is_passed_over(
     good = kept[2]
     at %= len(good)
     data = good[:at] if cut else good[:at] + bytes([byte]) + good[at + 1 :]
-    assert _seen(_start_with(kept, tmp_path / "damaged", data)) == kept[3]
+    assert seen(_start_with(kept, tmp_path / "damaged", data)) == kept[3]
 
 
 _text = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\0"))
