@@ -6,8 +6,10 @@ lists the same."""
 from __future__ import annotations
 
 import os
+import random
 import tempfile
 import time
+from array import array
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from library_seen import no_rows, seen
 
 from tui.content import listing as listing_module
 from tui.content import load_library
+from tui.content.folder_entries import Files, _differences
 from tui.content.library_signature import SETTLING_NS, LibraryLook, scans_of
 from tui.content.listing import CACHE_NAME
 
@@ -55,10 +58,10 @@ _fate = st.sampled_from(["keep", "keep", "retitle", "touch", "remove"])
 @given(
     fates=st.lists(_fate, min_size=len(TITLES), max_size=len(TITLES)),
     added=st.lists(st.sampled_from(["Zinc", "ankle circles", "Balance", "page"]), max_size=2),
-    looked=st.booleans(),
+    looked=st.sampled_from(["none", "by name", "as listed"]),
 )
 def test_a_few_changed_files_patch_the_snapshot(
-    fates: list[str], added: list[str], looked: bool
+    fates: list[str], added: list[str], looked: str
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as monkeypatch:
         root = _library(Path(tmp) / "library")
@@ -78,7 +81,8 @@ def test_a_few_changed_files_patch_the_snapshot(
         os.utime(root, ns=(later, later))  # settled: the snapshot is kept
         fresh = seen(load_library(root))
         _not_written_anew(monkeypatch)
-        given_look = scans_of(LibraryLook([root]).looks()) if looked else None
+        look = LibraryLook([root], by_name=looked == "by name").looks()
+        given_look = scans_of(look) if looked != "none" else None
         assert seen(load_library(root, cache=cache, looked=given_look)) == fresh
         no_rows(monkeypatch)  # the next start lists from the patched snapshot alone
         trusted = load_library(root, cache=cache, trust=True)
@@ -110,3 +114,42 @@ def test_a_changed_file_with_a_problem_keeps_its_problem(tmp_path: Path) -> None
     assert any(name == "page2.md" for name, *_ in fresh[-1])  # type: ignore[attr-defined]
     assert seen(load_library(root, cache=cache)) == fresh
     assert seen(load_library(root, cache=cache, trust=True)) == fresh
+
+
+_file = st.tuples(st.integers(-1, 3), st.integers(-1, 3))
+# What a look finds of a cached row's file: the same, other numbers, or no file.
+_found = st.one_of(st.just("same"), st.just("gone"), _file)
+
+
+@given(
+    kept=st.lists(_file, max_size=12),
+    found=st.lists(_found, min_size=12, max_size=12),
+    added=st.lists(_file, max_size=3),
+    shuffled=st.randoms(),
+    by_name=st.booleans(),
+)
+def test_what_changed_is_found_whatever_the_order_of_the_look(
+    kept: list[tuple[int, int]],
+    found: list[object],
+    added: list[tuple[int, int]],
+    shuffled: random.Random,
+    by_name: bool,
+) -> None:
+    rows = [(f"n{i:02d}.md", *numbers) for i, numbers in enumerate(kept)]
+    seen = [(f"new{i}.md", *numbers) for i, numbers in enumerate(added)]
+    for (name, size, mtime), now in zip(rows, found, strict=False):
+        if now == "same":
+            seen.append((name, size, mtime))
+        elif now != "gone":
+            seen.append((name, *now))  # type: ignore[misc]
+    # The look by name (as `list` takes it), or in a folder's own order (as `search`).
+    looked = sorted(seen) if by_name else shuffled.sample(seen, len(seen))
+
+    def columns(files: list[tuple[str, int, int]]) -> Files:
+        names = [name for name, _, _ in files]
+        sizes = array("q", [size for _, size, _ in files])
+        return names, sizes, array("q", [when for _, _, when in files])
+
+    changed, removed = _differences(columns(looked), columns(rows))
+    assert changed == sorted(set(seen) - set(rows))
+    assert removed == {name for name, _, _ in set(rows) - set(seen)}

@@ -167,10 +167,9 @@ def _patched(
 ) -> tuple[list[Row], list[str], tuple[Columns, list[Buffer]]] | None:
     """When a few files were added or changed (*changed*, by name) or rows no longer
     hold (*removed*: changed or gone) since the snapshot of *columns* (whole) was
-    written: the rows to store, the names gone, and the
-    snapshot patched for them (tui.content.listing_patch). None when there are more
-    changes than that, or a changed file has problems to report: then the folder is
-    listed row by row."""
+    written: the rows to store, the names gone, and the snapshot patched for them
+    (tui.content.listing_patch). None when there are more changes than that, or a
+    changed file has problems to report: then the folder is listed row by row."""
     if len(changed) + len(removed) > PATCH_MOST:
         return None
     names = columns.column(NAME)
@@ -214,8 +213,9 @@ Files = tuple[Sequence[str], Sequence[int], Sequence[int]]
 
 
 def _files(scanned: list[Scanned] | None) -> Files:
+    """*scanned* as columns (names a list, as the cached rows' are: compared as lists)."""
     names, sizes, times = zip(*scanned, strict=True) if scanned else ((), (), ())
-    return names, sizes, times
+    return list(names), sizes, times
 
 
 def _differences(seen: Files, kept: Files) -> tuple[list[Scanned], set[str]]:
