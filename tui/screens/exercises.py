@@ -165,16 +165,27 @@ class ExercisesScreen(Screen[None]):
         card_list.set_entries(entries)
         if keep is not None and (index := card_list.index_of(keep)) is not None:
             card_list.move_cursor(index)
-        self.query_one("#card-filters", Static).update(Text(self.filter_text()))
+        self._show_filters(Text(self.filter_text()))
         total = len(self.cards)
         count = f"{len(shown)} of {total} cards" if len(shown) != total else f"{total} cards"
         if self.rule.no_spine_cautions:
             count += " (from the cards' own tags: ask your clinician what is safe for you)"
         self.query_one(StatusLine).set_status(count)
 
+    def _show_filters(self, text: Text) -> None:
+        line = self.query_one("#card-filters", Static)
+        line.update(text, layout=False)
+        # Laid out again only when the line wraps onto more or fewer rows (its height
+        # as Textual works it out): a layout costs this screen about half a frame.
+        width = line.content_region.width
+        if not width or line.get_content_height(line.size, line.size, width) != line.size.height:
+            line.refresh(layout=True)
+
     def set_rule(self, **changes: Any) -> None:
-        self.rule = replace(self.rule, **changes)
-        self.show()
+        rule = replace(self.rule, **changes)
+        if rule != self.rule:  # Enter or 0 can say again what the find line said
+            self.rule = rule
+            self.show()
 
     # ------------------------------------------------------------ keys
 
