@@ -20,6 +20,7 @@ from tui.screens import reader_find
 from tui.screens.lean_compositor import LeanCompositor
 from tui.screens.library import LibraryScreen
 from tui.settings import Settings
+from tui.widgets.line_list import LineList
 
 KEYS = ["slash", "s", "t", "e", "p", "enter", "n", "N", "j", "space", "full_stop", "tab"]
 KEYS += ["shift+tab", "slash", "escape", "slash", "x", "escape", "escape", "r", "e", "G"]
@@ -184,3 +185,34 @@ async def test_the_card_list_frames_match_textual_and_a_fresh_drawing(
     assert len(frames) > len(CARD_KEYS) // 2
     for index, (ours, theirs) in enumerate(frames):
         assert ours == theirs, f"frame {index} differs"
+
+
+# The search screen: words typed, the focus moved to the results and back, a word
+# taken away.
+SEARCH_KEYS = ["t", "e", "s", "t", "s", "tab", "j", "k", "shift+tab", "backspace", "tab", "tab"]
+
+
+async def test_the_search_frames_match_textual_and_a_fresh_drawing(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frames, _ = record_both(monkeypatch)
+    app = WellreadApp(load_library(library_dir), settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen._compositor, LeanCompositor)
+        terminal = Terminal(app, monkeypatch)
+        results = app.screen.query_one("#search-results")
+        frames.clear()
+        corners = []
+        for key in SEARCH_KEYS:
+            await pilot.press(key)
+            await settle(pilot)
+            assert terminal.rows == rendered_rows(app), key
+            corners.append(terminal.rows[results.region.y][results.region.x].char)
+        assert len(app.screen.query_one("#search-results", LineList).entries) > 1
+    for index, (ours, theirs) in enumerate(frames):
+        assert ours == theirs, f"frame {index} differs"
+    # The results' border is heavy while they have the focus, round while the query has it.
+    assert corners == ["╭"] * 5 + ["┏"] * 3 + ["╭"] * 2 + ["┏", "╭"]

@@ -14,12 +14,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, ProgressBar
 
 from tui.content import Library
 from tui.content.search import SearchHit, SearchIndex, split_snippet
 from tui.render.blocks import Span, TextBlock
+from tui.screens.lean_compositor import lean_compositor
 from tui.threads import background_work
 from tui.widgets.bars import StatusLine, TitleBar
 from tui.widgets.line_list import LineList, ListEntry
@@ -64,6 +67,10 @@ class SearchScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
+    # Textual repaints the whole screen when the focus moves (Tab, Down, Enter between
+    # the query and the results); the two repaint themselves as they are restyled.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     class Progress(Message):
         def __init__(self, done: int, total: int) -> None:
             super().__init__()
@@ -82,6 +89,7 @@ class SearchScreen(Screen[None]):
         self, library: Library, index_file: Path, query: str = "", cursor: int = 0
     ) -> None:
         super().__init__()
+        lean_compositor(self)
         self.library = library
         self.index_file = index_file
         self.initial_query = query
