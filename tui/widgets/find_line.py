@@ -11,7 +11,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.widgets.bars import SearchLine
-from tui.widgets.component_styles import ComponentStyleMemo, path_key
+from tui.widgets.component_styles import ComponentStyleMemo, ScrollViewRules, path_key
 
 # Drawings of the line kept: the empty line with its prompt, and a few queries.
 KEPT_DRAWINGS = 16
@@ -52,6 +52,15 @@ class FindLine(SearchLine):
         self._component_memo = ComponentStyleMemo(self, lambda: None)
         self._drawn: LRUCache[tuple[Hashable, ...], list[Strip]] = LRUCache(KEPT_DRAWINGS)
         self._drawn_for: object = None
+        self._rule_memo = ScrollViewRules()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Restyled at /, Enter and Esc: the rules of a path seen before are put back
+        # rather than matched again (RuleMemo).
+        if self.is_attached:
+            self._rule_memo.restyle(self)
+        else:
+            super().watch_has_focus(has_focus)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Textual draws an Input anew each time it is shown or its focus changes
