@@ -350,3 +350,49 @@ async def test_rules_put_back_on_a_focus_change_are_those_textual_matches(
             app.update_styles(screen)
             await settle(pilot)
             assert rendered_rows(app) == drawn
+
+
+async def test_the_find_line_and_article_restyle_with_textuals_rules(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # / and Esc move the focus between the article and the find line, each restyled
+    # from the rules remembered per path: they are Textual's own, through two themes,
+    # and the screen is drawn as after Textual restyles everything.
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot)
+        screen = app.screen
+        widgets = [screen.query_one("#article"), screen.query_one("#search-line")]
+        matched: list[str] = []
+        apply = Stylesheet.apply
+
+        def counted(sheet: Stylesheet, node: Any, *args: Any, **kwargs: Any) -> Any:
+            if node in widgets:
+                matched.append(node.id)
+            return apply(sheet, node, *args, **kwargs)
+
+        monkeypatch.setattr(Stylesheet, "apply", counted)
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await settle(pilot)
+            matched.clear()  # restyled for the theme
+            per_key = []
+            for key in ("slash", "escape", "slash", "b", "enter", "slash", "escape"):
+                await pilot.press(key)
+                await settle(pilot)
+                per_key.append(set(matched))
+                matched.clear()
+                for widget in widgets:
+                    rules = widget.styles.base.get_rules()
+                    components = dict(widget._component_styles)
+                    apply(app.stylesheet, widget)
+                    assert widget.styles.base.get_rules() == rules, (key, widget)
+                    assert widget._component_styles == components, (key, widget)
+            # Each matched on its two paths (focused, not) at the first / and Esc of a
+            # theme; every later focus change put remembered rules back.
+            both = {"article", "search-line"}
+            assert per_key == [both, both, set(), set(), set(), set(), set()]
+            drawn = rendered_rows(app)
+            app.update_styles(screen)
+            await settle(pilot)
+            assert rendered_rows(app) == drawn

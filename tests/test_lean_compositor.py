@@ -136,8 +136,9 @@ async def test_showing_the_find_line_arranges_the_screen_once(
             arranged.clear()
             await pilot.press(key)
             await settle(pilot)
-            # The layout's own arrangement, and no second one for the focus that moved.
-            assert arranged == [compositor], key
+            # The layout's own arrangement, and no second one for the focus that moved
+            # (Esc: none at all, tests/test_overlay_layout.py).
+            assert arranged == ([compositor] if key == "slash" else []), key
         # The map the layout left is the one a fresh arrangement makes.
         kept = dict(compositor._full_map)
         fresh, _ = arrange(compositor, app.screen, compositor.size, visible_only=False)

@@ -26,6 +26,7 @@ compares each frame with the one Textual's own compositor makes.
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import pairwise
 from typing import Any
 
 from textual._compositor import ChopsUpdate, Compositor, ReflowResult
@@ -66,6 +67,9 @@ class LeanCompositor(Compositor):
         rows: dict[int, list[tuple[int, int]]] = {}
         for y, x1, x2 in spans:
             rows.setdefault(y, []).append((x1, x2))
+        # By row, the cuts (in order) whose piece has a cell in a span and has not been
+        # given yet: a widget is drawn on a row where one of them is under it.
+        pending = {y: self._wanted_cuts(cuts[y], row) for y, row in rows.items()}
         overlaps = crop.overlaps
         # Front to back, as Textual paints: the first piece for a cut wins.
         for widget, (region, clip) in self.visible_widgets.items():
@@ -73,13 +77,13 @@ class LeanCompositor(Compositor):
                 continue
             drawn = region.intersection(clip)
             left, right = drawn.x, drawn.right
-            needed = [
-                y
-                for y in drawn.line_range
-                if (row := rows.get(y)) is not None
-                and any(left < x2 and right > x1 for x1, x2 in row)
-                and self._uncovered(cuts[y], chops[y], row, left, right)
-            ]
+            needed = []
+            for y in drawn.line_range:
+                wanted = pending.get(y)
+                if wanted:
+                    index = bisect_left(wanted, left)
+                    if index < len(wanted) and wanted[index] < right:
+                        needed.append(y)
             if not needed:
                 continue
             top, bottom = needed[0], needed[-1] + 1
@@ -87,9 +91,9 @@ class LeanCompositor(Compositor):
                 Region(left - region.x, top - region.y, drawn.width, bottom - top)
             )
             first_cut, last_cut = drawn.column_span
-            wanted = set(needed)
+            wanted_rows = set(needed)
             for y, strip in zip(range(top, bottom), strips, strict=False):
-                if y not in wanted:
+                if y not in wanted_rows:
                     continue
                 chops_line = chops[y]
                 final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
@@ -97,31 +101,18 @@ class LeanCompositor(Compositor):
                 for cut, piece in zip(final_cuts, pieces, strict=False):
                     if chops_line.get(cut) is None:
                         chops_line[cut] = piece
+                pending[y] = [cut for cut in pending[y] if chops_line[cut] is None]
         return chops
 
     @staticmethod
-    def _uncovered(
-        cut_set: list[int],
-        chops_line: dict[int, Strip | None],
-        row: list[tuple[int, int]],
-        left: int,
-        right: int,
-    ) -> bool:
-        """Whether a widget drawn from *left* to *right* on a row gives a piece with a
-        cell in a span (x1 to x2, x2 not in it) that no widget in front of it has given
-        (the panes' bottom edge under the find line). Textual also hands ChopsUpdate a
-        piece that starts where a span ends, for which it sends the cursor there and
-        writes nothing: that piece is left out."""
-        start = bisect_left(cut_set, left)
-        for index in range(start, len(cut_set) - 1):
-            cut = cut_set[index]
-            if cut >= right:
-                break
-            if chops_line[cut] is None:
-                end = cut_set[index + 1]
-                if any(cut < x2 and end > x1 for x1, x2 in row):
-                    return True
-        return False
+    def _wanted_cuts(cut_set: list[int], row: list[tuple[int, int]]) -> list[int]:
+        """The cuts of a row whose piece (up to the next cut) has a cell in a span (x1
+        to x2, x2 not in it). Textual also hands ChopsUpdate a piece that starts where
+        a span ends, for which it sends the cursor there and writes nothing: that
+        piece is left out."""
+        return [
+            cut for cut, end in pairwise(cut_set) if any(cut < x2 and end > x1 for x1, x2 in row)
+        ]
 
 
 def lean_compositor(screen: Screen[Any]) -> None:

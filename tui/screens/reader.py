@@ -30,6 +30,7 @@ from tui.render.summaries import READ_PERCENT
 from tui.screens.article_source import ArticleSource
 from tui.screens.bookmarks import NoteScreen
 from tui.screens.cited_in import CitedInScreen
+from tui.screens.overlay_layout import OverlayLayout
 from tui.screens.panes import NarrowPanes
 from tui.screens.reader_text import SYNC_LOAD_BYTES, ReaderText
 from tui.screens.styled_once import StyledOnce
@@ -46,7 +47,7 @@ from tui.widgets.sidebar import ExerciseList, ReferenceList, Sidebar
 COMPACT_BELOW = 100
 
 
-class ReaderScreen(StyledOnce, ReaderText):
+class ReaderScreen(OverlayLayout, StyledOnce, ReaderText):
     HELP_NAME = "Reader"
     HELP_INTRO = (
         "Left: the contents of the article. Centre: the article. Right: related "
@@ -72,6 +73,9 @@ class ReaderScreen(StyledOnce, ReaderText):
         Binding("R", "toggle_read", "Mark this article as read, or as not read"),
         Binding("o", "contents", "Show the contents (hidden in a narrower window)"),
     ]
+
+    # The find line floats over the panes: showing or hiding it moves nothing else.
+    OVERLAYS = ("#search-line",)
 
     # Where focus lands when the screen opens (Textual would pick the first pane).
     AUTO_FOCUS = "#article"

@@ -26,7 +26,7 @@ from tui.render.blocks import RenderedDocument, Span, TextBlock
 from tui.render.layout import Layout
 from tui.render.progress import thumb_rows
 from tui.render.tables import shown_spans
-from tui.widgets.component_styles import ComponentStyleMemo
+from tui.widgets.component_styles import ComponentStyleMemo, RuleMemo
 from tui.widgets.composed_lines import keep_composed_lines
 from tui.widgets.strips import TextStyles, line_segments
 
@@ -79,6 +79,7 @@ class ArticleLines(Widget):
         self.reading_width = reading_width
         self._style = TextStyles(self, "article-view")
         self._component_memo = ComponentStyleMemo(self, self._style.clear)
+        self._rule_memo = RuleMemo()
         # Drawn lines by the block they show (its id: the entry holds the block, so the
         # id is not reused while the entry lives), its place in the block and the rest
         # of a line's look. Kept by block, not by line number, the lines of a block
@@ -170,6 +171,15 @@ class ArticleLines(Widget):
             self._focus_repaint = self._focus_repaint or repaint
             return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual matches every rule of the stylesheet against the view again (it has
+        # no children nor scroll bars to restyle): the rules of a path seen before
+        # are put back instead, as for the lists.
+        if self.is_attached and not self.is_scrollable and not self.children:
+            self._rule_memo.restyle(self)
+        else:
+            super().watch_has_focus(has_focus)
 
     def _on_focus(self, event: events.Focus) -> None:
         # Textual calls each class's handler in turn: Widget's is called here, inside
