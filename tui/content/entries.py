@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from tui.content.collation import title_key
-from tui.content.listing import SEP, Row, row_entry
+from tui.content.listing_rows import SEP, Row, row_entry
 from tui.content.listing_snapshot import Columns
 from tui.content.model import Entry
 
