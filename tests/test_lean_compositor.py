@@ -163,6 +163,26 @@ async def test_the_library_terminal_shows_a_fresh_drawing_after_each_key(
         assert corners[:7] == ["╭"] * 6 + ["┏"]
 
 
+async def _press_checked(
+    pilot: Any, terminal: Terminal, keys: list[str], pane: Widget | None = None
+) -> list[str]:
+    """Press each of *keys*, checking after each that the terminal shows a fresh
+    drawing; the character at *pane*'s top left corner after each (its border)."""
+    corners = []
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+        assert terminal.rows == rendered_rows(pilot.app), key
+        if pane is not None:
+            corners.append(terminal.rows[pane.region.y][pane.region.x].char)
+    return corners
+
+
+def _assert_same_frames(frames: Frames) -> None:
+    for index, (ours, theirs) in enumerate(frames):
+        assert ours == theirs, f"frame {index} differs"
+
+
 # The exercise cards filtered by type, impact, equipment, spine and a word, then cleared.
 CARD_KEYS = ["t", "t", "i", "e", "s", "0", "slash", "w", "a", "escape", "j", "G", "g"]
 
@@ -179,13 +199,9 @@ async def test_the_card_list_frames_match_textual_and_a_fresh_drawing(
         assert isinstance(app.screen._compositor, LeanCompositor)
         terminal = Terminal(app, monkeypatch)
         frames.clear()
-        for key in CARD_KEYS:
-            await pilot.press(key)
-            await settle(pilot)
-            assert terminal.rows == rendered_rows(app), key
+        await _press_checked(pilot, terminal, CARD_KEYS)
     assert len(frames) > len(CARD_KEYS) // 2
-    for index, (ours, theirs) in enumerate(frames):
-        assert ours == theirs, f"frame {index} differs"
+    _assert_same_frames(frames)
 
 
 # The search screen: words typed, the focus moved to the results and back, a word
@@ -206,14 +222,8 @@ async def test_the_search_frames_match_textual_and_a_fresh_drawing(
         terminal = Terminal(app, monkeypatch)
         results = app.screen.query_one("#search-results")
         frames.clear()
-        corners = []
-        for key in SEARCH_KEYS:
-            await pilot.press(key)
-            await settle(pilot)
-            assert terminal.rows == rendered_rows(app), key
-            corners.append(terminal.rows[results.region.y][results.region.x].char)
+        corners = await _press_checked(pilot, terminal, SEARCH_KEYS, results)
         assert len(app.screen.query_one("#search-results", LineList).entries) > 1
-    for index, (ours, theirs) in enumerate(frames):
-        assert ours == theirs, f"frame {index} differs"
+    _assert_same_frames(frames)
     # The results' border is heavy while they have the focus, round while the query has it.
     assert corners == ["╭"] * 5 + ["┏"] * 3 + ["╭"] * 2 + ["┏", "╭"]
