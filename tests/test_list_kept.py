@@ -12,11 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui import list_command
+from tui import __version__, list_command
 from tui.cli import main
 from tui.content import folder_entries as folder_entries_module
 from tui.content import folders as folders_module
 from tui.content import library as library_module
+from tui.content.entries import Entries
 from tui.content.folder_scan import scan
 from tui.content.folders import library_folders
 from tui.content.library_signature import SETTLING_NS
@@ -86,6 +87,43 @@ def test_a_title_changed_in_place_is_listed_anew(
     assert "stairs\tClimbing stairs\n" in out and "Stairs at home" not in out
     assert reads == [1]
     assert _listed(root, capsys) == out and reads == [1]  # and that is kept in turn
+
+
+def _listings_made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    made: list[int] = []
+    real = Entries.by_title_columns
+
+    def counted(self: Entries) -> tuple[list[str], list[str], list[bool]]:
+        made.append(1)
+        return real(self)
+
+    monkeypatch.setattr(Entries, "by_title_columns", counted)
+    return made
+
+
+def test_a_file_touched_or_its_body_edited_gives_the_kept_lines_again(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.utime(root, ns=(SETTLED, SETTLED))  # no file added since long ago: a snapshot kept
+    first = _listed(root, capsys)
+    made = _listings_made(monkeypatch)
+    # The first listing read the files themselves, there being no snapshot of them to
+    # take a digest of: a file touched then, and its lines are made again.
+    os.utime(root / "balance.md", ns=(SETTLED + 4, SETTLED + 4))
+    assert _listed(root, capsys) == first and made == [1]
+    os.utime(root / "stairs.md", ns=(SETTLED + 5, SETTLED + 5))
+    walking = root / "walking.md"
+    walking.write_text(PAGE.format(title="Walking for bone health") + "More.\n", "utf-8")
+    os.utime(walking, ns=(SETTLED + 6, SETTLED + 6))
+    reads = _reads_counted(monkeypatch)
+    assert _listed(root, capsys) == first
+    assert reads == [1] and made == [1]  # the library read, its lines not made again
+    # Kept under the new signature: the next list reads nothing at all.
+    assert _listed(root, capsys) == first and reads == [1]
+    # A title changed by its case alone, in the same order, is listed anew.
+    _write(root, "stairs", "Stairs At Home", when=SETTLED + 8)
+    assert "stairs\tStairs At Home\n" in _listed(root, capsys)
+    assert made == [1, 1]
 
 
 def test_a_file_added_or_taken_away_is_listed_anew(
@@ -162,9 +200,12 @@ def test_whatever_a_kept_file_holds_the_list_is_the_librarys(
     kept.parent.mkdir(parents=True, exist_ok=True)
     kept.write_bytes(held)
     assert _listed(root, capsys) == expected
-    # The same bytes after a first line wellread wrote for an older signature.
-    kept.write_bytes(b"wellread list output 1 0.1.0 " + b"0" * 40 + b"\n" + held)
-    assert _listed(root, capsys) == expected
+    # The same bytes after a first line wellread wrote for an older signature, with
+    # the digest of another listing or none.
+    for digest in (b"0" * 34, b"-"):
+        first = f"wellread list output 2 {__version__} ".encode()
+        kept.write_bytes(first + b"0" * 40 + b" " + digest + b"\n" + held)
+        assert _listed(root, capsys) == expected
 
 
 def test_a_changed_library_is_listed_from_the_look_not_looked_at_again(

@@ -7,9 +7,16 @@ taken before it was made; while the library's signature is that one, the kept ou
 is the answer and nothing of the library is read. The look that gives the signature
 runs in a forked process begun as wellread started (tui.look_ahead).
 
+When the signature has changed, the library is listed, and the kept output may still
+be the answer: it is kept with the digest of what it shows too (every slug and title
+and their order: `Entries.listing_digest`), and a file touched or edited without a
+change to its title lists the same lines. It is then written out as it is, not made
+again from 50,000 titles.
+
 A kept file is used only when its first line names this version of wellread and the
-signature just taken, and the rest is text; otherwise it is made again. It is written
-whole under another name and then renamed, so a reader never sees half of one.
+signature just taken (or the digest of the library just listed), and the rest is text;
+otherwise it is made again. It is written whole under another name and then renamed,
+so a reader never sees half of one.
 """
 
 from __future__ import annotations
@@ -25,8 +32,10 @@ if TYPE_CHECKING:
     from tui.cli import Context
     from tui.content import Library
 
-# 1: the format of the file, which changes with its number as the version does.
-_FIRST_LINE = "wellread list output 1 {version} {signature}\n"
+# 2: the format of the file, which changes with its number as the version does. Its
+# first line: this, the version, the library's signature and the output's digest.
+_FORMAT = "wellread list output 2"
+_NONE = "-"  # in place of a digest not known
 
 
 def cmd_list(context: Context) -> int:
@@ -43,10 +52,10 @@ def cmd_list(context: Context) -> int:
             _decode_ahead(data_dir(), folders)
     finally:
         signature = look.signature()
-    if signature is not None and kept is not None and kept[0] == _first_line(signature):
-        context.out.write(kept[1])
+    if signature is not None and kept is not None and kept[0] == signature:
+        context.out.write(kept[2])
         return 0
-    return _listed(context, context.library_after(look), (path, signature))
+    return _listed(context, context.library_after(look), (path, signature), kept)
 
 
 def _decode_ahead(data: Path, folders: list[Path]) -> None:
@@ -66,7 +75,19 @@ def kept_path(data: Path, folders: list[Path]) -> Path:
     return data / f"list-output-{key.hexdigest()}.txt"
 
 
-def _listed(context: Context, library: Library, keep: tuple[Path, str | None] | None = None) -> int:
+def _listed(
+    context: Context,
+    library: Library,
+    keep: tuple[Path, str | None] | None = None,
+    kept: Kept | None = None,
+) -> int:
+    found = library.articles.listing_digest()
+    digest = found.hex() if found is not None else None
+    if kept is not None and digest is not None and kept[1] == digest:
+        context.out.write(kept[2])  # the same lines as when it was kept
+        if keep is not None and keep[1] is not None:
+            _write_kept(keep[0], _first_line(keep[1], digest), kept[2])
+        return 0
     slugs, titles, yours = library.articles.by_title_columns()
     if not slugs:
         print(f"wellread: this library has no articles yet: {library.root}", file=context.err)
@@ -80,16 +101,21 @@ def _listed(context: Context, library: Library, keep: tuple[Path, str | None] | 
     text = "\n".join(lines) + "\n"
     context.out.write(text)
     if keep is not None and keep[1] is not None:
-        _write_kept(keep[0], _first_line(keep[1]), text)
+        _write_kept(keep[0], _first_line(keep[1], digest), text)
     return 0
 
 
-def _first_line(signature: str) -> str:
-    return _FIRST_LINE.format(version=__version__, signature=signature)
+def _first_line(signature: str, digest: str | None) -> str:
+    return f"{_FORMAT} {__version__} {signature} {digest or _NONE}\n"
 
 
-def _read_kept(path: Path) -> tuple[str, str] | None:
-    """(first line, the output) of a kept file; None if there is none to read."""
+# A kept output: the signature of the library it was made from, the digest of what it
+# shows (None when not known), and the output.
+Kept = tuple[str, str | None, str]
+
+
+def _read_kept(path: Path) -> Kept | None:
+    """A kept file of this version of wellread, read; None if there is none to read."""
     try:
         with open(path, "rb") as kept:
             data = kept.read()
@@ -99,9 +125,13 @@ def _read_kept(path: Path) -> tuple[str, str] | None:
     if not newline:
         return None
     try:
-        return first.decode("ascii") + "\n", rest.decode("utf-8")
+        line, text = first.decode("ascii"), rest.decode("utf-8")
     except UnicodeDecodeError:
         return None
+    words = line.split(" ")
+    if words[:-2] != [*_FORMAT.split(" "), __version__]:
+        return None  # another format, or another version's
+    return words[-2], (None if words[-1] == _NONE else words[-1]), text
 
 
 def _write_kept(path: Path, first: str, text: str) -> None:

@@ -195,6 +195,15 @@ class Entries(MutableMapping[str, Entry]):
         listed = self.by_title()
         return [e[0] for e in listed], [e[1] for e in listed], [e[2] for e in listed]
 
+    def listing_digest(self) -> bytes | None:
+        """The digest of what `by_title` gives (`Columns.listing_digest`, and whether
+        the entries are the reader's own) when the entries are exactly a snapshot's
+        rows; None otherwise."""
+        columns = self._columns
+        if not self._pure or columns is None:
+            return None
+        return columns.listing_digest() + bytes([cast(Source, columns.source).yours])
+
     def slugs_by_title(self) -> list[str]:
         """The slugs of `by_title`, without their titles (a start needs only these)."""
         columns = self._columns

@@ -111,6 +111,24 @@ class Columns:
     def rows(self) -> list[tuple[object, ...]]:
         return list(zip(*(self.column(column) for column in range(13)), strict=True))
 
+    def listing_digest(self) -> bytes:
+        """A digest of all a listing of these rows shows: every slug and title, as
+        kept, and their order by title. Two sets of columns with the same digest list
+        the same lines, however their other columns differ (a file touched or its
+        body edited): `wellread list` keeps its output under it."""
+        from tui.content.digests import new_blake2b
+
+        digest = new_blake2b(digest_size=16)
+        digest.update(_LENGTH.pack(self.count))
+        for column in (SLUG, TITLE):
+            data, starts = self._texts[column]
+            digest.update(_LENGTH.pack(len(data)))
+            digest.update(data)
+            digest.update(starts if isinstance(starts, array) else array("q", starts))
+        order = self.by_title
+        digest.update(order if isinstance(order, array) else array("q", order))
+        return digest.digest()
+
     def names_sizes_times(self) -> list[tuple[str, int, int]]:
         """(name, size, mtime) of every row, as `scan` gives a folder's files."""
         return list(zip(self.column(NAME), self.numbers[1], self.numbers[2], strict=True))
