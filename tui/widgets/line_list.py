@@ -360,9 +360,13 @@ class LineList(ScrollView, can_focus=True):
         """An extra style for every line of item *index*."""
         if index == self.cursor and self.entries:
             return self._frame.cursor
-        if not self.entries[index].enabled:
+        if not self.entry_enabled(index):
             return self._frame.disabled
         return Style()
+
+    def entry_enabled(self, index: int) -> bool:
+        """Whether item *index* can be chosen (asked for every line drawn)."""
+        return self.entries[index].enabled
 
     def render_lines(self, crop: Region) -> list[Strip]:
         layout = self._current_layout()

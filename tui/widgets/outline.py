@@ -160,6 +160,13 @@ class Outline(LineList):
     def gutter_mark(self, index: int) -> str:
         return super().gutter_mark(index) or (CURRENT if index == self.current else "")
 
+    def entry_enabled(self, index: int) -> bool:
+        # Read from the entry without its count: a counted entry is made when asked
+        # for (outline_counts), and a search's outline would make one a line drawn.
+        entries = self.entries
+        plain = entries.plain if isinstance(entries, CountedEntries) else entries
+        return plain[index].enabled
+
     def entry_style(self, index: int) -> Style:
         style = super().entry_style(index)
         return style + Style(bold=True) if index == self.current else style
