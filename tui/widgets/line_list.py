@@ -28,7 +28,7 @@ from tui.widgets.composed_lines import keep_composed_lines, kept_vertical_scroll
 # The items' types, kept importable from here, where lists' users have found them.
 from tui.widgets.list_entries import ListEntry as ListEntry
 from tui.widgets.list_entries import PreparedEntries as PreparedEntries
-from tui.widgets.list_entries import flatten_entries
+from tui.widgets.list_entries import flatten_entries, item_at_line, item_lines
 from tui.widgets.list_entries import prepare_entries as prepare_entries
 from tui.widgets.list_strips import FOCUS_MARK as FOCUS_MARK
 from tui.widgets.list_strips import GUTTER, TEXT_CLASSES, TEXT_STYLES, FrameStyles, strips_for
@@ -211,19 +211,10 @@ class LineList(ScrollView, can_focus=True):
 
     def entry_lines(self, index: int) -> tuple[int, int]:
         """First text line of entry *index* and the line after its last."""
-        layout = self._current_layout()
-        first = layout.block_lines[self._flat.first_block[index]]
-        if index + 1 >= len(self.entries):
-            return first, len(layout.lines)
-        after = self._flat.first_block[index + 1]  # the next item's first block
-        return first, layout.block_lines[after] - self._flat.document.blocks[after].blank_before
+        return item_lines(self._flat, self._current_layout(), index)
 
     def entry_at_line(self, y: int) -> int:
-        layout = self._current_layout()
-        if not layout.lines:
-            return 0
-        line = layout.lines[max(0, min(y, len(layout.lines) - 1))]
-        return self._flat.document.blocks[line.block].section_index
+        return item_at_line(self._flat, self._current_layout(), y)
 
     def _cursor_into_view(self) -> None:
         if not self.entries:
@@ -307,7 +298,7 @@ class LineList(ScrollView, can_focus=True):
 
     def _step(self, direction: int) -> None:
         index = self.cursor + direction
-        while 0 <= index < len(self.entries) and not self.entries[index].enabled:
+        while 0 <= index < len(self.entries) and not self.entry_enabled(index):
             index += direction
         if 0 <= index < len(self.entries):
             self.move_cursor(index)
@@ -337,7 +328,7 @@ class LineList(ScrollView, can_focus=True):
         return self.Selected(self, index, entry_id)
 
     def action_select(self) -> None:
-        if self.entries and self.entries[self.cursor].enabled:
+        if self.entries and self.entry_enabled(self.cursor):
             message = self.selected_message(self.cursor, self.entries[self.cursor].id)
             # The list sends it, whoever called: Textual stops a message at its sender,
             # and a screen calling this must not swallow its own request.

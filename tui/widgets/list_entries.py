@@ -51,3 +51,20 @@ def flatten_entries(entries: list[ListEntry], gap: int) -> FlatEntries:
                 block.blank_before = gap
             blocks.append(block)
     return FlatEntries(RenderedDocument(blocks, []), first_block)
+
+
+def item_lines(flat: FlatEntries, layout: Layout, index: int) -> tuple[int, int]:
+    """First text line of item *index* in *layout* and the line after its last."""
+    first = layout.block_lines[flat.first_block[index]]
+    if index + 1 >= len(flat.first_block):
+        return first, len(layout.lines)
+    after = flat.first_block[index + 1]  # the next item's first block
+    return first, layout.block_lines[after] - flat.document.blocks[after].blank_before
+
+
+def item_at_line(flat: FlatEntries, layout: Layout, y: int) -> int:
+    """The item whose text is on line *y* of *layout* (the nearest line if beyond)."""
+    if not layout.lines:
+        return 0
+    line = layout.lines[max(0, min(y, len(layout.lines) - 1))]
+    return flat.document.blocks[line.block].section_index
