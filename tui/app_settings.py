@@ -13,6 +13,8 @@ from textual.worker import get_current_worker
 
 from tui.settings import Settings, save_settings
 from tui.stylesheet_ahead import ParsedAhead, adopt, parse_ahead
+from tui.stylesheet_rules import ChangedRulesStylesheet
+from tui.stylesheet_swap import theme_changes
 from tui.themes import THEME_CYCLE
 from tui.widgets.bars import StatusLine
 from tui.widgets.cursor import HIDE_CURSOR, SHOW_STEADY_CURSOR
@@ -58,9 +60,11 @@ class SettingsActions(App[None]):
             return
         defaults = self.get_theme_variable_defaults()
         source = dict(self.stylesheet.source)
+        current = self.stylesheet.rules
+        changed = theme_changes(self.current_theme, theme, self.ansi_color)
 
         def parse() -> None:
-            parsed = parse_ahead(theme, defaults, source)
+            parsed = parse_ahead(theme, defaults, source, current, changed)
             if not get_current_worker().is_cancelled:
                 self._parsed_ahead = parsed
 
@@ -68,17 +72,27 @@ class SettingsActions(App[None]):
 
     def refresh_css(self, animate: bool = True) -> None:
         """Textual's, less three things: the rules parsed ahead for this theme are used
-        if they fit (tui/stylesheet_ahead.py); the screens beneath the current one are
-        restyled when they show again (restyle_if_stale), not at every theme change, so
-        a reader stepping through themes pays only for the screen they see; and the
-        screen is not laid out, only drawn once (tui/stylesheet_rules.py)."""
+        if they fit (tui/stylesheet_ahead.py), with the widgets restyled by swapping
+        their values for the new ones worked out with them (tui/stylesheet_swap.py);
+        the screens beneath the current one are restyled when they show again
+        (restyle_if_stale), not at every theme change, so a reader stepping through
+        themes pays only for the screen they see; and the screen is not laid out, only
+        drawn once (tui/stylesheet_rules.py)."""
         stylesheet = self.stylesheet
         self._hold_collector()
         variables = self.get_css_variables()
         parsed, self._parsed_ahead = self._parsed_ahead, None
+        current = stylesheet._rules
         if not adopt(stylesheet, parsed, variables):
             stylesheet.set_variables(variables)
             stylesheet.reparse()
+        elif (
+            isinstance(stylesheet, ChangedRulesStylesheet)
+            and parsed is not None
+            and parsed.swap is not None
+            and parsed.swap.before is current
+        ):
+            stylesheet.swap = parsed.swap
         stylesheet.update(self, animate=animate)
         try:
             screen = self.screen
@@ -114,12 +128,18 @@ class SettingsActions(App[None]):
         gc.enable()  # never left held by a theme change as the app ends
 
     def restyle_if_stale(self, screen: Screen[object]) -> None:
-        """A screen shown again after the theme changed beneath it: restyle it now."""
+        """A screen shown again after the theme changed beneath it: restyle it now.
+        A screen that brought CSS of its own (the palette's widgets) leaves the next
+        theme's stylesheet parsed ahead out of date: it is parsed again."""
         if screen in self._stale_screens:
             self._stale_screens.discard(screen)
             if screen.is_mounted:
                 self.stylesheet.update(screen, animate=False)
                 screen._css_update_count = self._css_update_count
+        parsed = self._parsed_ahead
+        if parsed is not None and parsed.source != self.stylesheet.source:
+            self._parsed_ahead = None
+            self.call_after_refresh(self._parse_next_theme)
 
     def action_next_theme(self) -> None:
         self.theme = self.next_theme()

@@ -20,6 +20,8 @@ from textual.css.stylesheet import CssSource, Stylesheet
 from textual.css.types import CSSLocation
 from textual.theme import Theme
 
+from tui.stylesheet_swap import RuleSwap, rule_swap
+
 
 @dataclass(frozen=True)
 class ParsedAhead:
@@ -27,6 +29,8 @@ class ParsedAhead:
     variables: dict[str, str]
     source: dict[CSSLocation, CssSource]
     rules: list[RuleSet]
+    # From the rules the stylesheet had when these were parsed to these.
+    swap: RuleSwap | None = None
 
 
 def theme_variables(theme: Theme, defaults: dict[str, str]) -> dict[str, str]:
@@ -36,9 +40,16 @@ def theme_variables(theme: Theme, defaults: dict[str, str]) -> dict[str, str]:
 
 
 def parse_ahead(
-    theme: Theme, defaults: dict[str, str], source: dict[CSSLocation, CssSource]
+    theme: Theme,
+    defaults: dict[str, str],
+    source: dict[CSSLocation, CssSource],
+    current: list[RuleSet] | None = None,
+    changed: frozenset[str] = frozenset(),
 ) -> ParsedAhead:
-    """Parse *source* with *theme*'s colours (safe in a thread: touches no app state)."""
+    """Parse *source* with *theme*'s colours, with the swap from the *current* rules
+    (parsed from *source* with this theme's; the change of theme changing *changed*)
+    to them. Safe in a thread: it touches no app state, and a stylesheet's rules are
+    replaced, never changed, when reparsed."""
     variables = theme_variables(theme, defaults)
     sheet = Stylesheet(variables=variables)
     for read_from, (css, is_defaults, tie_breaker, scope) in source.items():
@@ -50,7 +61,9 @@ def parse_ahead(
             scope=scope,
         )
     sheet.parse()
-    return ParsedAhead(theme.name, variables, dict(sheet.source), sheet.rules)
+    rules = sheet.rules
+    swap = None if current is None else rule_swap(current, rules, changed)
+    return ParsedAhead(theme.name, variables, dict(sheet.source), rules, swap)
 
 
 def adopt(stylesheet: Stylesheet, parsed: ParsedAhead | None, variables: dict[str, str]) -> bool:

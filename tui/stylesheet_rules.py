@@ -29,6 +29,8 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
+from tui.stylesheet_swap import DROPPED, RuleSwap
+
 
 @dataclass
 class Repaints:
@@ -75,9 +77,19 @@ class Repaints:
                 node._repaint_regions.clear()
 
 
+def component_classes(node: DOMNode) -> frozenset[str]:
+    """Every component class of *node*'s type: Textual's own answer, which wellread's
+    lists and article view override with one that remembers styles per path."""
+    every: frozenset[str] = DOMNode.__dict__["_get_component_classes"].__func__(type(node))
+    return every
+
+
 class ChangedRulesStylesheet(Stylesheet):
     # While a whole tree is restyled (update): the repaints asked for, made at the end.
     _repaints: Repaints | None = None
+    # For the next update only: the theme change that gave this stylesheet its rules,
+    # as a swap of values from the rules it had (tui/stylesheet_swap.py).
+    swap: RuleSwap | None = None
 
     def update(self, root: DOMNode, animate: bool = False) -> None:
         repaints = ChangedRulesStylesheet._repaints = Repaints()
@@ -85,10 +97,71 @@ class ChangedRulesStylesheet(Stylesheet):
             super().update(root, animate)
         finally:
             ChangedRulesStylesheet._repaints = None
+            self.swap = None
         screen = root if isinstance(root, Screen) else None
         if isinstance(root, App) and root._screen_stack:
             screen = root.screen
         repaints.refresh(screen)
+
+    def apply(
+        self,
+        node: DOMNode,
+        *,
+        animate: bool = False,
+        cache: dict[tuple[object, ...], RulesMap] | None = None,
+    ) -> None:
+        swap = self.swap
+        if (
+            swap is None
+            or swap.after is not self._rules
+            or not isinstance(node, Widget)
+            or not self._swapped(node, swap, animate)
+        ):
+            super().apply(node, animate=animate, cache=cache)
+
+    def _swapped(self, node: Widget, swap: RuleSwap, animate: bool) -> bool:
+        """Restyle *node* for the new theme by swapping values (as Textual's `apply`
+        would have restyled it); False, with nothing done, if it must be matched."""
+        rules = node.styles.base._rules
+        if "transitions" in rules:
+            return False
+        changes = swap.changes(rules, frozenset(node._selector_names))
+        components = node._component_styles
+        if changes is None or components.keys() != component_classes(node):
+            return False
+        swapped = {**rules, **changes}
+        self.replace_rules(
+            node,
+            {name: value for name, value in swapped.items() if value is not DROPPED},  # type: ignore[arg-type]
+            animate=animate,
+        )
+        if components:
+            self._swap_components(node, swap)
+        return True
+
+    def _swap_components(self, node: Widget, swap: RuleSwap) -> None:
+        # As Textual's `_process_component_classes`: each class's styles on a new
+        # virtual node, and the widget drawn again if any of them changed.
+        components = node._component_styles
+        old = dict(components)
+        components.clear()
+        changed = False
+        for name in sorted(old):
+            virtual = DOMNode(classes=name)
+            virtual._attach(node)
+            kept = old[name].base._rules
+            changes = swap.changes(kept, frozenset(virtual._selector_names))
+            if changes is None:
+                self.apply(virtual, animate=False)
+            else:
+                base = virtual.styles.base
+                base.merge_rules(kept)
+                for rule, value in changes.items():
+                    setattr(base, rule, None if value is DROPPED else value)
+            changed = changed or old[name] != virtual.styles
+            components[name] = virtual.styles
+        if changed:
+            node.refresh()
 
     @classmethod
     def replace_rules(cls, node: DOMNode, rules: RulesMap, animate: bool = False) -> None:

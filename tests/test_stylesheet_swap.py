@@ -1,0 +1,231 @@
+"""A theme change restyles widgets by swapping their values for the next theme's
+(tui/stylesheet_swap.py), and each ends up with exactly what Textual's matching gives
+it; where a swap cannot be told (rules a theme may match otherwise, values alike in one
+theme and apart in the next), the widget is matched as Textual would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import settle
+from screen_cells import rendered_rows
+from test_stylesheet_rules import rules_by_place
+from textual.color import Color
+from textual.css.model import RuleSet
+from textual.css.styles import RulesMap, Styles
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+from textual.theme import BUILTIN_THEMES
+
+from tui import stylesheet_rules
+from tui.app import WellreadApp
+from tui.content import load_library
+from tui.stylesheet_rules import ChangedRulesStylesheet
+from tui.stylesheet_swap import DROPPED, RuleSwap, theme_changes
+from tui.stylesheet_swap import rule_swap as swap_for
+from tui.themes import THEME_CYCLE
+
+SIZE = (120, 40)
+# Every pseudo-class and app class a theme can change, changed.
+EVERYTHING = frozenset(
+    {"dark", "light", "ansi", "-dark-mode", "-light-mode", "-theme-textual-dark"}
+)
+
+
+def rule_swap(before: list[RuleSet], after: list[RuleSet]) -> RuleSwap | None:
+    return swap_for(before, after, EVERYTHING)
+
+
+def parsed(css: str, **variables: str) -> list[RuleSet]:
+    return parsed_as(css, False, variables)
+
+
+def parsed_as(css: str, default_css: bool, variables: dict[str, str]) -> list[RuleSet]:
+    sheet = Stylesheet(variables=variables)
+    sheet.add_source(css, read_from=("test.tcss", ""), is_default_css=default_css)
+    sheet.parse()
+    return sheet.rules
+
+
+def kept(css: str, **variables: str) -> RulesMap:
+    """The rules a node keeps once *css* (one rule) is set on it."""
+    node = DOMNode()
+    Stylesheet.replace_rules(node, parsed(css, **variables)[0].styles.get_rules())
+    return node.styles.base.get_rules()
+
+
+TWO_RULES = ".a { color: $one; background: $two; } .b { color: $two; }"
+
+
+def test_a_value_becomes_the_same_declarations_value_under_the_next_theme() -> None:
+    swap = rule_swap(
+        parsed(TWO_RULES, one="red", two="blue"), parsed(TWO_RULES, one="green", two="white")
+    )
+    assert swap is not None
+    now = kept(".a { color: red; background: blue; }")
+    then = kept(".a { color: green; background: white; }")
+    changes = swap.changes(now, frozenset({"*", ".a", "DOMNode"}))
+    assert changes is not None
+    node = DOMNode()
+    Stylesheet.replace_rules(node, {**now, **changes})  # type: ignore[typeddict-item]
+    assert node.styles.base.get_rules() == then
+
+
+def test_values_alike_now_and_apart_next_are_not_swapped_where_both_may_match() -> None:
+    # Under the first theme both colours are red; under the next, .a's turns green and
+    # .b's blue: a red node matched by either cannot be told apart.
+    css = ".a { color: $one; } .b { color: $two; }"
+    swap = rule_swap(parsed(css, one="red", two="red"), parsed(css, one="green", two="blue"))
+    assert swap is not None
+    red = kept(".a { color: red; }")
+    assert swap.changes(red, frozenset({".a", ".b"})) is None
+    # A node only .a can match is swapped: to green.
+    only_a = swap.changes(red, frozenset({".a"}))
+    assert only_a is not None and str(only_a["color"]).startswith("Color(0, 128, 0")
+
+
+def test_a_value_no_candidate_declares_is_not_swapped() -> None:
+    swap = rule_swap(
+        parsed(TWO_RULES, one="red", two="blue"), parsed(TWO_RULES, one="green", two="white")
+    )
+    assert swap is not None
+    stranger = kept(".a { color: purple; }")
+    assert swap.changes(stranger, frozenset({".a"})) is None
+
+
+@pytest.mark.parametrize(
+    "themed",
+    [
+        ".x:dark { color: $one; }",
+        ".x:light { color: $one; }",
+        ".x:ansi { color: $one; }",
+        ".-dark-mode .x { color: $one; }",
+        "App.-light-mode .x { color: $one; }",
+        ".-theme-textual-dark .x { color: $one; }",
+    ],
+)
+def test_rules_a_theme_may_match_otherwise_leave_their_nodes_to_textual(themed: str) -> None:
+    css = f".x {{ background: $one; }} {themed}"
+    swap = rule_swap(parsed(css, one="red"), parsed(css, one="green"))
+    assert swap is not None
+    assert swap.table(frozenset({".x"})) is None
+    assert swap.table(frozenset({".y"})) is not None
+
+
+def test_a_theme_change_changes_only_what_differs_between_the_two_themes() -> None:
+    dark, light = BUILTIN_THEMES["textual-dark"], BUILTIN_THEMES["textual-light"]
+    ansi_dark = BUILTIN_THEMES["ansi-dark"]
+    assert theme_changes(dark, light, None) == {
+        "dark",
+        "light",
+        "-dark-mode",
+        "-light-mode",
+        "-theme-textual-dark",
+        "-theme-textual-light",
+    }
+    assert theme_changes(dark, ansi_dark, None) == {
+        "ansi",
+        "-theme-textual-dark",
+        "-theme-ansi-dark",
+    }
+    # An app that fixes ANSI colours itself: :ansi is what it says, whatever the theme.
+    assert "ansi" not in theme_changes(dark, ansi_dark, False)
+    # Rules on what does not change are swapped like any other.
+    css = ".x { background: $one; } .x:ansi { color: $one; }"
+    swap = swap_for(
+        parsed(css, one="red"), parsed(css, one="green"), theme_changes(dark, light, None)
+    )
+    assert swap is not None and swap.table(frozenset({".x"})) is not None
+
+
+def test_a_rule_set_to_initial_under_one_theme_is_swapped_only_where_it_alone_decides() -> None:
+    # The value of a rule set to `initial` can come from the other rules the node
+    # matches: swapped only where one rule alone declares it, and surely matches.
+    css = ".a { color: $one; background: red; } .b { color: blue; } .p .c { color: $one; }"
+    swap = rule_swap(parsed(css, one="initial"), parsed(css, one="green"))
+    assert swap is not None
+    alone = swap.table(frozenset({".a"}))
+    assert alone is not None and alone.forced["color"] == Color(0, 128, 0)
+    assert swap.table(frozenset({".a", ".b"})) is None
+    assert swap.table(frozenset({".c"})) is None  # .p .c may or may not match
+    # Going to `initial`: Textual's default for a rule of Textual's default CSS, and
+    # the rule left unset for anyone else's.
+    back = rule_swap(parsed(css, one="green"), parsed(css, one="initial"))
+    assert back is not None
+    unset = back.table(frozenset({".a"}))
+    assert unset is not None and unset.forced["color"] is DROPPED
+    default = swap_for(
+        parsed_as(css, True, {"one": "green"}),
+        parsed_as(css, True, {"one": "initial"}),
+        EVERYTHING,
+    )
+    assert default is not None
+    textual = default.table(frozenset({".a"}))
+    assert textual is not None and textual.forced["color"] == Styles().color
+
+
+def test_a_themed_colour_equal_to_textuals_default_is_not_swapped_where_initial() -> None:
+    # Textual gives a rule set to `initial` its default (for tint, transparent): a node
+    # whose tint is transparent may have it from .b, or from .a under this theme.
+    assert Styles().tint == Color(0, 0, 0, a=0)
+    css = ".a { tint: $one; } .b { tint: initial; }"
+    swap = rule_swap(parsed(css, one="transparent"), parsed(css, one="red"))
+    assert swap is not None
+    now = kept(".a { tint: transparent; }")
+    assert swap.changes(now, frozenset({".a", ".b"})) is None
+    # Only .a can match: its tint turns red.
+    only_a = swap.changes(now, frozenset({".a"}))
+    assert only_a == {"tint": Color(255, 0, 0)}
+
+
+def test_stylesheets_of_different_sources_have_no_swap() -> None:
+    assert rule_swap(parsed(".a { color: red; }"), parsed(".b { color: red; }")) is None
+    assert (
+        rule_swap(parsed(".a { color: red; }"), parsed(".a { color: red; } .b { color: red; }"))
+        is None
+    )
+
+
+async def test_every_ctrl_t_gives_each_widget_what_textuals_matching_does(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    swapped: list[bool] = []
+    real = ChangedRulesStylesheet._swapped
+
+    def recording(self: ChangedRulesStylesheet, node: Any, *args: Any) -> bool:
+        result = real(self, node, *args)
+        swapped.append(result)
+        return result
+
+    monkeypatch.setattr(stylesheet_rules.ChangedRulesStylesheet, "_swapped", recording)
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        swaps = []
+        for _ in range(len(THEME_CYCLE) + 1):
+            swapped.clear()
+            await pilot.press("ctrl+t")
+            await settle(pilot)
+            swaps.append(swapped.count(True))
+            # The next theme is parsed (with its swap) once this one is drawn.
+            for _ in range(50):
+                if app._parsed_ahead is not None:
+                    break
+                await pilot.pause()
+            await settle(pilot)
+            after_swap, drawn = rules_by_place(app), rendered_rows(app)
+            # Textual's own matching of every node, with the memos of lists and the
+            # article view made to forget (they keep component styles per path while
+            # the stylesheet's rules are the same list).
+            sheet = app.stylesheet
+            rules = sheet._rules
+            sheet._rules = list(rules)
+            Stylesheet.update(sheet, app.screen)
+            await settle(pilot)
+            assert rules_by_place(app) == after_swap, app.theme
+            assert rendered_rows(app) == drawn, app.theme
+            sheet._rules = rules
+    # Every press but the first (nothing parsed ahead yet) swapped most widgets.
+    assert all(count >= 6 for count in swaps[1:]), swaps
