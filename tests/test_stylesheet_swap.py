@@ -23,7 +23,7 @@ from tui import stylesheet_rules
 from tui.app import WellreadApp
 from tui.content import load_library
 from tui.stylesheet_rules import ChangedRulesStylesheet
-from tui.stylesheet_swap import DROPPED, RuleSwap, theme_changes
+from tui.stylesheet_swap import DROPPED, RuleSwap, component_names, theme_changes
 from tui.stylesheet_swap import rule_swap as swap_for
 from tui.themes import THEME_CYCLE
 
@@ -178,6 +178,10 @@ def test_a_themed_colour_equal_to_textuals_default_is_not_swapped_where_initial(
     # Only .a can match: its tint turns red.
     only_a = swap.changes(now, frozenset({".a"}))
     assert only_a == {"tint": Color(255, 0, 0)}
+
+
+def test_a_component_class_is_looked_up_by_the_names_textual_matches_it_by() -> None:
+    assert component_names("list--cursor") == DOMNode(classes="list--cursor")._selector_names
 
 
 def test_stylesheets_of_different_sources_have_no_swap() -> None:

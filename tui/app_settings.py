@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 from tui.settings import Settings, save_settings
 from tui.stylesheet_ahead import ParsedAhead, adopt, parse_ahead
 from tui.stylesheet_rules import ChangedRulesStylesheet
-from tui.stylesheet_swap import theme_changes
+from tui.stylesheet_swap import selector_names, theme_changes
 from tui.themes import THEME_CYCLE
 from tui.widgets.bars import StatusLine
 from tui.widgets.cursor import HIDE_CURSOR, SHOW_STEADY_CURSOR
@@ -62,9 +62,10 @@ class SettingsActions(App[None]):
         source = dict(self.stylesheet.source)
         current = self.stylesheet.rules
         changed = theme_changes(self.current_theme, theme, self.ansi_color)
+        names = selector_names(self)
 
         def parse() -> None:
-            parsed = parse_ahead(theme, defaults, source, current, changed)
+            parsed = parse_ahead(theme, defaults, source, current, changed, names)
             if not get_current_worker().is_cancelled:
                 self._parsed_ahead = parsed
 

@@ -13,6 +13,7 @@ rules against a fresh parse.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from textual.css.model import RuleSet
@@ -45,11 +46,13 @@ def parse_ahead(
     source: dict[CSSLocation, CssSource],
     current: list[RuleSet] | None = None,
     changed: frozenset[str] = frozenset(),
+    names: Iterable[frozenset[str]] = (),
 ) -> ParsedAhead:
     """Parse *source* with *theme*'s colours, with the swap from the *current* rules
     (parsed from *source* with this theme's; the change of theme changing *changed*)
-    to them. Safe in a thread: it touches no app state, and a stylesheet's rules are
-    replaced, never changed, when reparsed."""
+    to them, ready for nodes of the selector *names* given. Safe in a thread: it
+    touches no app state, and a stylesheet's rules are replaced, never changed, when
+    reparsed."""
     variables = theme_variables(theme, defaults)
     sheet = Stylesheet(variables=variables)
     for read_from, (css, is_defaults, tie_breaker, scope) in source.items():
@@ -63,6 +66,8 @@ def parse_ahead(
     sheet.parse()
     rules = sheet.rules
     swap = None if current is None else rule_swap(current, rules, changed)
+    if swap is not None:
+        swap.prepare(names)  # the tables for the nodes on screen now
     return ParsedAhead(theme.name, variables, dict(sheet.source), rules, swap)
 
 

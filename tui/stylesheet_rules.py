@@ -29,7 +29,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.stylesheet_swap import DROPPED, RuleSwap
+from tui.stylesheet_swap import DROPPED, RuleSwap, component_names
 
 
 @dataclass
@@ -150,7 +150,7 @@ class ChangedRulesStylesheet(Stylesheet):
             virtual = DOMNode(classes=name)
             virtual._attach(node)
             kept = old[name].base._rules
-            changes = swap.changes(kept, frozenset(virtual._selector_names))
+            changes = swap.changes(kept, component_names(name))
             if changes is None:
                 self.apply(virtual, animate=False)
             else:

@@ -28,11 +28,12 @@ swapped styles against Textual's matching.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from textual.css.model import RuleSet, SelectorType
 from textual.css.styles import RulesMap, Styles
+from textual.dom import DOMNode
 from textual.layout import Layout
 from textual.theme import Theme
 
@@ -132,6 +133,11 @@ class RuleSwap:
                 table.forced[name] = value
         return table
 
+    def prepare(self, names: Iterable[frozenset[str]]) -> None:
+        """Work out the tables for these sets of selector names now (in the thread)."""
+        for each in names:
+            self.table(each)
+
     def changes(self, rules: RulesMap, names: frozenset[str]) -> dict[str, object] | None:
         """The next theme's value (or DROPPED) of each themed rule in *rules* (the
         values a node with selector names *names* has now); None if the node must be
@@ -150,6 +156,28 @@ class RuleSwap:
                 return None
             changes[name] = new
         return changes
+
+
+# The type names of the node Textual works a component class's styles out on.
+_COMPONENT_TYPES = frozenset(base.__name__ for base in DOMNode._css_bases(DOMNode))
+
+
+def component_names(component: str) -> frozenset[str]:
+    """The selector names of the node Textual gives a component class's styles."""
+    return frozenset({"*", f".{component}", *_COMPONENT_TYPES})
+
+
+def selector_names(root: DOMNode) -> set[frozenset[str]]:
+    """The selector names of every node a restyle of *root* restyles (with each
+    one's scroll bars and component classes)."""
+    found: set[frozenset[str]] = set()
+    for node in root.walk_children(with_self=True):
+        found.add(frozenset(node._selector_names))
+        found.update(component_names(name) for name in node._component_styles)
+        for bar in ("_vertical_scrollbar", "_horizontal_scrollbar", "_scrollbar_corner"):
+            if (made := getattr(node, bar, None)) is not None:
+                found.add(frozenset(made._selector_names))
+    return found
 
 
 def _same(value: object, other: object) -> bool:
