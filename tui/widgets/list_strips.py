@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
-from textual.strip import Strip
+from textual.strip import Strip, get_line_length
 from textual.widget import Widget
 
 from tui.render.blocks import TextBlock
@@ -54,7 +54,19 @@ def drawn(
     """*line* (of *block*, in *layout*) drawn *width* cells wide, *mark* in its gutter."""
     segments = [Segment(mark.ljust(GUTTER), style)]
     segments += line_segments(block, line, layout.width, style, style_of)
-    return Strip(segments).crop_extend(0, width, style)
+    return fitted(segments, width, style)
+
+
+def fitted(segments: list[Segment], width: int, style: Style) -> Strip:
+    """`Strip(segments).crop_extend(0, width, style)` made as one strip where no crop
+    is needed: rows are drawn anew at every search and theme change, and each strip
+    carries seven caches of its own. *segments* may be added to."""
+    length = get_line_length(segments)
+    if length > width:
+        return Strip(segments, length).crop_extend(0, width, style)
+    if length < width:
+        segments.append(Segment(" " * (width - length), style))
+    return Strip(segments, width)
 
 
 class ListStrips:
