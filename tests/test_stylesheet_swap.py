@@ -76,15 +76,32 @@ def test_a_value_becomes_the_same_declarations_value_under_the_next_theme() -> N
 
 def test_values_alike_now_and_apart_next_are_not_swapped_where_both_may_match() -> None:
     # Under the first theme both colours are red; under the next, .a's turns green and
-    # .b's blue: a red node matched by either cannot be told apart.
-    css = ".a { color: $one; } .b { color: $two; }"
+    # .b's blue: a red node either may match cannot be told apart.
+    css = ".p .a { color: $one; } .q .b { color: $two; }"
     swap = rule_swap(parsed(css, one="red", two="red"), parsed(css, one="green", two="blue"))
     assert swap is not None
     red = kept(".a { color: red; }")
     assert swap.changes(red, frozenset({".a", ".b"})) is None
-    # A node only .a can match is swapped: to green.
+    # A node only .p .a can match is swapped: to green.
     only_a = swap.changes(red, frozenset({".a"}))
-    assert only_a is not None and str(only_a["color"]).startswith("Color(0, 128, 0")
+    assert only_a is not None and only_a["color"] == Color(0, 128, 0)
+
+
+def test_values_alike_now_go_where_textual_puts_them_when_every_rule_surely_matches() -> None:
+    # .a and .b match every node that has the class: the one Textual picks is known.
+    css = ".a { color: $one; } .b { color: $two; } #c { color: $three; }"
+    now = {"one": "red", "two": "red", "three": "red"}
+    then = {"one": "green", "two": "blue", "three": "yellow"}
+    swap = rule_swap(parsed(css, **now), parsed(css, **then))
+    assert swap is not None
+    red = kept(".a { color: red; }")
+    for classes, node_id in (("a b", None), ("b a", None), ("a", None), ("a b", "c")):
+        node = DOMNode(classes=classes, id=node_id)
+        sheet = Stylesheet(variables=then)
+        sheet.add_source(css, read_from=("test.tcss", ""))
+        sheet.apply(node)
+        changes = swap.changes(red, frozenset(node._selector_names))
+        assert changes is not None and changes["color"] == node.styles.color, (classes, node_id)
 
 
 def test_a_value_no_candidate_declares_is_not_swapped() -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
-from textual.css.model import RuleSet, SelectorType
+from textual.css.model import RuleSet, Selector, SelectorType
 from textual.css.styles import RulesMap, Styles
 from textual.dom import DOMNode
 from textual.layout import Layout
@@ -52,7 +52,8 @@ class Table:
     # Rule name -> {a value as styles keep it under this theme: its next value}.
     values: dict[str, dict[Hashable, object]] = field(default_factory=dict)
     # Rule name -> its next value (or DROPPED), whatever it is now: rules declared by
-    # one candidate alone, which the node surely matches (see RuleSwap.odd).
+    # one candidate alone, which the node surely matches (see RuleSwap.odd), or only
+    # by candidates it surely matches, where a value now cannot be looked up.
     forced: dict[str, object] = field(default_factory=dict)
 
 
@@ -103,13 +104,13 @@ class RuleSwap:
         table: Table | None = None
         if self.themed_rules.isdisjoint(candidates):
             try:
-                table = self._table(candidates)
+                table = self._table(candidates, names)
             except (TypeError, _Unsure):  # a value that cannot be looked up
                 table = None
         self._tables[names] = table
         return table
 
-    def _table(self, candidates: list[int]) -> Table:
+    def _table(self, candidates: list[int], names: frozenset[str]) -> Table:
         table = Table()
         values = table.values
         for index in candidates:
@@ -131,7 +132,41 @@ class RuleSwap:
                 if any(name in self.names[other] for other in candidates if other != index):
                     raise _Unsure
                 table.forced[name] = value
+        for name, known in values.items():
+            if _UNSURE in known.values() and (winner := self._winner(name, candidates, names)):
+                table.forced[name] = winner
         return table
+
+    def _winner(self, name: str, candidates: list[int], names: frozenset[str]) -> object | None:
+        """Rule *name*'s next value for a node of selector *names* where every
+        candidate declaring it surely matches (each selector a type, class or id name
+        alone): the declaration Textual picks (default CSS last, then !important,
+        specificity, tie-breaker, and the later rule). None where that cannot be told."""
+        ranked = []
+        for index in candidates:
+            if name not in self.names[index]:
+                continue
+            rule = self.before[index]
+            if index not in self.simple:
+                return None
+            # Each of its selectors the node matches gives its specificity; the most counts.
+            specificity = max(
+                selector_set.specificity
+                for selector_set in rule.selector_set
+                if _name_of(selector_set.selectors[0]) in names
+            )
+            now = rule.styles._rules.get(name)
+            then = self.after[index].styles._rules.get(name)
+            if now is None or then is None:
+                return None
+            rank = (
+                0 if rule.is_default_rules else 1,
+                1 if name in rule.styles.important else 0,
+                *specificity,
+                rule.tie_breaker,
+            )
+            ranked.append((rank, index, then))
+        return max(ranked, key=lambda each: each[:2])[2] if ranked else None
 
     def prepare(self, names: Iterable[frozenset[str]]) -> None:
         """Work out the tables for these sets of selector names now (in the thread)."""
@@ -147,7 +182,7 @@ class RuleSwap:
             return None
         changes = dict(table.forced)
         values = table.values
-        for name in rules.keys() & values.keys():
+        for name in rules.keys() & values.keys() - changes.keys():
             try:
                 new = values[name].get(rules[name], _UNSURE)  # type: ignore[literal-required]
             except TypeError:  # unhashable: not one of the declarations' values
@@ -219,6 +254,15 @@ def _themed(rule: RuleSet, changed: frozenset[str]) -> bool:
 
 class _Unsure(Exception):
     """A table that cannot be told."""
+
+
+def _name_of(selector: Selector) -> str:
+    """The selector name (as in `RuleSet.selector_names`) of a type, class or id."""
+    if selector.type == SelectorType.CLASS:
+        return f".{selector.name}"
+    if selector.type == SelectorType.ID:
+        return f"#{selector.name}"
+    return selector.name
 
 
 def _simple(rule: RuleSet) -> bool:
