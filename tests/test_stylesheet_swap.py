@@ -258,3 +258,37 @@ async def test_every_ctrl_t_gives_each_widget_what_textuals_matching_does(
             sheet._rules = rules
     # Every press swapped most widgets.
     assert all(count >= 6 for count in swaps), swaps
+
+
+async def test_a_scroll_bar_never_styled_takes_the_new_theme(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A scroll bar made when its list first needs one has no rules of its own until
+    # the next restyle: there is nothing to swap from, and it must be matched. Two
+    # swapped presses (dark, light, high contrast) against a fresh start in high
+    # contrast, on a screen short enough for the outline to scroll.
+    size = (120, 10)
+    monkeypatch.setattr(app_module, "WARM_AFTER", 0.001)
+    app = WellreadApp(load_library(library_dir), open_slug="alpha")
+    async with app.run_test(size=size) as pilot:
+
+        async def parsed_ahead() -> None:
+            for _ in range(50):
+                if app._parsed_ahead is not None:
+                    break
+                await pilot.pause()
+            await settle(pilot)
+
+        await parsed_ahead()
+        outline = app.screen.query_one("#outline")
+        assert outline.show_vertical_scrollbar  # the case this is about
+        for _ in range(2):
+            await pilot.press("ctrl+t")
+            await parsed_ahead()
+        assert app.theme == THEME_CYCLE[2]
+        stepped = rendered_rows(app)[:-1]  # the status line says "Theme: ..."
+    fresh = WellreadApp(load_library(library_dir), open_slug="alpha")
+    fresh.theme = THEME_CYCLE[2]
+    async with fresh.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert rendered_rows(fresh)[:-1] == stepped

@@ -123,7 +123,9 @@ class ChangedRulesStylesheet(Stylesheet):
         """Restyle *node* for the new theme by swapping values (as Textual's `apply`
         would have restyled it); False, with nothing done, if it must be matched."""
         rules = node.styles.base._rules
-        if "transitions" in rules:
+        if not rules or "transitions" in rules:
+            # No rules: never styled yet (a scroll bar made as its list first scrolls is
+            # styled at the next restyle), so nothing to swap from.
             return False
         changes = swap.changes(rules, frozenset(node._selector_names))
         components = node._component_styles
