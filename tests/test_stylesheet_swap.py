@@ -210,6 +210,15 @@ def test_stylesheets_of_different_sources_have_no_swap() -> None:
     )
 
 
+async def parsed_ahead(app: WellreadApp, pilot: Any) -> None:
+    """Wait until the next theme is parsed (with its swap): once this one is drawn."""
+    for _ in range(50):
+        if app._parsed_ahead is not None:
+            break
+        await pilot.pause()
+    await settle(pilot)
+
+
 async def test_every_ctrl_t_gives_each_widget_what_textuals_matching_does(
     library_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -227,23 +236,14 @@ async def test_every_ctrl_t_gives_each_widget_what_textuals_matching_does(
     monkeypatch.setattr(app_module, "WARM_AFTER", 0.001)
     app = WellreadApp(load_library(library_dir), open_slug="alpha")
     async with app.run_test(size=SIZE) as pilot:
-
-        async def parsed_ahead() -> None:
-            # The next theme is parsed (with its swap) once this one is drawn.
-            for _ in range(50):
-                if app._parsed_ahead is not None:
-                    break
-                await pilot.pause()
-            await settle(pilot)
-
-        await parsed_ahead()
+        await parsed_ahead(app, pilot)
         swaps = []
         for _ in range(len(THEME_CYCLE) + 1):
             swapped.clear()
             await pilot.press("ctrl+t")
             await settle(pilot)
             swaps.append(swapped.count(True))
-            await parsed_ahead()
+            await parsed_ahead(app, pilot)
             after_swap, drawn = rules_by_place(app), rendered_rows(app)
             # Textual's own matching of every node, with the memos of lists and the
             # article view made to forget (they keep component styles per path while
@@ -271,20 +271,12 @@ async def test_a_scroll_bar_never_styled_takes_the_new_theme(
     monkeypatch.setattr(app_module, "WARM_AFTER", 0.001)
     app = WellreadApp(load_library(library_dir), open_slug="alpha")
     async with app.run_test(size=size) as pilot:
-
-        async def parsed_ahead() -> None:
-            for _ in range(50):
-                if app._parsed_ahead is not None:
-                    break
-                await pilot.pause()
-            await settle(pilot)
-
-        await parsed_ahead()
+        await parsed_ahead(app, pilot)
         outline = app.screen.query_one("#outline")
         assert outline.show_vertical_scrollbar  # the case this is about
         for _ in range(2):
             await pilot.press("ctrl+t")
-            await parsed_ahead()
+            await parsed_ahead(app, pilot)
         assert app.theme == THEME_CYCLE[2]
         stepped = rendered_rows(app)[:-1]  # the status line says "Theme: ..."
     fresh = WellreadApp(load_library(library_dir), open_slug="alpha")
