@@ -95,3 +95,34 @@ async def test_opening_the_palette_makes_the_titles_before_a_letter_is_typed(
         assert made_in == [False]  # the letters used what was made
         shown = [str(option.prompt) for option in app.screen.query_one(CommandList)._options]
         assert any("Gamma guide to stair climbing" in row for row in shown), shown
+
+
+async def test_letters_typed_while_the_titles_are_made_find_them(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large library's titles take a tenth of a second and more: a reader may type
+    # before they are made (and the palette reopened from a capped list starts typed).
+    release = threading.Event()
+    listed = palette_library._Listed
+
+    def slow(*args: Any) -> Any:
+        # Bounded, so a broken palette fails the test rather than hanging it.
+        assert release.wait(timeout=30)
+        return listed(*args)
+
+    monkeypatch.setattr(palette_library, "_Listed", slow)
+    monkeypatch.setattr(palette_library, "_listed", None)
+    app = WellreadApp(load_library(library_dir), settings=Settings())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"gamma")  # the search before these letters is cancelled
+        release.set()
+        await settle(pilot)
+        for _ in range(100):  # the search runs as the thread ends
+            if app.screen.query_one(CommandList).option_count:
+                break
+            await pilot.pause()
+        shown = [str(option.prompt) for option in app.screen.query_one(CommandList)._options]
+        assert any("Gamma guide to stair climbing" in row for row in shown), shown

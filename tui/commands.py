@@ -80,6 +80,7 @@ class WellreadCommands(Provider):
         super().__init__(screen, match_style)
         # Articles, cards and bookmarks: made when first asked for, kept while open.
         self._groups: list[Group] | None = None
+        self._titles_made: asyncio.Future[object] | None = None
 
     @property
     def wellread(self) -> WellreadApp:
@@ -135,10 +136,24 @@ class WellreadCommands(Provider):
     async def startup(self) -> None:
         # The library's titles (a tenth of a second and more at 50,000 articles) are made
         # in a thread as the palette opens, so the first letter typed finds them made and
-        # the palette takes keys meanwhile. A library changing under the thread (its
-        # entries dict, as a file changed is found) makes them again at the first letter.
+        # the palette takes keys meanwhile. Not awaited here: Textual awaits a provider's
+        # startup from its first search, and cancelling that search (a letter typed, or
+        # the palette reopened as typed) cancelled the startup, leaving a provider that
+        # found nothing while the palette stayed open. The first search waits instead.
+        loop = asyncio.get_running_loop()
+        self._titles_made = loop.run_in_executor(None, listed_titles, self.wellread.library)
+        self._titles_made.add_done_callback(_taken)
+
+    async def titles_made(self) -> None:
+        """Wait for the titles begun at startup; a search cancelled meanwhile leaves the
+        thread running for the next. A library changing under the thread (its entries
+        dict, as a changed file is found) makes them again at the first letter."""
+        made = self._titles_made
+        if made is None:
+            return
         with suppress(RuntimeError):
-            await asyncio.to_thread(listed_titles, self.wellread.library)
+            await asyncio.shield(made)
+        self._titles_made = None
 
     def groups(self) -> list[Group]:
         """The library's articles and cards (tui.palette_library), then the bookmarks."""
@@ -169,6 +184,7 @@ class WellreadCommands(Provider):
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
+        await self.titles_made()
         matcher = self.matcher(query)
         fuzzy = matcher.fuzzy_search
         system = self.system_hits()
@@ -213,6 +229,13 @@ class WellreadCommands(Provider):
             # Score 0: after every hit.
             hint = more_hint(more)
             yield Hit(0.0, Text(hint), self.keep_typing(query), text=hint)
+
+
+def _taken(made: asyncio.Future[object]) -> None:
+    """Take a thread's outcome even if no search waited for it (the palette closed
+    first), so asyncio does not report an exception never retrieved."""
+    if not made.cancelled():
+        made.exception()
 
 
 def reopen_palette(app: App[object], typed: str) -> None:
