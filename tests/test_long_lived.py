@@ -116,3 +116,17 @@ async def test_a_rendering_replaced_by_c_is_not_kept_frozen(
         await pilot.pause()
         long_lived.settle()
         assert replaced() is None
+
+
+async def test_the_youngest_generation_is_collected_less_while_the_app_runs(
+    tmp_path: Path,
+) -> None:
+    before = gc.get_threshold()
+    app = WellreadApp(load_library(_write_library(tmp_path)))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        running = gc.get_threshold()
+        assert running[0] == long_lived.YOUNG_THRESHOLD > before[0]
+        assert running[1:] == before[1:]  # the older generations as they were
+    # Python's own again once the app has ended (tests and embedders run on).
+    assert gc.get_threshold() == before
