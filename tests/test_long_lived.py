@@ -37,6 +37,7 @@ def long_enough(monkeypatch: pytest.MonkeyPatch) -> None:
     # This article's 200-odd lines count as long; nothing was frozen for one before.
     monkeypatch.setattr(long_lived, "LONG_LINES", 100)
     monkeypatch.setattr(long_lived, "_holding", False)
+    monkeypatch.setattr(long_lived, "_thresholds_before", None)
 
 
 async def test_a_long_layout_is_frozen_then_let_go_when_closed(
@@ -118,15 +119,35 @@ async def test_a_rendering_replaced_by_c_is_not_kept_frozen(
         assert replaced() is None
 
 
-async def test_the_youngest_generation_is_collected_less_while_the_app_runs(
-    tmp_path: Path,
+async def test_the_youngest_are_collected_less_while_a_long_article_is_held(
+    tmp_path: Path, long_enough: None
 ) -> None:
     before = gc.get_threshold()
-    app = WellreadApp(load_library(_write_library(tmp_path)))
-    async with app.run_test() as pilot:
+    app = WellreadApp(load_library(_write_library(tmp_path)), open_slug="long")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await article_ready(pilot)
         await settle(pilot)
-        running = gc.get_threshold()
-        assert running[0] == long_lived.YOUNG_THRESHOLD > before[0]
-        assert running[1:] == before[1:]  # the older generations as they were
-    # Python's own again once the app has ended (tests and embedders run on).
+        held = gc.get_threshold()
+        assert held[0] == long_lived.YOUNG_THRESHOLD > before[0]
+        assert held[1:] == before[1:]  # the older generations as they were
+        await pilot.press("escape")
+        await settle(pilot)
+        assert gc.get_threshold() == before  # its reader closed: Python's own again
+        app.open_article("long")
+        await article_ready(pilot)
+        await settle(pilot)
+        assert gc.get_threshold()[0] == long_lived.YOUNG_THRESHOLD
+    # The app ended with it open: Python's own again (tests and embedders run on).
     assert gc.get_threshold() == before
+
+
+async def test_a_short_article_leaves_the_thresholds_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(long_lived, "LONG_LINES", 10**9)
+    before = gc.get_threshold()
+    app = WellreadApp(load_library(_write_library(tmp_path)), open_slug="long")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await article_ready(pilot)
+        await settle(pilot)
+        assert gc.get_threshold() == before

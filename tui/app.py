@@ -105,8 +105,6 @@ class WellreadApp(CardActions):
         self.history = History()
         # Theme changes are saved only once the app runs, not while it starts.
         self._settings_ready = False
-        # Python's collection thresholds while the app is not running (tui.long_lived).
-        self._thresholds_before: tuple[int, ...] | None = None
         self.register_theme(HIGH_CONTRAST)
         self.theme = (
             self.settings.theme if self.settings.theme in self.available_themes else DEFAULT_THEME
@@ -140,7 +138,6 @@ class WellreadApp(CardActions):
         # The library's entries live as long as the app: keep full garbage collections
         # from walking them (with thousands of articles, a pause felt on a key press).
         gc.freeze()
-        self._thresholds_before = long_lived.collect_young_less()
         self.screen_change_signal.subscribe(self, self.restyle_if_stale)
         self._apply_cursor_setting()
         self.apply_layout()
@@ -394,8 +391,7 @@ class WellreadApp(CardActions):
             self._driver.write(DEFAULT_CURSOR_SHAPE)
         self.speaker.stop()
         self.state.close()
-        if self._thresholds_before is not None:
-            long_lived.restore_thresholds(self._thresholds_before)
+        long_lived.restore_thresholds()  # a long article open as the app ends
 
 
 def _reader(screen: Screen[Any]) -> ReaderScreen | None:
