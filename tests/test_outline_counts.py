@@ -3,19 +3,21 @@ shown beside the sections while a find is active, and cheap on the UI thread."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers import zebra_library
 from pilot_helpers import reading, settle
+from rich.style import Style
 from screen_cells import rendered_rows, row_text
 
 from tui.app import WellreadApp
 from tui.render.blocks import OutlineEntry
 from tui.screens import reader_find
 from tui.screens.reader_text import SYNC_LOAD_BYTES
-from tui.widgets import list_strips, strips
+from tui.widgets import list_strips, outline_rows, strips
 from tui.widgets.line_list import prepare_entries
 from tui.widgets.outline import Outline, outline_entries
 from tui.widgets.outline_counts import counted_entries
@@ -161,3 +163,65 @@ async def test_esc_shows_the_lines_drawn_before_the_search_without_drawing_them_
         assert _outline_text(app, outline) == before
         # Every row shows a line drawn before the search, kept: none is drawn anew.
         assert made == []
+
+
+async def test_the_rows_on_screen_are_drawn_in_the_search_thread_as_the_outline_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+        outline = app.screen.query_one(Outline)
+        outline.move_cursor(4)  # the cursor's row and the current one among those drawn
+        await settle(pilot)
+        drawn_here: list[Any] = []
+        draw = list_strips.drawn
+
+        def spy(*args: Any, **kwargs: Any) -> Any:
+            drawn_here.append(args[2])
+            return draw(*args, **kwargs)
+
+        monkeypatch.setattr(list_strips, "drawn", spy)  # the outline's own drawing
+        await pilot.press("slash", *"wrap")  # in every part
+        await settle(pilot)
+        height = outline.size.height
+        assert len(outline.counts) > height
+        shown = [list(outline.render_line(y)) for y in range(height)]
+        assert "found)" in _outline_text(app, outline)
+        assert drawn_here == []  # every row on screen was drawn in the thread
+        # And each is the row the outline draws itself.
+        outline._strips.clear()
+        assert [list(outline.render_line(y)) for y in range(height)] == shown
+        assert len(drawn_here) == height
+
+
+async def test_rows_drawn_for_a_look_that_no_longer_holds_are_not_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+        outline = app.screen.query_one(Outline)
+        look = outline.row_look()
+        assert look is not None
+        counts = {section: 2 for section in range(len(outline.sections))}
+        counted = counted_entries(outline.plain, counts, outline.text_width)
+        # The counts' bold changed between the search's start and its result: the rows'
+        # keys (line, mark, the row's own style) are the same, the text styles not.
+        stale = dataclasses.replace(
+            look,
+            styles={**look.styles, "strong": Style(italic=True)},
+            text_styles=tuple(object() for _ in look.text_styles),
+        )
+        rows = outline_rows.drawn_rows(stale, counted, outline.plain.entries)
+        assert len(rows) == outline.size.height
+        outline.set_match_counts(counts, counted, (stale, rows))
+        await settle(pilot)
+        height = outline.size.height
+        shown = [outline.render_line(y) for y in range(height)]
+        seeded = {id(strip) for strip in rows.values()}
+        assert not any(id(strip) in seeded for strip in shown)
+        assert not any(segment.style and segment.style.italic for row in shown for segment in row)
+        outline._strips.clear()
+        assert [outline.render_line(y) for y in range(height)] == shown
+        # The same rows drawn for the look that holds are the ones shown.
+        fresh = outline_rows.drawn_rows(look, counted, outline.plain.entries)
+        assert sorted(map(str, fresh.values())) == sorted(map(str, shown))

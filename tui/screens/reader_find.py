@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from textual import events, on, work
 from textual.message import Message
+from textual.strip import Strip
 from textual.timer import Timer
 
 from tui.content.tokens import Forms
@@ -26,6 +27,7 @@ from tui.widgets.article_matches import MatchCursor
 from tui.widgets.line_list import PreparedEntries
 from tui.widgets.outline import Outline
 from tui.widgets.outline_counts import counted_entries
+from tui.widgets.outline_rows import RowKey, RowLook, drawn_rows
 
 # Typing faster than this (seconds between keys) searches once, after the last key.
 FIND_DEBOUNCE = 0.12
@@ -66,6 +68,9 @@ class FoundAll:
     found: MatchCursor
     counts: Mapping[int, int]
     outline: PreparedEntries
+    # The outline's rows on screen, drawn with the counts, and the look they were drawn
+    # for (tui.widgets.outline_rows); None when the outline's look was not taken.
+    rows: tuple[RowLook, dict[RowKey, Strip]] | None = None
 
 
 class FindInLongArticle(EvidenceScreen):
@@ -122,24 +127,34 @@ class FindInLongArticle(EvidenceScreen):
         document = self.view.document
         if query != self.searched or document is None:
             return
-        outline = self.query_one(Outline).plain
-        self.find_everywhere(document, query, outline, self.outline_width())
+        shown = self.query_one(Outline)
+        self.find_everywhere(document, query, shown.plain, self.outline_width(), shown.row_look())
 
     # A description, so starting it never writes out the whole document (its repr).
     @work(thread=True, exclusive=True, group="find-in-article", description="find")
     def find_everywhere(
-        self, document: RenderedDocument, query: str, outline: PreparedEntries, width: int
+        self,
+        document: RenderedDocument,
+        query: str,
+        outline: PreparedEntries,
+        width: int,
+        look: RowLook | None = None,
     ) -> None:
         """Search the whole of *document*; the counts per section are laid out in the
-        *outline* (its entries without counts) at *width*."""
+        *outline* (its entries without counts) at *width*, and its rows on screen drawn
+        as *look* says."""
         with background_work():
             matches = find_matches(document, query)
             found = MatchCursor()
             found.set(matches)
             counts = matches_per_section(document, matches)
             entries = counted_entries(outline, counts, width)
+            rows = None
+            if look is not None and counts:
+                rows = (look, drawn_rows(look, entries, outline.entries))
             collect_young()
-            self.post_message(self.Found(FoundAll(document, query, found, counts, entries)))
+            result = FoundAll(document, query, found, counts, entries, rows)
+            self.post_message(self.Found(result))
 
     @on(Found)
     def found_everywhere(self, event: Found) -> None:
@@ -148,12 +163,18 @@ class FindInLongArticle(EvidenceScreen):
         if result.query != self.searched or result.document is not view.document:
             return  # typed on, or the text changed: a newer search is coming
         view.set_match_cursor(result.found)
-        self.show_match_counts(result.counts, result.outline)
+        self.show_match_counts(result.counts, result.outline, result.rows)
         self.report_matches(result.query, result.found.matches, len(result.counts))
 
     def outline_width(self) -> int:
         """The width the outline wraps its entries at."""
         raise NotImplementedError
 
-    def show_match_counts(self, counts: Mapping[int, int], outline: PreparedEntries) -> None:
-        """The outline's entries with their counts (*outline*, made in the thread)."""
+    def show_match_counts(
+        self,
+        counts: Mapping[int, int],
+        outline: PreparedEntries,
+        rows: tuple[RowLook, dict[RowKey, Strip]] | None = None,
+    ) -> None:
+        """The outline's entries with their counts (*outline*, made in the thread, with
+        the *rows* on screen drawn there too)."""

@@ -94,10 +94,7 @@ class ListStrips:
         but leaves its text as it was (the cursor's look is in each line's key), so r
         and e, moving the focus from list to list, find every line drawn before; a new
         theme brings new values, and new lines."""
-        drawn = self._drawn_with
-        if len(text_styles) == len(drawn) and all(
-            new is old for new, old in zip(text_styles, drawn, strict=True)
-        ):
+        if self.drawn_in(text_styles):
             return False  # the same objects (the list's ComponentStyleMemo hands them back)
         self._drawn_with = text_styles
         drawn_values, self._drawn_values = self._drawn_values, values()
@@ -105,6 +102,14 @@ class ListStrips:
             return False
         self.clear()
         return True
+
+    def drawn_in(self, text_styles: tuple[object, ...]) -> bool:
+        """Whether the kept lines were drawn with these text styles (the very objects
+        last told to `drawn_with`)."""
+        drawn = self._drawn_with
+        return len(text_styles) == len(drawn) and all(
+            new is old for new, old in zip(text_styles, drawn, strict=True)
+        )
 
     def frame(
         self, previous: ListFrame | None, base: Style, width: int, layout: Layout, *styles: Style

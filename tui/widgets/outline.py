@@ -15,11 +15,9 @@ from textual.widget import Widget
 from tui.content.section_label import section_number_prefix
 from tui.render.blocks import OutlineEntry, Span, TextBlock
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
+from tui.widgets.list_strips import TEXT_CLASSES
 from tui.widgets.outline_counts import CountedEntries, OutlineStrips, counted_entries
-
-# The section being read. Not a second triangle beside the focused list's ▶: a screen
-# reader says "bullet" here and "right-pointing triangle" there, so the two never blur.
-CURRENT = "• "
+from tui.widgets.outline_rows import RowKey, RowLook, row_mark, row_style
 
 # Rows kept by what they show: a few screens of them, with and without counts.
 KEPT_ROWS = 256
@@ -90,11 +88,15 @@ class Outline(LineList):
         self.set_entries(self._plain, cursor=cursor, keep_scroll=keep_place)
 
     def set_match_counts(
-        self, counts: Mapping[int, int], prepared: PreparedEntries | None = None
+        self,
+        counts: Mapping[int, int],
+        prepared: PreparedEntries | None = None,
+        rows: tuple[RowLook, dict[RowKey, Strip]] | None = None,
     ) -> None:
         """Show how many search matches each section holds (none: plain titles);
         *prepared*: the outline's entries with these counts (counted_entries), laid out
-        already in a thread."""
+        already in a thread; *rows*: its rows on screen drawn there too, and the look
+        they were drawn for (outline_rows.drawn_rows)."""
         if dict(counts) == dict(self.counts):
             return
         if not self.counts:
@@ -110,7 +112,14 @@ class Outline(LineList):
             and prepared.entries.plain is self._plain
         ):
             prepared = counted_entries(plain, counts)  # not from this outline's entries
+            rows = None
         self.set_entries(prepared.entries, cursor=self.cursor, keep_scroll=True, prepared=prepared)
+        if rows is not None and prepared.layout is not None:
+            look, drawn = rows
+            # Drawn in the text styles the outline draws in still: taken as its own.
+            strips = self._strips
+            if strips.drawn_in(look.text_styles) and strips.drawn_in(self._text_styles()):
+                strips.seed(prepared.layout, look.width, drawn)
 
     @property
     def plain(self) -> PreparedEntries:
@@ -158,7 +167,7 @@ class Outline(LineList):
         return kept
 
     def gutter_mark(self, index: int) -> str:
-        return super().gutter_mark(index) or (CURRENT if index == self.current else "")
+        return row_mark(index, self.cursor, self.current, self.has_focus)
 
     def entry_enabled(self, index: int) -> bool:
         # Read from the entry without its count: a counted entry is made when asked
@@ -168,8 +177,38 @@ class Outline(LineList):
         return plain[index].enabled
 
     def entry_style(self, index: int) -> Style:
-        style = super().entry_style(index)
-        return style + Style(bold=True) if index == self.current else style
+        frame = self._frame
+        enabled = self.entry_enabled(index)
+        return row_style(index, self.cursor, self.current, enabled, frame.cursor, frame.disabled)
+
+    def row_look(self) -> RowLook | None:
+        """How the rows on screen are drawn now, for a thread to draw them with a
+        search's counts (tui.widgets.outline_rows); None while a restyle is still to
+        be drawn (the rows would be drawn in the styles of before)."""
+        text_styles = self._text_styles()
+        if not self.size or not self.entries or not self._strips.drawn_in(text_styles):
+            return None
+        base, cursor, disabled = self._frame_styles.of(
+            self, "line-list--cursor", "line-list--disabled"
+        )
+        prefix = "line-list--"  # the names TextStyles looks up (tui.widgets.strips)
+        names = [name.removeprefix(prefix) for name in self.COMPONENT_CLASSES]
+        return RowLook(
+            top=round(self.scroll_y),
+            height=self.scrollable_content_region.height,
+            width=self.scrollable_content_region.width,
+            base=base,
+            cursor_style=cursor,
+            disabled_style=disabled,
+            cursor=self.cursor,
+            current=self.current,
+            focused=self.has_focus,
+            styles={name: self._style(name) for name in names},
+            text_styles=text_styles,
+        )
+
+    def _text_styles(self) -> tuple[object, ...]:
+        return tuple(map(self._component_styles.get, TEXT_CLASSES))
 
     def selected_message(self, index: int, entry_id: str) -> Message:
         return self.SectionSelected(self, index)

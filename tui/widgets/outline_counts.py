@@ -143,6 +143,27 @@ class OutlineStrips(ListStrips):
             self._pinned = None  # drawn with the styles of before
         return changed
 
+    def seed(
+        self, layout: Layout, width: int, rows: Mapping[tuple[int, str, Style], Strip]
+    ) -> None:
+        """Keep *rows* of *layout* at *width*, drawn elsewhere (outline_rows.drawn_rows)
+        under the keys `line` looks them up by, as if drawn here."""
+        self._switch(layout, width)
+        for key, strip in rows.items():
+            self._strips[key] = strip
+
+    def _switch(self, layout: Layout, width: int) -> None:
+        if self._drawn_for[0] is not layout or self._drawn_for[1] != width:
+            pinned = self._pinned
+            if pinned is not None and pinned[0] is layout and pinned[1] == width:
+                self._strips = pinned[2]
+            elif pinned is not None and self._strips is pinned[2]:
+                # Not emptied by ListStrips: the pinned lines stay as they are.
+                self._strips = LRUCache(KEPT_LINES)
+            else:
+                self._strips.clear()
+            self._drawn_for = (layout, width)
+
     def line(
         self,
         layout: Layout,
@@ -154,14 +175,5 @@ class OutlineStrips(ListStrips):
         style: Style,
         style_of: Callable[[str], Style],
     ) -> Strip:
-        if self._drawn_for[0] is not layout or self._drawn_for[1] != width:
-            pinned = self._pinned
-            if pinned is not None and pinned[0] is layout and pinned[1] == width:
-                self._strips = pinned[2]
-            elif pinned is not None and self._strips is pinned[2]:
-                # Not emptied by ListStrips: the pinned lines stay as they are.
-                self._strips = LRUCache(KEPT_LINES)
-            else:
-                self._strips.clear()
-            self._drawn_for = (layout, width)
+        self._switch(layout, width)
         return super().line(layout, width, index, line, block, mark, style, style_of)
