@@ -25,6 +25,12 @@ A key bound to nothing (NOOP_KEY) is measured the same way and printed apart: wh
 itself costs to deliver a key and wait for every widget, a part of every figure (it is
 not taken off).
 
+A speed probe (the same fixed piece of pure-Python work, timed on the UI thread just
+before each key, outside its figure) shows how fast the machine was at that moment: on
+a shared machine it drifts by half within a run, and every key's figure with it. The
+4 MB column's keys print their probe's median beside them; the range is printed for
+each case.
+
 Verdict: "ok" when under 16 ms (one frame at 60 Hz), or within 1.5 times the same key
 on the floor app, which is as fast as Textual itself goes. The floor app runs twice,
 before and after the article's cases, and its presses are pooled: the machine's speed
@@ -61,6 +67,7 @@ SETTLE_S = 0.12
 FRAME_MS = 16.0
 FLOOR_RATIO = 1.5
 NOOP_KEY = "f19"  # bound to nothing in wellread and in the floor app
+PROBE_LOOPS = 40_000  # the speed probe's work: about 2 ms on a quiet 2-core machine
 SMALL_LIBRARY = ROOT / "tests" / "fixtures" / "library"
 SMALL_SLUG = "alpha"
 
@@ -111,6 +118,15 @@ FLOOR_KEYS = {
 RELATED_CARD = "wall-sit"
 
 
+def speed_probe() -> float:
+    """UI-thread CPU seconds of a fixed piece of pure-Python work."""
+    start = time.thread_time()
+    total = 0
+    for number in range(PROBE_LOOPS):
+        total += number * number % 7
+    return time.thread_time() - start
+
+
 class Meter:
     """Times keys on a running app under Pilot."""
 
@@ -118,6 +134,7 @@ class Meter:
         self.app = app
         self.pilot = pilot
         self.results: dict[str, list[tuple[float, float]]] = {}
+        self.probes: dict[str, list[float]] = {}  # the speed probe beside each press
         self.idle = (0.0, 0.0)
 
     async def settled(self) -> None:
@@ -151,6 +168,8 @@ class Meter:
         *before, timed = keys
         if before:
             await self.pilot.press(*before)
+        await self.settled()
+        self.probes.setdefault(label, []).append(speed_probe())
         ui, whole = await self.span(lambda: self.pilot.press(timed))
         self.results.setdefault(label, []).append(
             (max(0.0, ui - self.idle[0]), max(0.0, whole - self.idle[1]))
@@ -164,6 +183,10 @@ class Meter:
             )
             for label, spans in self.results.items()
         }
+
+    def probe_summary(self) -> dict[str, list[float]]:
+        """Each key's speed probes, in ms."""
+        return {label: [p * 1000 for p in probes] for label, probes in self.probes.items()}
 
 
 async def reader_keys(meter: Meter, repeats: int) -> None:
@@ -262,6 +285,7 @@ def case_wellread(library: str, slug: str, repeats: int) -> dict[str, Any]:
             with FullCollections() as collections:
                 await reader_keys(meter, repeats)
             out["keys"] = meter.summary()
+            out["probes"] = meter.probe_summary()
             out["full_gc"] = collections.durations
             out["full_gc_elsewhere"] = collections.elsewhere
             out["idle_ms"] = meter.idle[0] * 1000
@@ -327,6 +351,7 @@ def case_floor(repeats: int) -> dict[str, Any]:
                 await meter.press("enter", "enter")
                 await meter.press("enter esc", "escape")
             out["keys"] = meter.summary()
+            out["probes"] = meter.probe_summary()
             out["presses"] = meter.results
             out["idle_ms"] = meter.idle[0] * 1000
 
@@ -350,7 +375,16 @@ def pooled(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
         },
         "idle_ms": (first["idle_ms"] + second["idle_ms"]) / 2,
         "runs": (first["keys"], second["keys"]),
+        "probe_runs": (first["probes"], second["probes"]),
     }
+
+
+def probe_range(probes: dict[str, list[float]]) -> str:
+    """The speed probes of one case: 'lowest-highest ms (median m)'."""
+    values = sorted(value for presses in probes.values() for value in presses)
+    if not values:
+        return "-"
+    return f"{values[0]:.1f}-{values[-1]:.1f} ms (median {statistics.median(values):.1f})"
 
 
 # ---------------------------------------------------------------- the run
@@ -430,6 +464,13 @@ def _report(large: dict[str, Any], small: dict[str, Any], floor: dict[str, Any])
         f"below, not taken off): 4 MB {noop[0]:.1f} ms, small {noop[1]:.1f} ms, "
         f"floor {noop[2]:.1f} ms"
     )
+    floor_before, floor_after = floor["probe_runs"]
+    print(
+        f"Speed probe (the same fixed work before each key; higher: a slower machine at "
+        f"that moment): 4 MB {probe_range(large['probes'])}, small "
+        f"{probe_range(small['probes'])}, floor {probe_range(floor_before)} before and "
+        f"{probe_range(floor_after)} after"
+    )
     for name, case in (("4 MB", large), ("small", small)):
         pauses, elsewhere = case.get("full_gc", []), case.get("full_gc_elsewhere", [])
         longest = f", longest {max(pauses):.0f} ms" if pauses else ""
@@ -438,7 +479,16 @@ def _report(large: dict[str, Any], small: dict[str, Any], floor: dict[str, Any])
             f"Full garbage collections during the keys, {name}: {len(pauses)} on the UI "
             f"thread{longest}; {len(elsewhere)} in other threads{other}"
         )
-    header = ["key", "what", "4 MB work", "4 MB all threads", "small work", "floor", "verdict"]
+    header = [
+        "key",
+        "what",
+        "4 MB work",
+        "4 MB all threads",
+        "4 MB probe",
+        "small work",
+        "floor",
+        "verdict",
+    ]
     table = [header]
     misses = []
     for label, what in ROWS:
@@ -461,6 +511,7 @@ def _report(large: dict[str, Any], small: dict[str, Any], floor: dict[str, Any])
                 what,
                 _ms(work),
                 _ms(big[1]),
+                _ms(statistics.median(large["probes"][label])),
                 _ms(little[0] if little else None),
                 _ms(base[0] if base else None),
                 verdict,
