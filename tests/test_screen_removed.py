@@ -39,7 +39,7 @@ async def test_closing_the_palette_does_not_lay_the_reader_out_again(
         monkeypatch.setattr(reader, "_refresh_layout", spy)
         await pilot.press("escape")
         await settle(pilot)
-        assert app.screen is reader
+        assert app.screen_stack[-1] is reader
         assert layouts == []  # the terminal's size is the same: nothing to arrange
         assert rendered_rows(app) == before  # the reader as it was, every cell
 
@@ -55,7 +55,7 @@ async def test_a_reader_resized_under_the_palette_is_laid_out_at_its_new_size(
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-        assert app.screen is reader
+        assert app.screen_stack[-1] is reader
         assert reader.size == (90, 30)
         shown = _text(app)
         assert len(shown) == 30 and all(len(row) == 90 for row in shown)
