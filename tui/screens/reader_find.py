@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from textual import events, on, work
 from textual.message import Message
-from textual.strip import Strip
 from textual.timer import Timer
 
 from tui.content.tokens import Forms
@@ -27,7 +26,7 @@ from tui.widgets.article_matches import MatchCursor
 from tui.widgets.line_list import PreparedEntries
 from tui.widgets.outline import Outline
 from tui.widgets.outline_counts import counted_entries
-from tui.widgets.outline_rows import RowKey, RowLook, drawn_rows
+from tui.widgets.outline_rows import DrawnRows, RowLook, drawn_rows
 
 # Typing faster than this (seconds between keys) searches once, after the last key.
 FIND_DEBOUNCE = 0.12
@@ -70,7 +69,7 @@ class FoundAll:
     outline: PreparedEntries
     # The outline's rows on screen, drawn with the counts, and the look they were drawn
     # for (tui.widgets.outline_rows); None when the outline's look was not taken.
-    rows: tuple[RowLook, dict[RowKey, Strip]] | None = None
+    rows: DrawnRows | None = None
 
 
 class FindInLongArticle(EvidenceScreen):
@@ -174,7 +173,7 @@ class FindInLongArticle(EvidenceScreen):
         self,
         counts: Mapping[int, int],
         outline: PreparedEntries,
-        rows: tuple[RowLook, dict[RowKey, Strip]] | None = None,
+        rows: DrawnRows | None = None,
     ) -> None:
         """The outline's entries with their counts (*outline*, made in the thread, with
         the *rows* on screen drawn there too)."""

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from textual import on, work
 from textual.message import Message
-from textual.strip import Strip
 
 from tui.content import Article, Library
 from tui.render.blocks import OutlineEntry, RenderedDocument, keep_unchanged_blocks
@@ -24,7 +23,7 @@ from tui.screens.reader_find import FindInLongArticle, collect_young
 from tui.threads import background_work
 from tui.widgets.line_list import ListEntry, PreparedEntries
 from tui.widgets.outline import Outline
-from tui.widgets.outline_rows import RowKey, RowLook
+from tui.widgets.outline_rows import DrawnRows
 from tui.widgets.sidebar import ExerciseList, ReferenceList
 
 # Articles up to this size parse within a frame: they are shown in the first frame,
@@ -168,7 +167,7 @@ class ReaderText(FindInLongArticle):
         self,
         counts: Mapping[int, int],
         outline: PreparedEntries,
-        rows: tuple[RowLook, dict[RowKey, Strip]] | None = None,
+        rows: DrawnRows | None = None,
     ) -> None:
         self.query_one(Outline).set_match_counts(counts, outline, rows)
 

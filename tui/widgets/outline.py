@@ -17,7 +17,7 @@ from tui.render.blocks import OutlineEntry, Span, TextBlock
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 from tui.widgets.list_strips import TEXT_CLASSES
 from tui.widgets.outline_counts import CountedEntries, OutlineStrips, counted_entries
-from tui.widgets.outline_rows import RowKey, RowLook, row_mark, row_style
+from tui.widgets.outline_rows import DrawnRows, RowLook, row_mark, row_style
 
 # Rows kept by what they show: a few screens of them, with and without counts.
 KEPT_ROWS = 256
@@ -91,7 +91,7 @@ class Outline(LineList):
         self,
         counts: Mapping[int, int],
         prepared: PreparedEntries | None = None,
-        rows: tuple[RowLook, dict[RowKey, Strip]] | None = None,
+        rows: DrawnRows | None = None,
     ) -> None:
         """Show how many search matches each section holds (none: plain titles);
         *prepared*: the outline's entries with these counts (counted_entries), laid out

@@ -51,6 +51,10 @@ class RowLook:
         return self.styles.get(name) or Style()
 
 
+# Rows drawn ahead, with the look they were drawn for.
+DrawnRows = tuple[RowLook, dict[RowKey, Strip]]
+
+
 def row_mark(index: int, cursor: int, current: int, focused: bool) -> str:
     """What stands in the gutter of the first line of entry *index*."""
     if focused and index == cursor:
