@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import gc
-import sys
 from collections.abc import Iterable, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar
 from weakref import WeakSet
 
 from textual import events, on, work
-from textual._styles_cache import StylesCache
 from textual.app import ScreenStackError, SystemCommand
 from textual.await_complete import AwaitComplete
-from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.filter import LineFilter
 from textual.geometry import Offset
 from textual.screen import Screen
-from textual.widget import Widget
 
 from tui import long_lived
 from tui.app_cards import CardActions
+from tui.app_screen_closing import ScreenClosing, reader_of
 from tui.app_settings import AUTO_BREAKPOINTS
 from tui.content import Library
 from tui.history import History, Place
@@ -63,7 +59,7 @@ def _wellread_commands() -> type[Provider]:
 WARM_AFTER = VERIFY_AFTER
 
 
-class WellreadApp(CardActions):
+class WellreadApp(CardActions, ScreenClosing):
     """Library first; articles and exercise cards are pushed on top and popped with Esc."""
 
     TITLE = "wellread"
@@ -218,7 +214,7 @@ class WellreadApp(CardActions):
         if isinstance(screen, LibraryScreen) or len(self.screen_stack) <= 2:
             self.notice("This is the library, the first screen: q or Ctrl+Q quits.")
             return
-        reader = _reader(screen)
+        reader = reader_of(screen)
         if reader is not None:
             reader.save_place()
         screen.dismiss()
@@ -359,32 +355,12 @@ class WellreadApp(CardActions):
     async def action_quit(self) -> None:
         # Quitting from inside an article keeps the place, just as leaving it does.
         for screen in self.screen_stack:
-            reader = _reader(screen)
+            reader = reader_of(screen)
             if reader is not None:
                 reader.save_place()
         await super().action_quit()
 
-    def _prune(self, *nodes: Widget, parent: DOMNode | None = None) -> AwaitRemove:
-        # A screen removed (the palette, a card, help closed) changes nothing in the
-        # screen below, which its resume has laid out (if the terminal's size changed)
-        # and redrawn already. Textual then lays out and draws the whole app once more
-        # when the removed screen's widgets are gone: a second full frame, about 2 ms
-        # on a reader's screen. The mouse-over state it also updates is updated at
-        # every frame. The one place wellread changes Textual's removal of nodes.
-        if parent is self and nodes and all(isinstance(node, Screen) for node in nodes):
-            parent = None
-        return super()._prune(*nodes, parent=parent)
-
     def pop_screen(self) -> AwaitComplete:
-        """The screen below comes back; the closed one's widgets can go.
-
-        Textual 8 caches `StylesCache.get_inner_outer` with `functools.lru_cache` on the
-        method (Textual issue #6665): each widget's styles cache is a key, so up to
-        1,024 closed screens' widgets, and the articles they show, stay alive. This is
-        the one place that works around it, by emptying that cache when a screen
-        closes (it is refilled at once for what is still shown). Remove when Textual
-        fixes the issue.
-        """
         # Every way of closing a screen (Esc, Backspace, a choice) leaves its place
         # ahead; a new step clears it (go), Alt+Right returns to it.
         if len(self.screen_stack) > 2:
@@ -393,12 +369,7 @@ class WellreadApp(CardActions):
             place = place_of(self.screen)
             if place is not None:
                 self.history.left(place)
-        closing = _reader(self.screen)
-        done = super().pop_screen()
-        StylesCache.get_inner_outer.cache_clear()
-        if closing is not None:  # its article, if frozen, back to the collector
-            long_lived.closed(any(_reader(screen) for screen in self.screen_stack[:-1]))
-        return done
+        return super().pop_screen()
 
     def on_unmount(self) -> None:
         if self.settings.show_cursor and self._driver is not None and not self.is_headless:
@@ -406,10 +377,3 @@ class WellreadApp(CardActions):
         self.speaker.stop()
         self.state.close()
         long_lived.restore_thresholds()  # a long article open as the app ends
-
-
-def _reader(screen: Screen[Any]) -> ReaderScreen | None:
-    """*screen* when it is an article's, found without importing the reader when no
-    article was opened yet (no reader screen can exist then)."""
-    loaded = sys.modules.get("tui.screens.reader")
-    return screen if loaded is not None and isinstance(screen, loaded.ReaderScreen) else None
