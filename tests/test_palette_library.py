@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,18 +70,28 @@ def test_a_command_opens_its_entry_with_its_summary(library_dir: Path) -> None:
     assert app.opened == [("article", articles[0].slug), ("card", card_slug)]
 
 
+def _titles_made_through(monkeypatch: pytest.MonkeyPatch, make: Callable[..., Any]) -> None:
+    """The palette's library titles made through *make* (given _Listed's arguments),
+    none made yet."""
+    listed = palette_library._Listed
+    monkeypatch.setattr(palette_library, "_Listed", lambda *args: make(listed, *args))
+    monkeypatch.setattr(palette_library, "_listed", None)
+
+
+def _shown(app: WellreadApp) -> list[str]:
+    return [str(option.prompt) for option in app.screen.query_one(CommandList)._options]
+
+
 async def test_opening_the_palette_makes_the_titles_before_a_letter_is_typed(
     library_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made_in: list[bool] = []
-    listed = palette_library._Listed
 
-    def noted(*args: Any) -> Any:
+    def noted(listed: Callable[..., Any], *args: Any) -> Any:
         made_in.append(threading.current_thread() is threading.main_thread())
         return listed(*args)
 
-    monkeypatch.setattr(palette_library, "_Listed", noted)
-    monkeypatch.setattr(palette_library, "_listed", None)
+    _titles_made_through(monkeypatch, noted)
     app = WellreadApp(load_library(library_dir), settings=Settings())
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -93,7 +104,7 @@ async def test_opening_the_palette_makes_the_titles_before_a_letter_is_typed(
         await pilot.press(*"gamma")
         await settle(pilot)
         assert made_in == [False]  # the letters used what was made
-        shown = [str(option.prompt) for option in app.screen.query_one(CommandList)._options]
+        shown = _shown(app)
         assert any("Gamma guide to stair climbing" in row for row in shown), shown
 
 
@@ -103,15 +114,13 @@ async def test_letters_typed_while_the_titles_are_made_find_them(
     # A large library's titles take a tenth of a second and more: a reader may type
     # before they are made (and the palette reopened from a capped list starts typed).
     release = threading.Event()
-    listed = palette_library._Listed
 
-    def slow(*args: Any) -> Any:
+    def slow(listed: Callable[..., Any], *args: Any) -> Any:
         # Bounded, so a broken palette fails the test rather than hanging it.
         assert release.wait(timeout=30)
         return listed(*args)
 
-    monkeypatch.setattr(palette_library, "_Listed", slow)
-    monkeypatch.setattr(palette_library, "_listed", None)
+    _titles_made_through(monkeypatch, slow)
     app = WellreadApp(load_library(library_dir), settings=Settings())
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -124,5 +133,5 @@ async def test_letters_typed_while_the_titles_are_made_find_them(
             if app.screen.query_one(CommandList).option_count:
                 break
             await pilot.pause()
-        shown = [str(option.prompt) for option in app.screen.query_one(CommandList)._options]
+        shown = _shown(app)
         assert any("Gamma guide to stair climbing" in row for row in shown), shown
