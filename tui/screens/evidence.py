@@ -92,6 +92,8 @@ class EvidenceScreen(Screen[None]):
         Binding("left_square_bracket", "previous_section", "Previous section"),
         Binding("backspace,alt+left", "back_jump", "Back to where you were before a jump"),
         Binding("alt+right", "forward_jump", "Forward again, after going back"),
+        # The screen's, not the article pane's: / finds from whichever pane has focus.
+        Binding("slash", "find", "Search the text (from any pane)"),
     ]
 
     citation_style: CitationStyle
@@ -102,6 +104,8 @@ class EvidenceScreen(Screen[None]):
         self.jumps = JumpHistory()
         self.searched = ""
         self._notice_line: int | None = None
+        # The pane / was pressed in, other than the text: Esc in the find line goes back.
+        self._find_from: Widget | None = None
 
     @property
     def view(self) -> ArticleView:
@@ -121,6 +125,11 @@ class EvidenceScreen(Screen[None]):
     @property
     def search_line(self) -> SearchLine:
         return self.query_one(SearchLine)
+
+    def action_find(self) -> None:
+        focused = self.focused
+        self._find_from = None if focused in (self.view, self.search_line) else focused
+        self.view.action_search()
 
     def on_article_view_search_requested(self, event: ArticleView.SearchRequested) -> None:
         line = self.search_line
@@ -190,6 +199,7 @@ class EvidenceScreen(Screen[None]):
         view = self.view
         line = self.search_line
         line.display = False
+        self._find_from = None  # Enter goes to the text, where the matches are
         self.set_focus(view, scroll_visible=False)
         if view.matches:
             self.remember_place()
@@ -202,7 +212,10 @@ class EvidenceScreen(Screen[None]):
         line.display = False
         self.view.set_matches([])
         self.matches_changed([])
-        self.set_focus(self.view, scroll_visible=False)
+        back, self._find_from = self._find_from, None
+        if back is None or not (back.is_attached and back.display and back.focusable):
+            back = self.view
+        self.set_focus(back, scroll_visible=False)
         self.notice("Search closed.")
 
     def action_next_section(self) -> None:

@@ -76,7 +76,6 @@ class ArticleView(ArticleSearch, can_focus=True):
         Binding("plus,equals_sign", "wider", "Wider reading column", show=False),
         Binding("minus", "narrower", "Narrower reading column", show=False),
         Binding("a", "read_aloud", "Read this section aloud (any key stops)", show=False),
-        Binding("slash", "search", "Search in this article", show=False),
         Binding("n", "next_match", "Next match of the search", show=False),
         Binding("N", "previous_match", "Previous match of the search", show=False),
         Binding("escape", "clear_search", "Clear the search highlights", show=False),
