@@ -81,6 +81,9 @@ class FindInLongArticle(EvidenceScreen):
     class Found(Message):
         """The whole article searched (from a thread)."""
 
+        # The screen's alone: the app has no use for it (one dispatch less a search).
+        bubble = False
+
         def __init__(self, result: FoundAll) -> None:
             super().__init__()
             self.result = result
