@@ -9,13 +9,13 @@ grouped by block, counts per section) replaces them when it is ready.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual import events, on, work
 from textual.message import Message
-from textual.timer import Timer
 
 from tui.content.tokens import Forms
 from tui.render.blocks import RenderedDocument
@@ -30,6 +30,10 @@ from tui.widgets.outline_rows import DrawnRows, RowLook, drawn_rows
 
 # Typing faster than this (seconds between keys) searches once, after the last key.
 FIND_DEBOUNCE = 0.12
+
+
+def _raise(error: Exception) -> None:
+    raise error
 
 
 def collect_young() -> None:
@@ -88,7 +92,11 @@ class FindInLongArticle(EvidenceScreen):
             super().__init__()
             self.result = result
 
-    _find_timer: Timer | None = None
+    # The pause in typing after which the whole article is searched: a plain event-loop
+    # callback, not a Textual timer. A timer is a task of its own that, when due, posts
+    # a message for the screen to call the callback from (and works out the callback's
+    # parameters twice on the way): half a millisecond and more of every key typed.
+    _find_due: asyncio.TimerHandle | None = None
 
     @on(events.Mount)
     def _follow_find_line(self) -> None:
@@ -96,6 +104,15 @@ class FindInLongArticle(EvidenceScreen):
         # handler of the Changed message it posts runs after the frame that shows the
         # letter, and the highlights it makes then cost a second frame.
         self.watch(self.search_line, "value", self._find_line_changed, init=False)
+
+    @on(events.Unmount)
+    def _forget_find(self) -> None:
+        self._stop_find_due()
+
+    def _stop_find_due(self) -> None:
+        if self._find_due is not None:
+            self._find_due.cancel()
+            self._find_due = None
 
     def _find_line_changed(self, value: str) -> None:
         if value != self.searched:
@@ -109,9 +126,7 @@ class FindInLongArticle(EvidenceScreen):
             super().search_typed(query)
             return
         self.searched = query
-        if self._find_timer is not None:
-            self._find_timer.stop()
-            self._find_timer = None
+        self._stop_find_due()
         view = self.view
         document = view.document
         if document is None:
@@ -122,10 +137,19 @@ class FindInLongArticle(EvidenceScreen):
         # In the frame that shows the typed letter: a page of text costs little.
         view.set_matches(matches_in(document, query, view.blocks_in_view()))
         self.notice(f"Searching the whole article for “{query}” ...")
-        self._find_timer = self.set_timer(FIND_DEBOUNCE, lambda: self.find_now(query))
+        loop = asyncio.get_running_loop()
+        self._find_due = loop.call_later(FIND_DEBOUNCE, self._find_when_due, query)
+
+    def _find_when_due(self, query: str) -> None:
+        self._find_due = None
+        try:
+            self.find_now(query)
+        except Exception as error:
+            # Raised again where Textual handles what a callback raises (the app stops
+            # and shows it), as it would have from a timer's callback.
+            self.call_next(_raise, error)
 
     def find_now(self, query: str) -> None:
-        self._find_timer = None
         document = self.view.document
         if query != self.searched or document is None:
             return

@@ -1,0 +1,59 @@
+"""The pause in typing after which a long article is searched whole: an error in what
+it starts reaches the app as any handler's does, and a reader closed before the pause
+is over leaves nothing due."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import zebra_library
+from pilot_helpers import reading, settle
+
+from tui.screens import reader_find
+from tui.screens.reader_find import FindInLongArticle
+from tui.screens.reader_text import SYNC_LOAD_BYTES
+
+SLUG = "long-find"
+
+
+def _long_library(folder: Path) -> Path:
+    return zebra_library(folder, SLUG, "Long find", SYNC_LOAD_BYTES + 40_000, (3, 30))
+
+
+class Broken(Exception):
+    pass
+
+
+async def test_an_error_when_the_pause_is_over_stops_the_app_and_is_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+
+    def broken(self: FindInLongArticle, query: str) -> None:
+        raise Broken(query)
+
+    monkeypatch.setattr(FindInLongArticle, "find_now", broken)
+    # Textual raises again, as the test ends, what stopped the app: not lost in the loop.
+    with pytest.raises(Broken, match=r"^z$"):
+        async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+            await pilot.press("slash", "z")
+            await settle(pilot)
+            assert app._exit  # stopped by the error
+
+
+async def test_closing_the_reader_before_the_pause_leaves_no_search_due(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 3600)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+        reader = app.screen
+        assert isinstance(reader, FindInLongArticle) and not reader.short
+        await pilot.press("slash", "z")
+        await settle(pilot)
+        due = reader._find_due
+        assert due is not None and not due.cancelled()
+        await pilot.press("escape", "escape")  # the find line, then the reader
+        await settle(pilot)
+        assert app.screen is not reader
+        assert due.cancelled() and reader._find_due is None
