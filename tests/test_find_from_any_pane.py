@@ -6,26 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import article_ready, settle
+from pilot_helpers import reading, settle
 
-from tui.app import WellreadApp
-from tui.content import load_library
 from tui.screens.help import help_text
-from tui.settings import Settings
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine
 from tui.widgets.outline import Outline
 from tui.widgets.sidebar import ExerciseList
 
-SIZE = (120, 40)
-
 
 async def test_slash_in_the_contents_opens_the_find_line_and_esc_comes_back(
     library_dir: Path,
 ) -> None:
-    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        await article_ready(pilot)
+    async with reading(library_dir, "alpha") as (app, pilot):
         outline = app.screen.query_one(Outline)
         line = app.screen.query_one(SearchLine)
         outline.focus()
@@ -43,9 +36,7 @@ async def test_slash_in_the_contents_opens_the_find_line_and_esc_comes_back(
 
 
 async def test_enter_after_slash_in_a_side_pane_goes_to_the_article(library_dir: Path) -> None:
-    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        await article_ready(pilot)
+    async with reading(library_dir, "alpha") as (app, pilot):
         view = app.screen.query_one(ArticleView)
         exercises = app.screen.query_one(ExerciseList)
         exercises.focus()
@@ -61,9 +52,7 @@ async def test_enter_after_slash_in_a_side_pane_goes_to_the_article(library_dir:
 
 
 async def test_help_lists_slash_once_as_the_screens_key(library_dir: Path) -> None:
-    app = WellreadApp(load_library(library_dir), open_slug="alpha", settings=Settings())
-    async with app.run_test(size=SIZE) as pilot:
-        await article_ready(pilot)
+    async with reading(library_dir, "alpha") as (app, _pilot):
         lines = help_text(app, app.screen, 100).plain.splitlines()
         slash = [text for text in lines if text.strip().startswith("/ ")]
         assert len(slash) == 1
