@@ -185,7 +185,10 @@ class EvidenceScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # Setting the line's text for the reader (from a search result) also lands here.
-        if event.input is self.search_line and event.value != self.searched:
+        if event.input is not self.search_line:
+            return
+        event.stop()  # the app has no use for it: a dispatch less a letter typed
+        if event.value != self.searched:
             self.view.escape_clears_matches = True  # a search of the reader's own, here
             self.search_typed(event.value)
 

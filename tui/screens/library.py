@@ -199,7 +199,7 @@ class LibraryScreen(StyledOnce):
             self._count_timer.stop()
             self._count_timer = None
 
-    class Counted(Message):
+    class Counted(Message, bubble=False):
         """Every article matching a filter's *words*, found in a thread."""
 
         def __init__(self, order: list[str], words: list[str], found: list[int]) -> None:

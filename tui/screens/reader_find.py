@@ -82,11 +82,11 @@ class FindInLongArticle(EvidenceScreen):
     rendered: RenderedDocument | None
     short: bool
 
-    class Found(Message):
+    # Not bubbling: a thread's result for this screen alone, of no use to the app (a
+    # dispatch less a search). Said as a class keyword: Message.__init_subclass__
+    # sets `bubble` anew from it, over any set in the class's body.
+    class Found(Message, bubble=False):
         """The whole article searched (from a thread)."""
-
-        # The screen's alone: the app has no use for it (one dispatch less a search).
-        bubble = False
 
         def __init__(self, result: FoundAll) -> None:
             super().__init__()

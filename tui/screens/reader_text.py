@@ -56,7 +56,7 @@ class ReaderText(FindInLongArticle):
     # (a second or more of a thread, and the UI's share of it, on a 4 MB article).
     shown_before: ShownBefore | None = None
 
-    class Loaded(Message):
+    class Loaded(Message, bubble=False):
         """The whole article, parsed and rendered (from the loading thread)."""
 
         def __init__(
@@ -89,7 +89,7 @@ class ReaderText(FindInLongArticle):
             style = self.citation_style
             self.post_message(self.Loaded(*self.source.whole(style), style))
 
-    class Restyled(Message):
+    class Restyled(Message, bubble=False):
         """The article rendered and laid out in another citation style (from a thread)."""
 
         def __init__(

@@ -71,13 +71,13 @@ class SearchScreen(Screen[None]):
     # the query and the results); the two repaint themselves as they are restyled.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
-    class Progress(Message):
+    class Progress(Message, bubble=False):
         def __init__(self, done: int, total: int) -> None:
             super().__init__()
             self.done = done
             self.total = total
 
-    class Ready(Message):
+    class Ready(Message, bubble=False):
         """The index is up to date."""
 
     class Chosen(Message):
