@@ -29,11 +29,10 @@ from typing import TYPE_CHECKING
 from tui.content.clean import clean_name
 from tui.content.digests import new_sha1
 from tui.content.hits import SearchHit, SearchResults
-from tui.content.problems import ContentError
 from tui.content.search_ranking import best_rowids, shown_rows
-from tui.content.search_rows import WEIGHTS, weight_class
+from tui.content.search_rows import WEIGHTS
 from tui.content.snippets import MATCH_END, MATCH_START, make_snippet, split_snippet
-from tui.content.tokens import Forms, Term, fts_of, fts_query, query_terms, stem, terms_regex
+from tui.content.tokens import Forms, Term, fts_of, fts_query, query_terms, terms_regex
 
 if TYPE_CHECKING:
     from tui.content.library import Library
@@ -170,6 +169,10 @@ class SearchIndex:
     def close(self) -> None:
         self.db.close()
 
+    def reconnect(self) -> None:
+        """Open the index file again (after `close`)."""
+        self.db = self._open(self.path)
+
     @property
     def library(self) -> Library:
         if self._library is None:
@@ -224,7 +227,8 @@ class SearchIndex:
             found["exercise", slug] = (size, mtime)
         return found
 
-    def _path(self, kind: str, slug: str) -> Path:
+    def path_of(self, kind: str, slug: str) -> Path:
+        """The file of a document of the library."""
         return (self.library.articles if kind == "article" else self.library.exercises)[slug].path
 
     def stale(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -240,7 +244,7 @@ class SearchIndex:
         for key, seen in listed.items():
             if seen[0] < 0:  # not seen as a regular file when listed: asked again
                 try:
-                    stat = os.stat(self._path(*key))
+                    stat = os.stat(self.path_of(*key))
                 except OSError:
                     continue
                 seen = (stat.st_size, stat.st_mtime_ns)
@@ -249,93 +253,17 @@ class SearchIndex:
         gone = [key for key in known if key not in listed]
         return changed, gone
 
-    def update(self, progress: Progress | None = None, batch: int = 200) -> UpdateStats:
+    def update(self, progress: Progress | None = None) -> UpdateStats:
         """Index what changed; *progress*(done, total) is called as it goes."""
-        from tui.content.search_rows import document_rows  # building only, not a query
+        from tui.content.search_build import index_documents  # building only, not a query
 
         changed, gone = self.stale()
         documents = len(self.library.articles) + len(self.library.exercises)
         stats = UpdateStats(unchanged=documents - len(changed), removed=len(gone))
         if not changed and not gone:
             return stats
-        db = self.db
         self._vocabulary = None
-        ids = {
-            (kind, slug): file_id
-            for file_id, kind, slug in db.execute("SELECT id, kind, slug FROM files")
-        }
-        # Forms are only ever added: one that no file uses any more marks nothing
-        # and corrects nothing (a correction is only offered if it finds something).
-        known_forms = {word for (word,) in db.execute("SELECT word FROM forms")}
-
-        def drop_rows(file_id: int) -> None:
-            rows = (file_id * ROW_STRIDE, (file_id + 1) * ROW_STRIDE)
-            db.execute("DELETE FROM sections WHERE rowid >= ? AND rowid < ?", rows)
-            db.execute("DELETE FROM parts WHERE id >= ? AND id < ?", rows)
-
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.execute("DELETE FROM signature")  # kept again only by whoever updated
-            for key in gone:
-                drop_rows(ids[key])
-                db.execute("DELETE FROM files WHERE id = ?", (ids[key],))
-            for done, (kind, slug) in enumerate(changed, start=1):
-                file_id = ids.get((kind, slug))
-                if file_id is None:
-                    cursor = db.execute(
-                        "INSERT INTO files (kind, slug) VALUES (?, ?)", (kind, slug)
-                    )
-                    file_id = int(cursor.lastrowid or 0)
-                else:
-                    drop_rows(file_id)
-                was_open = self.library.is_parsed(kind, slug)
-                try:
-                    rows = document_rows(self.library.document(kind, slug), kind, slug)
-                except (ContentError, OSError):
-                    stats.failed += 1
-                    continue
-                base = file_id * ROW_STRIDE
-                # A document of more parts than its rowids hold (131,072; a 4 MB
-                # article has a few thousand) is indexed up to there.
-                kept = rows.rows[: ROW_STRIDE // WEIGHT_SLOTS]
-                row_ids = [
-                    base + number * WEIGHT_SLOTS + weight_class(row.shown[1], row.shown[3])
-                    for number, row in enumerate(kept)
-                ]
-                db.executemany(
-                    "INSERT INTO parts (id, weight, kind, slug, entry, title, heading, text) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(row_id, *row.shown) for row_id, row in zip(row_ids, kept, strict=True)],
-                )
-                db.executemany(
-                    "INSERT INTO sections (rowid, title, heading, body, context, refs) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    [(row_id, *row.stems) for row_id, row in zip(row_ids, kept, strict=True)],
-                )
-                new_forms = rows.vocabulary - known_forms
-                db.executemany(
-                    "INSERT OR IGNORE INTO forms (word, stem) VALUES (?, ?)",
-                    [(word, stem(word)) for word in new_forms],
-                )
-                known_forms |= new_forms
-                stat = os.stat(self._path(kind, slug))
-                db.execute(
-                    "UPDATE files SET size = ?, mtime = ? WHERE id = ?",
-                    (stat.st_size, stat.st_mtime_ns, file_id),
-                )
-                stats.indexed += 1
-                if not was_open:
-                    # Parsed only to index it: let it go, or a large library fills memory.
-                    self.library.forget(kind, slug)
-                if done % batch == 0:
-                    db.execute("COMMIT")
-                    db.execute("BEGIN IMMEDIATE")
-                if progress is not None:
-                    progress(done, len(changed))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        index_documents(self, changed, gone, stats, progress)
         return stats
 
     # ------------------------------------------------------------ searching

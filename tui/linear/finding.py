@@ -31,8 +31,15 @@ def library_search(library: Library, query: str, err: TextIO) -> SearchResults:
         if not changed and not gone:
             return index.find(query)  # nothing to index: straight to the answer
 
+        said = -1
+
         def progress(done: int, total: int) -> None:
-            if done == total or done % 100 == 0:
+            # Once a hundred, and at the end. Two processes may share the work
+            # (tui.content.search_build): the count can pass a hundred without
+            # stopping on it, and say the same number twice.
+            nonlocal said
+            if done != said and (done == total or done // 100 != said // 100):
+                said = done
                 print(f"Preparing the search: {done} of {total} files", file=err, flush=True)
 
         if len(changed) > PROGRESS_FROM:
