@@ -115,7 +115,7 @@ class Writer:
                 if key not in self.fresh:
                     drop_rows(self.index, file_id)
                 if found is None:
-                    # Kept with no size, so it is tried again at the next update.
+                    # Its size and time left as they were (none, if new): tried again.
                     self.stats.failed += 1
                     continue
                 self._insert(file_id, *found)
