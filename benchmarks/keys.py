@@ -14,8 +14,9 @@ Each case runs headless (120x40) in its own subprocess:
 
 "work" is the CPU time of the UI thread (the one the event loop runs on, so every
 handler, layout and repaint a key causes) from sending the key until the app is
-settled: a 0.12 s wait lets timers (a debounce) fire, workers are done, and Pilot has
-processed every message and drawn a frame. The same wait with no key
+settled: a 0.12 s wait lets timers (a debounce) fire, workers and the reader's search
+of the whole article are done, and Pilot has processed every message and drawn a
+frame. The same wait with no key
 is measured too and taken off, so "work" is what the key adds. Work done in other
 threads (laying out, searching or rendering in the background) is not the UI
 thread's; it shows in "all threads", the whole process's CPU time over the same span.
@@ -138,12 +139,22 @@ class Meter:
         self.idle = (0.0, 0.0)
 
     async def settled(self) -> None:
-        # Timers (a debounce) fire in the wait; workers they start are waited for.
+        # Timers (a debounce) fire in the wait; workers they start, and the reader's
+        # search of a whole article (run on the loop's threads: not a worker), are
+        # waited for, their results handled and drawn.
         await asyncio.sleep(SETTLE_S)
         await self.app.workers.wait_for_complete()
+        await self._searched()
         await self.pilot.pause()
         await self.app.workers.wait_for_complete()
+        await self._searched()
         await self.pilot.pause()
+
+    async def _searched(self) -> None:
+        found = (getattr(screen, "finding", None) for screen in self.app.screen_stack)
+        running = [finding for finding in found if finding is not None and not finding.done()]
+        if running:
+            await asyncio.wait(running)
 
     async def span(self, action: Callable[[], Awaitable[None]]) -> tuple[float, float]:
         await self.settled()

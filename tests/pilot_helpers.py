@@ -30,13 +30,25 @@ MAX_ROUNDS = 50
 HANG_LIMIT = 60.0  # seconds
 
 
+def searching(app: App[Any]) -> list[asyncio.Future[Any]]:
+    """The whole-article searches running (tui.screens.reader_find: not workers)."""
+    found = (getattr(screen, "finding", None) for screen in app.screen_stack)
+    return [finding for finding in found if finding is not None and not finding.done()]
+
+
 async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until no worker is running and every message they sent has been handled."""
+    """Wait until no worker or search is running and every message they sent has been
+    handled."""
     for _ in range(MAX_ROUNDS):
         await pilot.pause()
         running = [worker for worker in pilot.app.workers if not worker.is_finished]
-        if not running:
+        finding = searching(pilot.app)
+        if not running and not finding:
             return
+        if finding:
+            # Its result is taken in a callback of its own, before this wait ends; an
+            # error in it stops the app, which the test then raises.
+            await asyncio.wait(finding, timeout=HANG_LIMIT)
         for worker in running:
             with suppress(WorkerCancelled):  # replaced by a newer one: that one is waited for
                 # The limit only ends a test whose worker hangs; nothing waits for it to pass.

@@ -4,7 +4,10 @@ is over leaves nothing due."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import zebra_library
@@ -57,3 +60,49 @@ async def test_closing_the_reader_before_the_pause_leaves_no_search_due(
         await settle(pilot)
         assert app.screen is not reader
         assert due.cancelled() and reader._find_due is None
+
+
+async def test_an_error_in_the_whole_articles_search_stops_the_app_and_is_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+
+    def broken(document: object, query: str, *rest: object) -> reader_find.FoundAll:
+        raise Broken(query)
+
+    monkeypatch.setattr(reader_find, "search_whole", broken)
+    # Run on the loop's threads, not as a worker: the error still reaches the app.
+    with pytest.raises(Broken, match=r"^z$"):
+        async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+            await pilot.press("slash", "z")
+            await settle(pilot)
+            assert app._exit
+
+
+async def test_a_search_ending_after_the_reader_closed_is_let_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    go_on = threading.Event()
+    real = reader_find.search_whole
+
+    def held(*args: Any) -> reader_find.FoundAll:
+        go_on.wait()
+        return real(*args)
+
+    monkeypatch.setattr(reader_find, "search_whole", held)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+        reader = app.screen
+        assert isinstance(reader, FindInLongArticle)
+        await pilot.press("slash", "z")
+        while reader.finding is None:  # the pause in typing, then the search begun
+            await pilot.pause()
+        finding = reader.finding
+        await pilot.press("escape", "escape")  # the find line, then the reader
+        await pilot.pause()
+        assert app.screen is not reader
+        go_on.set()
+        await asyncio.wait([finding])
+        await settle(pilot)
+        assert finding.result().query == "z"  # searched, and its result let go
+        assert reader.finding is None and not app._exit

@@ -7,7 +7,6 @@ import pytest
 from textual.message import Message
 
 from tui.screens.library import LibraryScreen
-from tui.screens.reader_find import FindInLongArticle
 from tui.screens.reader_text import ReaderText
 from tui.screens.search import SearchScreen
 
@@ -15,7 +14,6 @@ from tui.screens.search import SearchScreen
 @pytest.mark.parametrize(
     "message",
     [
-        FindInLongArticle.Found,
         ReaderText.Loaded,
         ReaderText.Restyled,
         SearchScreen.Progress,

@@ -13,9 +13,9 @@ import asyncio
 import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 
-from textual import events, on, work
-from textual.message import Message
+from textual import events, on
 
 from tui.content.tokens import Forms
 from tui.render.blocks import RenderedDocument
@@ -76,27 +76,43 @@ class FoundAll:
     rows: DrawnRows | None = None
 
 
+def search_whole(
+    document: RenderedDocument,
+    query: str,
+    outline: PreparedEntries,
+    width: int,
+    look: RowLook | None = None,
+) -> FoundAll:
+    """Search the whole of *document* (in a thread); the counts per section are laid
+    out in the *outline* (its entries without counts) at *width*, and its rows on
+    screen drawn as *look* says."""
+    with background_work():
+        matches = find_matches(document, query)
+        found = MatchCursor()
+        found.set(matches)
+        counts = matches_per_section(document, matches)
+        entries = counted_entries(outline, counts, width)
+        rows = None
+        if look is not None and counts:
+            rows = (look, drawn_rows(look, entries, outline.entries))
+        collect_young()
+        return FoundAll(document, query, found, counts, entries, rows)
+
+
 class FindInLongArticle(EvidenceScreen):
     """The reader screen's find: debounced and threaded for long articles."""
 
     rendered: RenderedDocument | None
     short: bool
 
-    # Not bubbling: a thread's result for this screen alone, of no use to the app (a
-    # dispatch less a search). Said as a class keyword: Message.__init_subclass__
-    # sets `bubble` anew from it, over any set in the class's body.
-    class Found(Message, bubble=False):
-        """The whole article searched (from a thread)."""
-
-        def __init__(self, result: FoundAll) -> None:
-            super().__init__()
-            self.result = result
-
     # The pause in typing after which the whole article is searched: a plain event-loop
     # callback, not a Textual timer. A timer is a task of its own that, when due, posts
     # a message for the screen to call the callback from (and works out the callback's
     # parameters twice on the way): half a millisecond and more of every key typed.
     _find_due: asyncio.TimerHandle | None = None
+    # The whole-article search running, if any (the last begun): tests and benchmarks
+    # wait for it as they wait for workers.
+    finding: asyncio.Future[FoundAll] | None = None
 
     @on(events.Mount)
     def _follow_find_line(self) -> None:
@@ -154,37 +170,28 @@ class FindInLongArticle(EvidenceScreen):
         if query != self.searched or document is None:
             return
         shown = self.query_one(Outline)
-        self.find_everywhere(document, query, shown.plain, self.outline_width(), shown.row_look())
+        search = partial(
+            search_whole, document, query, shown.plain, self.outline_width(), shown.row_look()
+        )
+        # On the event loop's threads, not as a Textual worker: a worker's task, its three
+        # state messages and a message for the result cost the UI thread 1.3-1.6 ms a
+        # search (a quarter of what is left of a letter typed, beside the frames).
+        finding = asyncio.get_running_loop().run_in_executor(None, search)
+        self.finding = finding
+        finding.add_done_callback(self._found_whole)
 
-    # A description, so starting it never writes out the whole document (its repr).
-    @work(thread=True, exclusive=True, group="find-in-article", description="find")
-    def find_everywhere(
-        self,
-        document: RenderedDocument,
-        query: str,
-        outline: PreparedEntries,
-        width: int,
-        look: RowLook | None = None,
-    ) -> None:
-        """Search the whole of *document*; the counts per section are laid out in the
-        *outline* (its entries without counts) at *width*, and its rows on screen drawn
-        as *look* says."""
-        with background_work():
-            matches = find_matches(document, query)
-            found = MatchCursor()
-            found.set(matches)
-            counts = matches_per_section(document, matches)
-            entries = counted_entries(outline, counts, width)
-            rows = None
-            if look is not None and counts:
-                rows = (look, drawn_rows(look, entries, outline.entries))
-            collect_young()
-            result = FoundAll(document, query, found, counts, entries, rows)
-            self.post_message(self.Found(result))
-
-    @on(Found)
-    def found_everywhere(self, event: Found) -> None:
-        result = event.result
+    def _found_whole(self, finding: asyncio.Future[FoundAll]) -> None:
+        if finding is self.finding:
+            self.finding = None
+        if finding.cancelled() or not self.is_attached:
+            return  # the reader has closed: nothing to show it in
+        error = finding.exception()
+        if error is not None:
+            # Raised where Textual handles what a callback raises: the app stops and
+            # shows it, as it did for an error in a worker.
+            self.call_next(_raise, error)
+            return
+        result = finding.result()
         view = self.view
         if result.query != self.searched or result.document is not view.document:
             return  # typed on, or the text changed: a newer search is coming
