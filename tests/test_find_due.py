@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +29,32 @@ class Broken(Exception):
     pass
 
 
-async def test_an_error_when_the_pause_is_over_stops_the_app_and_is_shown(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _broken_pause(self: FindInLongArticle, query: str) -> None:
+    raise Broken(query)
+
+
+def _broken_search(document: object, query: str, *rest: object) -> reader_find.FoundAll:
+    raise Broken(query)
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "broken"),
+    [
+        # What the pause starts, when it is over.
+        (FindInLongArticle, "find_now", _broken_pause),
+        # The search of the whole article, on the loop's threads (not a worker).
+        (reader_find, "search_whole", _broken_search),
+    ],
+)
+async def test_an_error_in_the_search_stops_the_app_and_is_shown(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    owner: object,
+    name: str,
+    broken: Callable[..., object],
 ) -> None:
     monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-
-    def broken(self: FindInLongArticle, query: str) -> None:
-        raise Broken(query)
-
-    monkeypatch.setattr(FindInLongArticle, "find_now", broken)
+    monkeypatch.setattr(owner, name, broken)
     # Textual raises again, as the test ends, what stopped the app: not lost in the loop.
     with pytest.raises(Broken, match=r"^z$"):
         async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
@@ -60,23 +78,6 @@ async def test_closing_the_reader_before_the_pause_leaves_no_search_due(
         await settle(pilot)
         assert app.screen is not reader
         assert due.cancelled() and reader._find_due is None
-
-
-async def test_an_error_in_the_whole_articles_search_stops_the_app_and_is_shown(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-
-    def broken(document: object, query: str, *rest: object) -> reader_find.FoundAll:
-        raise Broken(query)
-
-    monkeypatch.setattr(reader_find, "search_whole", broken)
-    # Run on the loop's threads, not as a worker: the error still reaches the app.
-    with pytest.raises(Broken, match=r"^z$"):
-        async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
-            await pilot.press("slash", "z")
-            await settle(pilot)
-            assert app._exit
 
 
 async def test_a_search_ending_after_the_reader_closed_is_let_go(
