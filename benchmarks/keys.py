@@ -151,8 +151,9 @@ class Meter:
         await self.pilot.pause()
 
     async def _searched(self) -> None:
-        found = (getattr(screen, "finding", None) for screen in self.app.screen_stack)
-        running = [finding for finding in found if finding is not None and not finding.done()]
+        from tui.screens.reader_find import searches_running
+
+        running = searches_running(self.app.screen_stack)
         if running:
             await asyncio.wait(running)
 

@@ -21,6 +21,7 @@ from tui.app import WellreadApp
 from tui.content import load_library
 from tui.screens.exercise import ExerciseScreen
 from tui.screens.reader import ReaderScreen
+from tui.screens.reader_find import searches_running
 from tui.settings import Settings
 from tui.widgets.article_view import ArticleView
 
@@ -30,19 +31,13 @@ MAX_ROUNDS = 50
 HANG_LIMIT = 60.0  # seconds
 
 
-def searching(app: App[Any]) -> list[asyncio.Future[Any]]:
-    """The whole-article searches running (tui.screens.reader_find: not workers)."""
-    found = (getattr(screen, "finding", None) for screen in app.screen_stack)
-    return [finding for finding in found if finding is not None and not finding.done()]
-
-
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until no worker or search is running and every message they sent has been
     handled."""
     for _ in range(MAX_ROUNDS):
         await pilot.pause()
         running = [worker for worker in pilot.app.workers if not worker.is_finished]
-        finding = searching(pilot.app)
+        finding = searches_running(pilot.app.screen_stack)
         if not running and not finding:
             return
         if finding:

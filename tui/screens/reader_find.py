@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from textual import events, on
+from textual.screen import Screen
 
 from tui.content.tokens import Forms
 from tui.render.blocks import RenderedDocument
@@ -211,3 +213,15 @@ class FindInLongArticle(EvidenceScreen):
     ) -> None:
         """The outline's entries with their counts (*outline*, made in the thread, with
         the *rows* on screen drawn there too)."""
+
+
+def searches_running(screens: Iterable[Screen[Any]]) -> list[asyncio.Future[FoundAll]]:
+    """The whole-article searches still running in *screens* (an app's screen stack):
+    not workers, so what waits for an app's background work waits for these too."""
+    return [
+        screen.finding
+        for screen in screens
+        if isinstance(screen, FindInLongArticle)
+        and screen.finding is not None
+        and not screen.finding.done()
+    ]
