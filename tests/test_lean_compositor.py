@@ -4,10 +4,13 @@ screen once."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pilot_helpers import article_ready, settle
 from screen_cells import rendered_rows
 from terminal_updates import Terminal, written
@@ -17,7 +20,7 @@ from textual.widget import Widget
 from tui.app import WellreadApp
 from tui.content import load_library
 from tui.screens import reader_find
-from tui.screens.lean_compositor import LeanCompositor
+from tui.screens.lean_compositor import LeanCompositor, wanted_cuts
 from tui.screens.library import LibraryScreen
 from tui.settings import Settings
 from tui.widgets.line_list import LineList
@@ -227,3 +230,26 @@ async def test_the_search_frames_match_textual_and_a_fresh_drawing(
     _assert_same_frames(frames)
     # The results' border is heavy while they have the focus, round while the query has it.
     assert corners == ["╭"] * 5 + ["┏"] * 3 + ["╭"] * 2 + ["┏", "╭"]
+
+
+@st.composite
+def row_and_spans(draw: st.DrawFn) -> tuple[list[int], list[tuple[int, int]]]:
+    """A row's cuts (sorted, from 0 to its width) and spans of changed cells in it
+    (sorted, apart, as Textual's compositor makes them)."""
+    width = draw(st.integers(1, 60))
+    inner = draw(st.sets(st.integers(1, width - 1), max_size=12)) if width > 1 else set()
+    cut_set = sorted({0, width, *inner})
+    ends = sorted(draw(st.sets(st.integers(0, width), max_size=8)))
+    spans = [(x1, x2) for x1, x2 in zip(ends[::2], ends[1::2], strict=False) if x1 < x2]
+    return cut_set, spans
+
+
+@given(row_and_spans())
+def test_wanted_cuts_are_the_pieces_with_a_changed_cell(
+    case: tuple[list[int], list[tuple[int, int]]],
+) -> None:
+    # The definition, cell by cell: a piece runs from its cut up to the next cut.
+    cut_set, spans = case
+    changed = {x for x1, x2 in spans for x in range(x1, x2)}
+    expected = [cut for cut, end in pairwise(cut_set) if changed & set(range(cut, end))]
+    assert wanted_cuts(cut_set, spans) == expected

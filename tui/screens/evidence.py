@@ -26,6 +26,7 @@ from tui.render.position import Place
 from tui.render.references import reference_address
 from tui.screens.lean_compositor import lean_compositor
 from tui.screens.term import TermScreen
+from tui.screens.widgets_found import WidgetsFound
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import SearchLine, StatusLine
 
@@ -106,10 +107,11 @@ class EvidenceScreen(Screen[None]):
         self._notice_line: int | None = None
         # The pane / was pressed in, other than the text: Esc in the find line goes back.
         self._find_from: Widget | None = None
+        self.own_widgets = WidgetsFound(self)
 
     @property
     def view(self) -> ArticleView:
-        return self.query_one(f"#{self.VIEW_ID}", ArticleView)
+        return self.own_widgets.one(ArticleView, self.VIEW_ID)
 
     @property
     def shown_document(self) -> Document | None:
@@ -124,7 +126,7 @@ class EvidenceScreen(Screen[None]):
 
     @property
     def search_line(self) -> SearchLine:
-        return self.query_one(SearchLine)
+        return self.own_widgets.one(SearchLine)
 
     def action_find(self) -> None:
         focused = self.focused
@@ -244,12 +246,14 @@ class EvidenceScreen(Screen[None]):
         # A jump made just before the notice reports itself afterwards (messages are
         # queued); the line the view stands on now tells that report from a later move.
         self._notice_line = self.view.top_line
-        self.query_one(StatusLine).set_notice(text)
+        self.own_widgets.one(StatusLine).set_notice(text)
 
     def show_position(self, where: str, event: ArticleView.PositionChanged) -> None:
         """Where the reader is, on the status line; a notice stays until they move on."""
         keep = not event.moved or event.top_line == self._notice_line
-        self.query_one(StatusLine).set_status(f"{where} · {event.percent}% read", keep_notice=keep)
+        self.own_widgets.one(StatusLine).set_status(
+            f"{where} · {event.percent}% read", keep_notice=keep
+        )
 
     def current_jump(self) -> Jump | None:
         place = self.view.place

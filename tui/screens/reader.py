@@ -188,7 +188,7 @@ class ReaderScreen(OverlayLayout, StyledOnce, ReaderText):
 
     def on_mount(self) -> None:
         self.query_one(TitleBar).set_title(self.entry.title)
-        self.query_one(Outline).border_title = "Contents"
+        self.own_widgets.one(Outline).border_title = "Contents"
         view = self.view
         view.border_title = "Article"
         self.query_one(Sidebar).border_title = "Related"
@@ -212,9 +212,9 @@ class ReaderScreen(OverlayLayout, StyledOnce, ReaderText):
     def position_changed(self, event: ArticleView.PositionChanged) -> None:
         if self.rendered is None:
             return
-        if event.section_index != self.query_one(Outline).current:
+        if event.section_index != self.own_widgets.one(Outline).current:
             self.save_place()
-        self.query_one(Outline).mark_current(event.section_index)
+        self.own_widgets.one(Outline).mark_current(event.section_index)
         where = section_status(self.rendered.outline[event.section_index], self.rendered)
         self.show_position(where, event)
 

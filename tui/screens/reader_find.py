@@ -171,7 +171,7 @@ class FindInLongArticle(EvidenceScreen):
         document = self.view.document
         if query != self.searched or document is None:
             return
-        shown = self.query_one(Outline)
+        shown = self.own_widgets.one(Outline)
         search = partial(
             search_whole, document, query, shown.plain, self.outline_width(), shown.row_look()
         )

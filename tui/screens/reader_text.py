@@ -139,7 +139,7 @@ class ReaderText(FindInLongArticle):
             outline_kept = self.rendered is not None and self.rendered.outline == rendered.outline
         self.article, self.rendered = article, rendered
         if not outline_kept:
-            self.query_one(Outline).set_sections(rendered.outline, keep_place=replacing)
+            self.own_widgets.one(Outline).set_sections(rendered.outline, keep_place=replacing)
         if replacing:
             self.view.replace_document(rendered, layout, settle=settle)
         else:
@@ -158,10 +158,12 @@ class ReaderText(FindInLongArticle):
 
     def matches_changed(self, matches: Sequence[Match]) -> None:
         if self.rendered is not None:
-            self.query_one(Outline).set_match_counts(matches_per_section(self.rendered, matches))
+            self.own_widgets.one(Outline).set_match_counts(
+                matches_per_section(self.rendered, matches)
+            )
 
     def outline_width(self) -> int:
-        return self.query_one(Outline).text_width
+        return self.own_widgets.one(Outline).text_width
 
     def show_match_counts(
         self,
@@ -169,7 +171,7 @@ class ReaderText(FindInLongArticle):
         outline: PreparedEntries,
         rows: DrawnRows | None = None,
     ) -> None:
-        self.query_one(Outline).set_match_counts(counts, outline, rows)
+        self.own_widgets.one(Outline).set_match_counts(counts, outline, rows)
 
     def sidebar_entries(self, article: Article) -> tuple[list[ListEntry], list[ListEntry]]:
         cards = [
