@@ -132,11 +132,20 @@ def terms_pattern(query: str, vocabulary: Iterable[str] | Forms = ()) -> re.Patt
 _last_forms: list[tuple[weakref.ref[RenderedDocument], Forms]] = []
 
 
+def known_forms(document: RenderedDocument) -> Forms | None:
+    """The words of *document* if they are kept (it was the last one searched whole)."""
+    for ref, forms in _last_forms[:]:  # a copy: a search thread may replace it
+        if ref() is document:
+            return forms
+    return None
+
+
 def _document_forms(document: RenderedDocument) -> Forms:
     """The words of *document*; kept for the last one, which is searched again at
     every key the reader types."""
-    if _last_forms and _last_forms[0][0]() is document:
-        return _last_forms[0][1]
+    forms = known_forms(document)
+    if forms is not None:
+        return forms
     forms = Forms.of_text("\n".join(block.text for block in document.blocks))
     _last_forms[:] = [(weakref.ref(document), forms)]
     return forms

@@ -21,7 +21,13 @@ from textual.screen import Screen
 
 from tui.content.tokens import Forms
 from tui.render.blocks import RenderedDocument
-from tui.render.find import Match, find_matches, matches_per_section, query_pattern
+from tui.render.find import (
+    Match,
+    find_matches,
+    known_forms,
+    matches_per_section,
+    query_pattern,
+)
 from tui.screens.evidence import EvidenceScreen
 from tui.threads import background_work
 from tui.widgets.article_matches import MatchCursor
@@ -50,10 +56,13 @@ def collect_young() -> None:
 
 
 def matches_in(document: RenderedDocument, query: str, blocks: range) -> list[Match]:
-    """Matches of *query* as typed in *blocks* only, with the words of those blocks as
-    the vocabulary (a page of text: cheap enough for the UI thread)."""
+    """Matches of *query* as typed in *blocks* only (a page of text: cheap enough for
+    the UI thread). The vocabulary is the document's words once a search of the whole
+    has gathered them, else those of the blocks: the same matches, as a match is a
+    whole word of the blocks either way; gathering a page's words took 0.2 ms a key."""
     texts = [document.blocks[index].text for index in blocks]
-    pattern = query_pattern(query, Forms.of_text("\n".join(texts)))
+    forms = known_forms(document) or Forms.of_text("\n".join(texts))
+    pattern = query_pattern(query, forms)
     if pattern is None:
         return []
     return [
