@@ -14,6 +14,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from tui.widgets.component_styles import RichStyleMemo
+
 
 class TitleBar(Static):
     """The app's name and what is open, on one line, with no clock or animation."""
@@ -34,6 +36,7 @@ class StatusLine(Widget):
         self.hints = hints or ("",)
         self.position = ""
         self.notice = ""
+        self._own_style = RichStyleMemo()
 
     @property
     def left(self) -> str:
@@ -89,7 +92,7 @@ class StatusLine(Widget):
         if y == 0 and len(left) + len(right) + 2 <= width:
             line = left + " " * (width - len(left) - len(right)) + right
             if line.isprintable() and cell_len(line) == width:
-                return Strip([Segment(line, self.rich_style)], width)
+                return Strip([Segment(line, self._own_style.of(self))], width)
         return super().render_line(y)
 
 

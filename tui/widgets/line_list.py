@@ -31,7 +31,14 @@ from tui.widgets.list_entries import PreparedEntries as PreparedEntries
 from tui.widgets.list_entries import flatten_entries, item_at_line, item_lines
 from tui.widgets.list_entries import prepare_entries as prepare_entries
 from tui.widgets.list_strips import FOCUS_MARK as FOCUS_MARK
-from tui.widgets.list_strips import GUTTER, TEXT_CLASSES, TEXT_STYLES, FrameStyles, strips_for
+from tui.widgets.list_strips import (
+    GUTTER,
+    NO_STYLE,
+    TEXT_CLASSES,
+    TEXT_STYLES,
+    FrameStyles,
+    strips_for,
+)
 from tui.widgets.strips import TextStyles, component_classes
 
 
@@ -353,7 +360,7 @@ class LineList(ScrollView, can_focus=True):
             return self._frame.cursor
         if not self.entry_enabled(index):
             return self._frame.disabled
-        return Style()
+        return NO_STYLE
 
     def entry_enabled(self, index: int) -> bool:
         """Whether item *index* can be chosen (asked for every line drawn)."""
@@ -383,12 +390,16 @@ class LineList(ScrollView, can_focus=True):
         if index >= len(layout.lines) or not self.entries:
             return self._frame.blank
         line = layout.lines[index]
-        block = self._flat.document.blocks[line.block]
-        entry = block.section_index
+        entry = self.entry_of_block(line.block)
         mark = ""
         if line.first and line.block == self._flat.first_block[entry]:
             mark = self.gutter_mark(entry)
         if line.blank:
             return self._frame.blank
         style = base + self.entry_style(entry)
-        return self._strips.line(layout, width, index, line, block, mark, style, self._style)
+        blocks = self._flat.document.blocks
+        return self._strips.line(layout, width, index, line, blocks, mark, style, self._style)
+
+    def entry_of_block(self, block: int) -> int:
+        """The item flattened block *block* belongs to."""
+        return self._flat.document.blocks[block].section_index

@@ -3,7 +3,7 @@ reader to the other end of a long article) draws each line once per look."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -27,6 +27,10 @@ TEXT_CLASSES = tuple(f"line-list--{name}" for name in TEXT_STYLES)
 
 # Lines kept: a few screens of a list.
 KEPT_LINES = 1024
+
+# An item's style when it has none of its own, made once (a Style costs a microsecond
+# or more to make, and one is asked for at every row drawn).
+NO_STYLE = Style()
 
 
 @dataclass(frozen=True)
@@ -126,18 +130,21 @@ class ListStrips:
         width: int,
         index: int,
         line: Line,
-        block: TextBlock,
+        blocks: Sequence[TextBlock],
         mark: str,
         style: Style,
         style_of: Callable[[str], Style],
     ) -> Strip:
-        """Line *index* of *layout* (*line*, of *block*) drawn *width* cells wide."""
+        """Line *index* of *layout* (*line*, of the block it names in *blocks*) drawn
+        *width* cells wide. The block is taken from *blocks* only to draw the line: an
+        outline's block with a search's count is made as it is read (outline_counts)."""
         if self._drawn_for[0] is not layout or self._drawn_for[1] != width:
             self._strips.clear()
             self._drawn_for = (layout, width)
         key = (index, mark, style)
         strip = self._strips.get(key)
         if strip is None:
+            block = blocks[line.block]
             strip = self._strips[key] = drawn(layout, width, line, block, mark, style, style_of)
         return strip
 
@@ -165,11 +172,12 @@ class BlockStrips(ListStrips):
         width: int,
         index: int,
         line: Line,
-        block: TextBlock,
+        blocks: Sequence[TextBlock],
         mark: str,
         style: Style,
         style_of: Callable[[str], Style],
     ) -> Strip:
+        block = blocks[line.block]
         if self._drawn_at != (layout.width, width):
             self._by_block.clear()
             self._drawn_at = (layout.width, width)

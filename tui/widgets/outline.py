@@ -16,7 +16,12 @@ from tui.content.section_label import section_number_prefix
 from tui.render.blocks import OutlineEntry, Span, TextBlock
 from tui.widgets.line_list import LineList, ListEntry, PreparedEntries
 from tui.widgets.list_strips import TEXT_CLASSES
-from tui.widgets.outline_counts import CountedEntries, OutlineStrips, counted_entries
+from tui.widgets.outline_counts import (
+    CountedBlocks,
+    CountedEntries,
+    OutlineStrips,
+    counted_entries,
+)
 from tui.widgets.outline_rows import DrawnRows, RowLook, row_mark, row_style
 
 # Rows kept by what they show: a few screens of them, with and without counts.
@@ -175,6 +180,13 @@ class Outline(LineList):
         entries = self.entries
         plain = entries.plain if isinstance(entries, CountedEntries) else entries
         return plain[index].enabled
+
+    def entry_of_block(self, block: int) -> int:
+        # From the block without its count: the one with it is made only to be drawn.
+        blocks = self._flat.document.blocks
+        if isinstance(blocks, CountedBlocks):
+            return blocks.plain(block).section_index
+        return blocks[block].section_index
 
     def entry_style(self, index: int) -> Style:
         frame = self._frame

@@ -12,7 +12,7 @@ a drawn line asks for it, then let go.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import SupportsIndex, overload
 
@@ -48,6 +48,10 @@ class CountedBlocks(list[TextBlock]):
     def _counted(self, block: TextBlock) -> TextBlock:
         found = self.counts.get(block.section_index, 0)
         return counted_block(block, found) if found else block
+
+    def plain(self, index: int) -> TextBlock:
+        """Block *index* without its count (which entry it belongs to, say)."""
+        return list.__getitem__(self, index)
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> TextBlock: ...
@@ -170,10 +174,10 @@ class OutlineStrips(ListStrips):
         width: int,
         index: int,
         line: Line,
-        block: TextBlock,
+        blocks: Sequence[TextBlock],
         mark: str,
         style: Style,
         style_of: Callable[[str], Style],
     ) -> Strip:
         self._switch(layout, width)
-        return super().line(layout, width, index, line, block, mark, style, style_of)
+        return super().line(layout, width, index, line, blocks, mark, style, style_of)

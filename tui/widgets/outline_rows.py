@@ -18,7 +18,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from tui.widgets.list_entries import ListEntry, PreparedEntries
-from tui.widgets.list_strips import FOCUS_MARK, drawn
+from tui.widgets.list_strips import FOCUS_MARK, NO_STYLE, drawn
 
 # The section being read. Not a second triangle beside the focused list's ▶: a screen
 # reader says "bullet" here and "right-pointing triangle" there, so the two never blur.
@@ -62,12 +62,16 @@ def row_mark(index: int, cursor: int, current: int, focused: bool) -> str:
     return CURRENT if index == current else ""
 
 
+# Made once: a Style costs 1 to 3 µs to make, and row_style is asked for every row drawn.
+BOLD = Style(bold=True)
+
+
 def row_style(
     index: int, cursor: int, current: int, enabled: bool, cursor_style: Style, disabled: Style
 ) -> Style:
     """The style over every line of entry *index* (the list's own style goes under it)."""
-    style = cursor_style if index == cursor else disabled if not enabled else Style()
-    return style + Style(bold=True) if index == current else style
+    style = cursor_style if index == cursor else disabled if not enabled else NO_STYLE
+    return style + BOLD if index == current else style
 
 
 def drawn_rows(
