@@ -227,3 +227,32 @@ async def test_the_library_screen_redraws_when_a_trusted_file_changed(tmp_path: 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert titles() == ["Ankle and bravo", "Ankle circles", "Zebra crossings"]
+
+
+def test_the_library_screen_opens_without_the_article_model(tmp_path: Path) -> None:
+    # The model of an article (twenty-odd classes, 20-25 ms to make) waits for an
+    # article: the library screen, listed from the cache, needs only the entries.
+    root = _small_library(tmp_path / "library")
+    code = (
+        "import asyncio, sys\nfrom pathlib import Path\n"
+        "from tui.cli import open_library\n"
+        f"library = open_library(Path({str(root)!r}), trust=True)\n"
+        "from tui.app import WellreadApp\nfrom tui.screens.library import LibraryScreen\n"
+        "async def first_frame():\n"
+        "    app = WellreadApp(library)\n"
+        "    async with app.run_test(headless=True) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        assert isinstance(app.screen, LibraryScreen)\n"
+        "        print(*sorted(e.id for e in app.screen.query_one('#article-list').entries))\n"
+        "asyncio.run(first_frame())\n"
+        "heavy = ('tui.content.model', 'yaml', 'markdown_it')\n"
+        "print([m for m in heavy if m in sys.modules], file=sys.stderr)"
+    )
+    env = {**os.environ, "WELLREAD_DATA": str(tmp_path / "data")}
+    for _ in range(2):  # the first opening reads the files (YAML): the second, the cache
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+    shown = set(done.stdout.split())
+    assert {"article:alpha", "article:bravo", "article:charlie"} <= shown

@@ -16,13 +16,13 @@ if TYPE_CHECKING:
 
     from tui.content.check import check_library as check_library
     from tui.content.check import has_errors as has_errors
+    from tui.content.entry import Entry as Entry
     from tui.content.folders import bundled_library as bundled_library
     from tui.content.folders import default_library as default_library
     from tui.content.library import Library as Library
     from tui.content.library import load_library as load_library
     from tui.content.model import Article as Article
     from tui.content.model import Document as Document
-    from tui.content.model import Entry as Entry
     from tui.content.model import Exercise as Exercise
     from tui.content.model import Reference as Reference
     from tui.content.model import Section as Section
@@ -39,7 +39,7 @@ _WHERE = {
     "load_library": "library",
     "Article": "model",
     "Document": "model",
-    "Entry": "model",
+    "Entry": "entry",
     "Exercise": "model",
     "Reference": "model",
     "Section": "model",

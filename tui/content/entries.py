@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from tui.content.collation import title_key
+from tui.content.entry import Entry
 from tui.content.listing_rows import SEP, Row, row_entry
 from tui.content.listing_snapshot import Columns
-from tui.content.model import Entry
 
 
 class Source(NamedTuple):

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import cast
 
 from tui.content.entries import KIND, MTIME, SIZE, SLUG, Entries, Source
+from tui.content.entry import Entry
 from tui.content.folder_scan import Scanned, scan
 from tui.content.library_signature import SETTLING_NS, FolderLook
 from tui.content.listing import ListingCache
 from tui.content.listing_patch import patch
 from tui.content.listing_rows import Row, entry_row, row_entry, storable
 from tui.content.listing_snapshot import NAME, Buffer, Columns
-from tui.content.model import Entry
 from tui.content.problems import ContentError, Problem, Severity
 
 # More files changed than this, and a folder's snapshot is written anew, not patched.

@@ -18,20 +18,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tui.content.entries import Entries
+from tui.content.entry import Entry, ExerciseFacts
 from tui.content.folder_entries import folder_entries
 from tui.content.folders import default_library, library_folders, own_folder
 from tui.content.listing import ListingCache
-from tui.content.model import Article, Entry, Exercise, ExerciseFacts, Paragraph, Text
 from tui.content.problems import ContentError, Problem, Severity
 
 if TYPE_CHECKING:
+    # The article model is made when a document is first built, not to open the library.
     from tui.content.library_signature import FolderLook
+    from tui.content.model import Article, Exercise
     from tui.content.paths import ReadingPath
 
 PATHS_FILE = "paths.yaml"  # as in tui.content.paths (a test checks they agree)
 
 
-D = TypeVar("D", Article, Exercise)
+D = TypeVar("D", "Article", "Exercise")
 
 
 @dataclass
@@ -222,6 +224,8 @@ def _guarded(entry: Entry, build: Callable[[Entry], D]) -> D:
             if isinstance(error, RecursionError)
             else (f"{type(error).__name__}")
         )
+        from tui.content.model import Article, Exercise, Paragraph, Text
+
         problem = Problem(entry.path, entry.body_line, f"the text could not be read: {reason}")
         kind: Any = Article if entry.kind == "article" else Exercise
         return cast(

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
 
+from tui.content.entry import Entry, ExerciseFacts
 from tui.content.folder_scan import Scanned
-from tui.content.model import Entry, ExerciseFacts
 from tui.content.problems import Problem, Severity
 
 SEP = "\x1f"  # between tags and related ids (the cleaner takes it out of any text)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from tui.content.model import Citation, Document, Reference
+if TYPE_CHECKING:  # the library screen asks for CitationStyle before any article is made
+    from tui.content.model import Citation, Document, Reference
 
 
 class CitationStyle(StrEnum):

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from tui.content.entry import Entry, ExerciseFacts
 from tui.content.library import Library
-from tui.content.model import Article, Entry, ExerciseFacts
 from tui.content.paths import ReadingPath
 from tui.content.vocab import IMPACTS, KINDS, caution_label
+
+if TYPE_CHECKING:  # the library screen lists entries: it need not make the article model
+    from tui.content.model import Article
 
 # A reading path's article counts as read from this far on.
 READ_PERCENT = 95
