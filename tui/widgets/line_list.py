@@ -31,14 +31,7 @@ from tui.widgets.list_entries import PreparedEntries as PreparedEntries
 from tui.widgets.list_entries import flatten_entries, item_at_line, item_lines
 from tui.widgets.list_entries import prepare_entries as prepare_entries
 from tui.widgets.list_strips import FOCUS_MARK as FOCUS_MARK
-from tui.widgets.list_strips import (
-    GUTTER,
-    NO_STYLE,
-    TEXT_CLASSES,
-    TEXT_STYLES,
-    FrameStyles,
-    strips_for,
-)
+from tui.widgets.list_strips import GUTTER, TEXT_CLASSES, TEXT_STYLES, FrameStyles, strips_for
 from tui.widgets.strips import TextStyles, component_classes
 
 
@@ -360,7 +353,7 @@ class LineList(ScrollView, can_focus=True):
             return self._frame.cursor
         if not self.entry_enabled(index):
             return self._frame.disabled
-        return NO_STYLE
+        return Style()
 
     def entry_enabled(self, index: int) -> bool:
         """Whether item *index* can be chosen (asked for every line drawn)."""
