@@ -154,16 +154,23 @@ def test_help_and_warm_list_import_no_yaml_markdown_or_textual(
     code = (
         "import sys\nfrom tui.cli import main\n"
         f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
-        "heavy = ('yaml', 'markdown_it', 'textual', 'rapidfuzz')\n"
-        "print([m for m in heavy if m in sys.modules], file=sys.stderr)"
     )
+    out, imported = _second_run(code, ("yaml", "markdown_it", "textual", "rapidfuzz"), tmp_path)
+    assert imported == "[]"
+    assert printed in out
+
+
+def _second_run(code: str, heavy: tuple[str, ...], tmp_path: Path) -> tuple[str, str]:
+    """Run *code* twice with one data folder (the first run reads the files, with YAML:
+    the second lists them from the cache); the second's output, and which of the *heavy*
+    modules it had imported by its end."""
+    code += f"\nprint([m for m in {heavy!r} if m in sys.modules], file=sys.stderr)"
     env = {**os.environ, "WELLREAD_DATA": str(tmp_path / "data")}
-    for _ in range(2):  # the first list reads the files (YAML): the second, the cache
+    for _ in range(2):
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
         )
-    assert done.stderr.strip().splitlines()[-1] == "[]"
-    assert printed in done.stdout
+    return done.stdout, done.stderr.strip().splitlines()[-1]
 
 
 def _settle(folder: Path) -> None:
@@ -244,15 +251,8 @@ def test_the_library_screen_opens_without_the_article_model(tmp_path: Path) -> N
         "        await pilot.pause()\n"
         "        assert isinstance(app.screen, LibraryScreen)\n"
         "        print(*sorted(e.id for e in app.screen.query_one('#article-list').entries))\n"
-        "asyncio.run(first_frame())\n"
-        "heavy = ('tui.content.model', 'yaml', 'markdown_it')\n"
-        "print([m for m in heavy if m in sys.modules], file=sys.stderr)"
+        "asyncio.run(first_frame())"
     )
-    env = {**os.environ, "WELLREAD_DATA": str(tmp_path / "data")}
-    for _ in range(2):  # the first opening reads the files (YAML): the second, the cache
-        done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-        )
-    assert done.stderr.strip().splitlines()[-1] == "[]"
-    shown = set(done.stdout.split())
-    assert {"article:alpha", "article:bravo", "article:charlie"} <= shown
+    out, imported = _second_run(code, ("tui.content.model", "yaml", "markdown_it"), tmp_path)
+    assert imported == "[]"
+    assert {"article:alpha", "article:bravo", "article:charlie"} <= set(out.split())

@@ -1,5 +1,5 @@
 """The status line draws in its own style as Textual works it out now, though it keeps
-that style by stylesheet and path (component_styles.RichStyleMemo): after a theme
+that style by stylesheet and path (component_styles.PathMemo): after a theme
 change, and with the focus anywhere."""
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -14,7 +15,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from tui.widgets.component_styles import RichStyleMemo
+from tui.widgets.component_styles import PathMemo
 
 
 class TitleBar(Static):
@@ -36,7 +37,8 @@ class StatusLine(Widget):
         self.hints = hints or ("",)
         self.position = ""
         self.notice = ""
-        self._own_style = RichStyleMemo()
+        # Its rich style, kept by stylesheet and path (drawn at most keys).
+        self._own_style: PathMemo[Style] = PathMemo()
 
     @property
     def left(self) -> str:
@@ -92,7 +94,8 @@ class StatusLine(Widget):
         if y == 0 and len(left) + len(right) + 2 <= width:
             line = left + " " * (width - len(left) - len(right)) + right
             if line.isprintable() and cell_len(line) == width:
-                return Strip([Segment(line, self._own_style.of(self))], width)
+                style = self._own_style.get(self, lambda: self.rich_style)
+                return Strip([Segment(line, style)], width)
         return super().render_line(y)
 
 

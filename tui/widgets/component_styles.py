@@ -17,13 +17,15 @@ in this one place; tests/test_focus_restyle.py checks the result against Textual
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
-from rich.style import Style
+from textual.cache import LRUCache
 from textual.css.styles import RenderStyles, RulesMap
 from textual.css.stylesheet import Stylesheet
 from textual.widget import Widget
 
 PathKey = tuple[Hashable, ...]
+T = TypeVar("T")
 
 
 def path_key(widget: Widget) -> PathKey:
@@ -54,28 +56,31 @@ def path_key(widget: Widget) -> PathKey:
     )
 
 
-class RichStyleMemo:
-    """A widget's own rich style, kept by stylesheet and path.
+class PathMemo(Generic[T]):
+    """Values worked out from a widget's styles (its rich style, a component's), kept by
+    stylesheet and path.
 
-    Textual works `rich_style` out from the widget and each of its ancestors every time
-    it is asked (a tenth of a millisecond for the status line, drawn at most keys); it
-    depends only on their styles, which follow from the stylesheet and the path (no
-    widget here has styles set in code)."""
+    Textual works such a value out from the widget and each of its ancestors every time
+    it is asked (a tenth of a millisecond for the status line's rich style, drawn at
+    most keys; a list's three styles after every focus change); it depends only on
+    their styles, which follow from the stylesheet and the path (no widget here has
+    styles set in code). A new stylesheet forgets them all."""
 
     def __init__(self) -> None:
         self._rules: object = None
-        self._known: dict[PathKey, Style] = {}
+        self._known: LRUCache[PathKey, T] = LRUCache(8)
 
-    def of(self, widget: Widget) -> Style:
+    def get(self, widget: Widget, make: Callable[[], T]) -> T:
+        """The value for *widget* where it is now: kept, or made by *make*."""
         rules = widget.app.stylesheet.rules
         if rules is not self._rules:
             self._known.clear()
             self._rules = rules
         key = path_key(widget)
-        style = self._known.get(key)
-        if style is None:
-            style = self._known[key] = widget.rich_style
-        return style
+        value = self._known.get(key)
+        if value is None:
+            value = self._known[key] = make()
+        return value
 
 
 class ComponentStyleMemo:

@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 from tui.render.blocks import TextBlock
 from tui.render.layout import Layout, Line
-from tui.widgets.component_styles import PathKey, path_key
+from tui.widgets.component_styles import PathMemo
 from tui.widgets.strips import line_segments
 
 # Beside the cursor item of a focused list: focus shown by a shape, not only colour.
@@ -204,22 +204,16 @@ class FrameStyles:
     the stylesheet and the path down to the list (component_styles.path_key)."""
 
     def __init__(self) -> None:
-        self._for: object = None
-        self._known: LRUCache[PathKey, tuple[Style, Style, Style]] = LRUCache(8)
+        self._known: PathMemo[tuple[Style, Style, Style]] = PathMemo()
 
     def of(self, widget: Widget, cursor: str, disabled: str) -> tuple[Style, Style, Style]:
         """(the widget's rich style, component *cursor*'s, component *disabled*'s
         partial style)."""
-        rules = widget.app.stylesheet.rules
-        if rules is not self._for:
-            self._known.clear()
-            self._for = rules
-        key = path_key(widget)
-        styles = self._known.get(key)
-        if styles is None:
-            styles = self._known[key] = (
+        return self._known.get(
+            widget,
+            lambda: (
                 widget.rich_style,
                 widget.get_component_rich_style(cursor),
                 widget.get_component_rich_style(disabled, partial=True),
-            )
-        return styles
+            ),
+        )
