@@ -33,9 +33,11 @@ a shared machine it drifts by half within a run, and every key's figure with it.
 each case.
 
 Verdict: "ok" when under 16 ms (one frame at 60 Hz), or within 1.5 times the same key
-on the floor app, which is as fast as Textual itself goes. The floor app runs twice,
-before and after the article's cases, and its presses are pooled: the machine's speed
-drifts over the minutes a run takes.
+on the floor app, which is as fast as Textual itself goes. The floor app and the 4 MB
+article run side by side, each in its process, and take turns: every press of a key the
+floor app has is made on both, one just after the other (which one first alternates).
+So a slow spell of the machine (its speed drifts by half within a run) falls on both
+figures of a ratio; "floor probe" shows the floor's speed probe beside the article's.
 """
 
 from __future__ import annotations
@@ -47,11 +49,12 @@ import json
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +70,7 @@ SIZE = (120, 40)
 SETTLE_S = 0.12
 FRAME_MS = 16.0
 FLOOR_RATIO = 1.5
+CASE_TIMEOUT_S = 1800
 NOOP_KEY = "f19"  # bound to nothing in wellread and in the floor app
 PROBE_LOOPS = 40_000  # the speed probe's work: about 2 ms on a quiet 2-core machine
 SMALL_LIBRARY = ROOT / "tests" / "fixtures" / "library"
@@ -114,6 +118,8 @@ FLOOR_KEYS = {
     "enter",
     "enter esc",
 }
+# Pressed on the floor app too, each beside the article's press.
+PAIRED = FLOOR_KEYS | {NOOP_KEY}
 # The long article names a card of the small library as related, so Enter on the
 # sidebar's exercise list opens one (the issue lists "Enter on a card").
 RELATED_CARD = "wall-sit"
@@ -201,50 +207,101 @@ class Meter:
         return {label: [p * 1000 for p in probes] for label, probes in self.probes.items()}
 
 
-async def reader_keys(meter: Meter, repeats: int) -> None:
-    from tui.widgets.sidebar import Sidebar
+# A step: (label, keys). The label counts the press; the last key is the one timed.
+Step = tuple[str, tuple[str, ...]]
+# Not a key: gives the sidebar's active list the focus, for the keys after it.
+FOCUS_SIDEBAR = "(the sidebar's list takes the focus)"
 
-    app = meter.app
+
+def reader_script(repeats: int) -> list[Step]:
+    """Every press of a run on an article, in order."""
+    steps: list[Step] = []
+
+    def add(label: str, *keys: str) -> None:
+        steps.append((label, keys))
+
     for _ in range(repeats):
-        await meter.press(NOOP_KEY, NOOP_KEY)
+        add(NOOP_KEY, NOOP_KEY)
     for _ in range(repeats):
-        await meter.press("j", "j")
-        await meter.press("k", "k")
-        await meter.press("space", "space")
-        await meter.press("G", "G")
-        await meter.press("g", "g")
-        await meter.press(".", "full_stop")
-        await meter.press(".", "full_stop")
-        await meter.press(",", "comma")
-        await meter.press("+", "plus")
-        await meter.press("-", "minus")
-        await meter.press("c", "c")
+        add("j", "j")
+        add("k", "k")
+        add("space", "space")
+        add("G", "G")
+        add("g", "g")
+        add(".", "full_stop")
+        add(".", "full_stop")
+        add(",", "comma")
+        add("+", "plus")
+        add("-", "minus")
+        add("c", "c")
     for _ in range(repeats):
-        await meter.press("ctrl+p", "ctrl+p")
-        await meter.press("ctrl+p a", "a")
-        await meter.press("ctrl+p esc", "escape")
+        add("ctrl+p", "ctrl+p")
+        add("ctrl+p a", "a")
+        add("ctrl+p esc", "escape")
     for _ in range(repeats):
-        await meter.press("/", "slash")
+        add("/", "slash")
         for char in "bone":
-            await meter.press(f"/ {char}", char)
-        await meter.press("/ enter", "enter")
-        await meter.press("n", "n")
-        await meter.press("N", "N")
-        await meter.press("/ esc", "slash", "escape")
+            add(f"/ {char}", char)
+        add("/ enter", "enter")
+        add("n", "n")
+        add("N", "N")
+        add("/ esc", "slash", "escape")
     for _ in range(repeats):
-        await meter.press("ctrl+t", "ctrl+t")
+        add("ctrl+t", "ctrl+t")
     for _ in range(repeats):
-        await meter.press("tab", "tab")
-        await meter.press("shift+tab", "shift+tab")
-    sidebar = app.screen.query_one(Sidebar)
-    app.screen.query_one(f"#{sidebar.active_tab}").focus()
+        add("tab", "tab")
+        add("shift+tab", "shift+tab")
+    add(FOCUS_SIDEBAR)
     for _ in range(repeats):
-        await meter.press("r", "r")
-        await meter.press("e", "e")
+        add("r", "r")
+        add("e", "e")
     # After e: the exercise list has the focus, its cursor on the related card.
     for _ in range(repeats):
-        await meter.press("enter", "enter")
-        await meter.press("enter esc", "escape")
+        add("enter", "enter")
+        add("enter esc", "escape")
+    return steps
+
+
+def floor_script(repeats: int) -> list[Step]:
+    """The floor app's presses: the article's that it has, in the same order."""
+    return [step for step in reader_script(repeats) if step[0] in PAIRED]
+
+
+async def run_step(meter: Meter, step: Step) -> None:
+    label, keys = step
+    if label == FOCUS_SIDEBAR:
+        from tui.widgets.sidebar import Sidebar
+
+        screen = meter.app.screen
+        screen.query_one(f"#{screen.query_one(Sidebar).active_tab}").focus()
+        await meter.settled()
+    else:
+        await meter.press(label, *keys)
+
+
+# Served cases read the index of each step to take from stdin and answer on stdout,
+# on lines that start with this.
+SAID = "@keys "
+
+
+def _say(word: str) -> None:
+    print(SAID + word, flush=True)
+
+
+async def steps_of(script: list[Step], served: bool) -> AsyncIterator[Step]:
+    """The script's steps in order; or, served, those the parent names one at a time."""
+    if not served:
+        for step in script:
+            yield step
+        return
+    loop = asyncio.get_running_loop()
+    _say("ready")
+    while (line := (await loop.run_in_executor(None, sys.stdin.readline)).strip()) not in (
+        "",
+        "end",
+    ):
+        yield script[int(line)]
+        _say("done")
 
 
 class FullCollections:
@@ -275,7 +332,7 @@ class FullCollections:
         gc.callbacks.remove(self._callback)
 
 
-def case_wellread(library: str, slug: str, repeats: int) -> dict[str, Any]:
+def case_wellread(library: str, slug: str, repeats: int, served: bool) -> dict[str, Any]:
     from tui.app import WellreadApp
     from tui.content import load_library
     from tui.widgets.article_view import ArticleView
@@ -295,7 +352,8 @@ def case_wellread(library: str, slug: str, repeats: int) -> dict[str, Any]:
             meter = Meter(app, pilot)
             await meter.measure_idle(repeats)
             with FullCollections() as collections:
-                await reader_keys(meter, repeats)
+                async for step in steps_of(reader_script(repeats), served):
+                    await run_step(meter, step)
             out["keys"] = meter.summary()
             out["probes"] = meter.probe_summary()
             out["full_gc"] = collections.durations
@@ -307,7 +365,7 @@ def case_wellread(library: str, slug: str, repeats: int) -> dict[str, Any]:
     return out
 
 
-def case_floor(repeats: int) -> dict[str, Any]:
+def case_floor(repeats: int, served: bool) -> dict[str, Any]:
     from textual.app import App, ComposeResult
     from textual.binding import Binding
     from textual.containers import Horizontal
@@ -348,47 +406,14 @@ def case_floor(repeats: int) -> dict[str, Any]:
             await pilot.pause()
             meter = Meter(app, pilot)
             await meter.measure_idle(repeats)
-            for _ in range(repeats):
-                await meter.press(NOOP_KEY, NOOP_KEY)
-            for _ in range(repeats):
-                await meter.press("ctrl+p", "ctrl+p")
-                await meter.press("ctrl+p a", "a")
-                await meter.press("ctrl+p esc", "escape")
-            for _ in range(repeats):
-                await meter.press("ctrl+t", "ctrl+t")
-            for _ in range(repeats):
-                await meter.press("tab", "tab")
-                await meter.press("shift+tab", "shift+tab")
-            for _ in range(repeats):
-                await meter.press("enter", "enter")
-                await meter.press("enter esc", "escape")
+            async for step in steps_of(floor_script(repeats), served):
+                await run_step(meter, step)
             out["keys"] = meter.summary()
             out["probes"] = meter.probe_summary()
-            out["presses"] = meter.results
             out["idle_ms"] = meter.idle[0] * 1000
 
     asyncio.run(run())
     return out
-
-
-def pooled(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
-    """Two runs of the floor app as one: each key's median over the presses of both."""
-    presses: dict[str, list[list[float]]] = {}
-    for run in (first, second):
-        for label, spans in run["presses"].items():
-            presses.setdefault(label, []).extend(spans)
-    return {
-        "keys": {
-            label: (
-                statistics.median(s[0] for s in spans) * 1000,
-                statistics.median(s[1] for s in spans) * 1000,
-            )
-            for label, spans in presses.items()
-        },
-        "idle_ms": (first["idle_ms"] + second["idle_ms"]) / 2,
-        "runs": (first["keys"], second["keys"]),
-        "probe_runs": (first["probes"], second["probes"]),
-    }
 
 
 def probe_range(probes: dict[str, list[float]]) -> str:
@@ -406,6 +431,71 @@ def run_case(*args: str, timeout: float = 1200) -> dict[str, Any]:
     return cases.run_case(__file__, args, timeout)
 
 
+class Served:
+    """A case in its own process, taking the steps the parent names one at a time."""
+
+    def __init__(self, *args: str) -> None:
+        self.name = " ".join(args)
+        # Read if the case fails; closed by finish.
+        self.errors = tempfile.TemporaryFile("w+")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--case", *args, "served"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+            text=True,
+        )
+        # A case that stops answering is ended, and the run with it.
+        self.watchdog = threading.Timer(CASE_TIMEOUT_S, self.process.kill)
+        self.watchdog.start()
+        self._heard("ready")
+
+    def _heard(self, word: str) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            if line.startswith(SAID) and line[len(SAID) :].strip() == word:
+                return
+        self.errors.seek(0)
+        raise RuntimeError(f"case {self.name} failed:\n{self.errors.read()[-3000:]}")
+
+    def step(self, index: int) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{index}\n")
+        self.process.stdin.flush()
+        self._heard("done")
+
+    def finish(self) -> dict[str, Any]:
+        out, _ = self.process.communicate("end\n")
+        self.watchdog.cancel()
+        with self.errors:
+            if self.process.returncode != 0:
+                self.errors.seek(0)
+                raise RuntimeError(f"case {self.name} failed:\n{self.errors.read()[-3000:]}")
+        return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def paired(library: Path, repeats: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The 4 MB article's keys and the floor app's, each floor press beside the
+    article's (in turn first), so both are timed in the same seconds."""
+    large = Served("wellread", str(library), "bench-4mb", str(repeats))
+    # Started once the article is laid out: its setting-up would slow the floor's.
+    floor = Served("floor", str(repeats))
+    on_floor = iter(enumerate(floor_script(repeats)))
+    for index, step in enumerate(reader_script(repeats)):
+        if step[0] not in PAIRED:
+            large.step(index)
+            continue
+        turn, floor_step = next(on_floor)
+        assert floor_step == step, (floor_step, step)
+        if turn % 2:
+            large.step(index)
+            floor.step(turn)
+        else:
+            floor.step(turn)
+            large.step(index)
+    return large.finish(), floor.finish()
+
+
 def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
@@ -419,10 +509,11 @@ def main() -> None:
 
     if args.case:
         kind, *rest = args.case
+        served = rest[-1] == "served"
         if kind == "wellread":
-            out = case_wellread(rest[0], rest[1], int(rest[2]))
+            out = case_wellread(rest[0], rest[1], int(rest[2]), served)
         else:
-            out = case_floor(int(rest[0]))
+            out = case_floor(int(rest[0]), served)
         print(json.dumps(out))
         return
 
@@ -439,15 +530,12 @@ def main() -> None:
             f"terminal {SIZE[0]}x{SIZE[1]}, headless; {args.repeats} presses a key; "
             f"long article {big.stat().st_size / 1e6:.2f} MB"
         )
-        repeats = str(args.repeats)
-        # The floor before and after the article's cases, pooled: the machine's speed
-        # drifts over the minutes a run takes, and a floor measured at one end only
-        # moved a ratio by a fifth between runs.
-        floor_before = run_case("floor", repeats)
-        large = run_case("wellread", str(library), "bench-4mb", repeats)
-        small = run_case("wellread", str(library), SMALL_SLUG, repeats)
-        floor_after = run_case("floor", repeats)
-    _report(large, small, pooled(floor_before, floor_after))
+        # The floor's presses take turns with the article's: the machine's speed drifts
+        # over the minutes a run takes, and a floor measured before and after the
+        # article (pooled) still let a slow spell in between move a ratio by a fifth.
+        large, floor = paired(library, args.repeats)
+        small = run_case("wellread", str(library), SMALL_SLUG, str(args.repeats))
+    _report(large, small, floor)
 
 
 def _cpu_count() -> int:
@@ -462,26 +550,16 @@ def _report(large: dict[str, Any], small: dict[str, Any], floor: dict[str, Any])
         f"{large['idle_ms']:.1f} ms, small {small['idle_ms']:.1f} ms, floor "
         f"{floor['idle_ms']:.1f} ms; 4 MB article: {large['lines']} lines"
     )
-    before, after = floor["runs"]
-    print(
-        "Floor app, run before and after the article cases (pooled below): "
-        + ", ".join(
-            f"{label} {_ms(before[label][0])} / {_ms(after[label][0])} ms"
-            for label in ("ctrl+t", "ctrl+p", "tab")
-        )
-    )
     noop = [case["keys"].get(NOOP_KEY, (0.0, 0.0))[0] for case in (large, small, floor)]
     print(
         f"A key bound to nothing ({NOOP_KEY}), Pilot's own cost of a key (in every figure "
         f"below, not taken off): 4 MB {noop[0]:.1f} ms, small {noop[1]:.1f} ms, "
         f"floor {noop[2]:.1f} ms"
     )
-    floor_before, floor_after = floor["probe_runs"]
     print(
         f"Speed probe (the same fixed work before each key; higher: a slower machine at "
         f"that moment): 4 MB {probe_range(large['probes'])}, small "
-        f"{probe_range(small['probes'])}, floor {probe_range(floor_before)} before and "
-        f"{probe_range(floor_after)} after"
+        f"{probe_range(small['probes'])}, floor {probe_range(floor['probes'])}"
     )
     for name, case in (("4 MB", large), ("small", small)):
         pauses, elsewhere = case.get("full_gc", []), case.get("full_gc_elsewhere", [])
@@ -499,6 +577,7 @@ def _report(large: dict[str, Any], small: dict[str, Any], floor: dict[str, Any])
         "4 MB probe",
         "small work",
         "floor",
+        "floor probe",
         "verdict",
     ]
     table = [header]
@@ -526,6 +605,7 @@ def _report(large: dict[str, Any], small: dict[str, Any], floor: dict[str, Any])
                 _ms(statistics.median(large["probes"][label])),
                 _ms(little[0] if little else None),
                 _ms(base[0] if base else None),
+                _ms(statistics.median(floor["probes"][label]) if base else None),
                 verdict,
             ]
         )
