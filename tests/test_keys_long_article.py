@@ -4,11 +4,14 @@ only where it changes, and still do what they do on a short article."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import zebra_library
 from pilot_helpers import article_ready, reading, settle
+from textual.widgets import Input
 
 from tui.app import WellreadApp
 from tui.commands import NEARBY_LIMIT, SECTION_LIMIT, nearby_sections, section_choices
@@ -18,6 +21,7 @@ from tui.screens.reader import ReaderScreen
 from tui.screens.reader_text import SYNC_LOAD_BYTES
 from tui.settings import Settings
 from tui.widgets.article_view import ArticleView
+from tui.widgets.bars import StatusLine
 from tui.widgets.outline import Outline
 
 SLUG = "long-read"
@@ -83,6 +87,84 @@ async def test_find_as_you_type_on_a_long_article(
         await settle(pilot)
         assert view.matches == []
         assert outline.entries is plain  # the titles without counts, not made anew
+
+
+async def test_enter_typed_with_the_word_goes_to_its_first_match_once_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pause in typing never ends of itself here: the whole article is searched
+    # only because Enter was pressed.
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 3600)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+        view = _view(app)
+        await pilot.press("slash", *"zebra")
+        assert view.matches == []  # none on screen: its parts are further on
+        await pilot.press("enter")
+        await settle(pilot)
+        assert view.document is not None and view.match_index == 0
+        match = view.matches[0]
+        assert view.document.blocks[match.block].text[match.start : match.end] == "zebra"
+        assert app.focused is view
+        status = app.screen.query_one(StatusLine).left
+        assert status.startswith("Match 1 of 2, the first from the top"), status
+        await pilot.press("n")
+        assert view.match_index == 1
+
+
+async def test_enter_while_the_whole_article_is_searched_waits_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    release = threading.Event()
+    searching = reader_find.search_whole
+
+    def held(*args: Any) -> Any:
+        assert release.wait(60)
+        return searching(*args)
+
+    monkeypatch.setattr(reader_find, "search_whole", held)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+        view = _view(app)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("slash", *"zebra")
+        for _ in range(100):  # the pause has ended: the search has begun, held
+            if screen.finding is not None:
+                break
+            await pilot.pause()
+        assert screen.finding is not None and view.matches == []
+        await pilot.press("enter")
+        assert view.match_index is None
+        release.set()
+        await settle(pilot)
+        assert view.match_index == 0
+        assert screen.query_one(StatusLine).left.startswith("Match 1 of 2")
+
+
+async def test_typing_on_after_enter_drops_the_jump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 3600)
+    release = threading.Event()
+    searching = reader_find.search_whole
+
+    def held(*args: Any) -> Any:
+        assert release.wait(60)
+        return searching(*args)
+
+    monkeypatch.setattr(reader_find, "search_whole", held)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+        view = _view(app)
+        before = view.position
+        await pilot.press("slash", *"zebra", "enter")
+        # The line opened again (empty) and the same word typed before the search came
+        # back: this time no Enter, and the earlier one does not move the reader.
+        await pilot.press("slash", *"zebra")
+        assert app.screen.query_one("#search-line", Input).value == "zebra"
+        release.set()
+        await settle(pilot)
+        assert view.match_index is None
+        assert view.position == before
 
 
 def test_palette_sections_are_capped_and_filtered_over_plain_text() -> None:

@@ -4,7 +4,9 @@ A short article is searched at every key, within the frame. In a long one a sing
 letter can match a hundred thousand times: at each key only the lines on screen are
 searched (their matches lit in the frame that shows the letter typed), and once the
 reader pauses in typing the whole article is, in a thread, whose result (matches
-grouped by block, counts per section) replaces them when it is ready.
+grouped by block, counts per section) replaces them when it is ready. Enter pressed
+before then, with no match on screen, starts that search at once and goes to its
+first match when it is ready.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from textual import events, on
 from textual.screen import Screen
+from textual.widgets import Input
 
 from tui.content.tokens import Forms
 from tui.render.blocks import RenderedDocument
@@ -124,6 +127,9 @@ class FindInLongArticle(EvidenceScreen):
     # The whole-article search running, if any (the last begun): tests and benchmarks
     # wait for it as they wait for workers.
     finding: asyncio.Future[FoundAll] | None = None
+    # Enter pressed before the whole article was searched, with no match on screen:
+    # the query whose first match to go to once the search has found it.
+    _enter_awaits: str | None = None
 
     @on(events.Mount)
     def _follow_find_line(self) -> None:
@@ -153,6 +159,7 @@ class FindInLongArticle(EvidenceScreen):
             super().search_typed(query)
             return
         self.searched = query
+        self._enter_awaits = None
         self._stop_find_due()
         view = self.view
         document = view.document
@@ -175,6 +182,23 @@ class FindInLongArticle(EvidenceScreen):
             # Raised again where Textual handles what a callback raises (the app stops
             # and shows it), as it would have from a timer's callback.
             self.call_next(_raise, error)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Runs before EvidenceScreen's (Textual calls each class's handler), which goes
+        # to the first match on screen. With none there and the whole article not yet
+        # searched (typed and Enter at once), the first match is gone to when found:
+        # Enter is not lost, and the search starts now rather than after the pause.
+        if (
+            event.input is not self.search_line
+            or self.short
+            or self.view.matches
+            or (self._find_due is None and self.finding is None)
+        ):
+            return
+        self._enter_awaits = self.searched
+        if self._find_due is not None:
+            self._stop_find_due()
+            self.find_now(self.searched)
 
     def find_now(self, query: str) -> None:
         document = self.view.document
@@ -209,6 +233,11 @@ class FindInLongArticle(EvidenceScreen):
         view.set_match_cursor(result.found)
         self.show_match_counts(result.counts, result.outline, result.rows)
         self.report_matches(result.query, result.found.matches, len(result.counts))
+        if self._enter_awaits == result.query:
+            self._enter_awaits = None
+            if view.matches:
+                self.remember_place()
+                view.goto_first_match()
 
     def outline_width(self) -> int:
         """The width the outline wraps its entries at."""
