@@ -111,6 +111,33 @@ async def test_enter_typed_with_the_word_goes_to_its_first_match_once_found(
         assert view.match_index == 1
 
 
+async def test_enter_with_matches_on_screen_goes_to_the_first_of_the_whole_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 3600)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+        view = _view(app)
+        await pilot.press("space")  # into the article: "from the top of the view" tells
+        top = view.position
+        await pilot.press("slash", *"wrap")
+        on_screen = len(view.matches)
+        assert on_screen > 0  # some on screen already, the rest not yet searched
+        await pilot.press("enter")
+        await settle(pilot)
+        # The whole article's matches, with the cursor on the first from the view's top:
+        # not the page's, which the whole search's result replaced.
+        total = len(view.matches)
+        assert total > on_screen and view.match_index is not None
+        assert view.document is not None and top is not None
+        first = view.matches[view.match_index]
+        assert (first.block, first.start) >= (top.block, top.offset)
+        assert all(
+            (m.block, m.start) < (top.block, top.offset) for m in view.matches[: view.match_index]
+        )
+        status = app.screen.query_one(StatusLine).left
+        assert status.startswith(f"Match {view.match_index + 1} of {total}, the first"), status
+
+
 async def test_enter_while_the_whole_article_is_searched_waits_for_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

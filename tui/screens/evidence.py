@@ -206,6 +206,11 @@ class EvidenceScreen(Screen[None]):
         line.display = False
         self._find_from = None  # Enter goes to the text, where the matches are
         self.set_focus(view, scroll_visible=False)
+        self.go_to_first_match()
+
+    def go_to_first_match(self) -> None:
+        """Enter in the search line: to the first match from the top of the view."""
+        view = self.view
         if view.matches:
             self.remember_place()
             view.goto_first_match()

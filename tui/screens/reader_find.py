@@ -5,8 +5,7 @@ letter can match a hundred thousand times: at each key only the lines on screen 
 searched (their matches lit in the frame that shows the letter typed), and once the
 reader pauses in typing the whole article is, in a thread, whose result (matches
 grouped by block, counts per section) replaces them when it is ready. Enter pressed
-before then, with no match on screen, starts that search at once and goes to its
-first match when it is ready.
+before then starts that search at once and goes to its first match when it is ready.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from typing import Any
 
 from textual import events, on
 from textual.screen import Screen
-from textual.widgets import Input
 
 from tui.content.tokens import Forms
 from tui.render.blocks import RenderedDocument
@@ -127,8 +125,8 @@ class FindInLongArticle(EvidenceScreen):
     # The whole-article search running, if any (the last begun): tests and benchmarks
     # wait for it as they wait for workers.
     finding: asyncio.Future[FoundAll] | None = None
-    # Enter pressed before the whole article was searched, with no match on screen:
-    # the query whose first match to go to once the search has found it.
+    # Enter pressed before the whole article was searched: the query whose first match
+    # to go to once the search has found it.
     _enter_awaits: str | None = None
 
     @on(events.Mount)
@@ -183,17 +181,13 @@ class FindInLongArticle(EvidenceScreen):
             # and shows it), as it would have from a timer's callback.
             self.call_next(_raise, error)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        # Runs before EvidenceScreen's (Textual calls each class's handler), which goes
-        # to the first match on screen. With none there and the whole article not yet
-        # searched (typed and Enter at once), the first match is gone to when found:
-        # Enter is not lost, and the search starts now rather than after the pause.
-        if (
-            event.input is not self.search_line
-            or self.short
-            or self.view.matches
-            or (self._find_due is None and self.finding is None)
-        ):
+    def go_to_first_match(self) -> None:
+        # Until the whole article is searched, the view holds only the matches on
+        # screen, which the search's result replaces (its cursor with them): Enter then
+        # starts that search at once, rather than after the pause in typing, and goes to
+        # the first match of the whole when it is found.
+        if self.short or (self._find_due is None and self.finding is None):
+            super().go_to_first_match()
             return
         self._enter_awaits = self.searched
         if self._find_due is not None:
