@@ -6,6 +6,7 @@ import datetime as dt
 import multiprocessing
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import textual.constants
@@ -48,6 +49,28 @@ def test_positions_bookmarks_and_visits_persist(tmp_path: Path) -> None:
     assert before <= dt.datetime.fromisoformat(when) <= after
     again.delete_bookmark(mark)
     assert again.bookmarks() == []
+
+
+def _state_threads() -> int:
+    return sum(thread.name == "state" for thread in threading.enumerate())
+
+
+def test_the_writer_thread_starts_at_the_first_write(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    threads = _state_threads()
+    store = StateStore(LIBRARY, path)
+    # Only read: no thread left waiting for the process to end.
+    assert store.positions() == {} and store.bookmarks() == []
+    assert _state_threads() == threads
+    store.close()
+    store = StateStore(LIBRARY, path)
+    store.save_position("running", 4, 0, "Overview", 10)
+    assert _state_threads() == threads + 1
+    assert store.flush() and store.pending == 0
+    store.close()
+    assert _state_threads() == threads
+    saved = StateStore(LIBRARY, path).position("running")
+    assert saved is not None and saved.block == 4
 
 
 def test_finished_articles_are_not_offered_to_continue(tmp_path: Path) -> None:

@@ -76,11 +76,10 @@ class StateStore:
         self._visits: dict[str, str] = {}
         self._wake = threading.Event()
         self._closing = False
+        # Started at the first write: a reader who only reads (a command, a test, a
+        # session that moves nowhere) has no thread waiting for the process to end.
         self._writer: threading.Thread | None = None
         self._open()
-        if self._connection is not None and not self.read_only:
-            self._writer = threading.Thread(target=self._write_loop, name="state", daemon=True)
-            self._writer.start()
 
     # ------------------------------------------------------------ opening
 
@@ -183,6 +182,11 @@ class StateStore:
                 self._visits[change.slug] = change.at
             if not self.read_only:
                 self._queue.append(change)
+                if self._writer is None and not self._closing:
+                    self._writer = threading.Thread(
+                        target=self._write_loop, name="state", daemon=True
+                    )
+                    self._writer.start()
                 self._changes.notify_all()
 
     def _settle(self, batch: list[Write]) -> None:
