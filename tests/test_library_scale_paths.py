@@ -160,6 +160,24 @@ def test_help_and_warm_list_import_no_yaml_markdown_or_textual(
     assert printed in out
 
 
+def test_a_list_that_reads_files_parses_front_matter_only(tmp_path: Path) -> None:
+    # A first list (and one after a file changed) reads the files' front matter: YAML,
+    # but neither the Markdown parser nor the article model.
+    root = _small_library(tmp_path / "library")
+    code = (
+        "import sys\nfrom tui.cli import main\n"
+        f"main(['list', '--library', {str(root)!r}])\n"
+        "heavy = ('yaml', 'markdown_it', 'tui.content.model')\n"
+        "print([m for m in heavy if m in sys.modules], file=sys.stderr)"
+    )
+    env = {**os.environ, "WELLREAD_DATA": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stderr.strip().splitlines()[-1] == "['yaml']"
+    assert "alpha\tZebra crossings" in done.stdout
+
+
 def _second_run(code: str, heavy: tuple[str, ...], tmp_path: Path) -> tuple[str, str]:
     """Run *code* twice with one data folder (the first run reads the files, with YAML:
     the second lists them from the cache); the second's output, and which of the *heavy*

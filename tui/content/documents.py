@@ -7,14 +7,19 @@ import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.content.clean import clean_line, needs_cleaning
+from tui.content.entry import Entry, ExerciseFacts
 from tui.content.frontmatter import FrontMatter, parse_front_matter
-from tui.content.model import Article, Citation, Entry, Exercise, ExerciseFacts, Inline
 from tui.content.problems import Problem, Severity
 from tui.content.source import read_source
 from tui.content.vocab import CAUTIONS, IMPACTS, KINDS
+
+if TYPE_CHECKING:
+    # The whole article model (twenty-odd dataclasses, about 20 ms to import) is made
+    # only by build_article and build_exercise: reading a file for the list needs Entry.
+    from tui.content.model import Article, Citation, Exercise, Inline
 
 
 def _string(front: FrontMatter, key: str) -> str:
@@ -273,6 +278,7 @@ def _reviewed(path: Path, front: FrontMatter, problems: list[Problem]) -> dt.dat
 def build_article(entry: Entry, body_text: str | None = None) -> Article:
     """The article; *body_text* replaces the body (an opening, for a preview)."""
     from tui.content.markdown import parse_inline
+    from tui.content.model import Article
 
     fields = _document_fields(entry, body_text)
     path, front = entry.path, entry.front
@@ -362,6 +368,8 @@ def _facts(
 
 
 def build_exercise(entry: Entry) -> Exercise:
+    from tui.content.model import Exercise
+
     fields = _document_fields(entry)
     facts, problems = read_exercise_facts(entry)
     fields["problems"].extend(problems)
