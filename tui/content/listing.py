@@ -74,6 +74,11 @@ def decode_ahead(path: Path, folders: list[tuple[Path, str]]) -> None:
         cache.close()
 
 
+def drop_decoded_ahead() -> None:
+    """Forget what `decode_ahead` kept: what it was read for was answered without it."""
+    _decoded_ahead.clear()
+
+
 class ListingCache:
     """The cache file, open for one load of the library. Every method may be called
     after a failure: the cache then simply holds nothing."""
