@@ -4,6 +4,7 @@ without ever waiting on the wall clock."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
@@ -19,6 +20,7 @@ from textual.worker import WorkerCancelled
 
 from tui.app import WellreadApp
 from tui.content import load_library
+from tui.screens import reader_find
 from tui.screens.exercise import ExerciseScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.reader_find import searches_running
@@ -151,3 +153,17 @@ def record_frames(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[set[in
 
     monkeypatch.setattr(app, "_display", record)
     return frames
+
+
+def hold_whole_searches(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """A long article's whole-article searches wait in their thread until the returned
+    event is set, so a test can act while one is running."""
+    release = threading.Event()
+    search = reader_find.search_whole
+
+    def held(*args: Any) -> reader_find.FoundAll:
+        assert release.wait(HANG_LIMIT), "the test never let the search go on"
+        return search(*args)
+
+    monkeypatch.setattr(reader_find, "search_whole", held)
+    return release

@@ -5,14 +5,12 @@ is over leaves nothing due."""
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from helpers import zebra_library
-from pilot_helpers import reading, settle
+from pilot_helpers import hold_whole_searches, reading, settle
 
 from tui.screens import reader_find
 from tui.screens.reader_find import FindInLongArticle
@@ -84,14 +82,7 @@ async def test_a_search_ending_after_the_reader_closed_is_let_go(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-    go_on = threading.Event()
-    real = reader_find.search_whole
-
-    def held(*args: Any) -> reader_find.FoundAll:
-        go_on.wait()
-        return real(*args)
-
-    monkeypatch.setattr(reader_find, "search_whole", held)
+    go_on = hold_whole_searches(monkeypatch)
     async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         reader = app.screen
         assert isinstance(reader, FindInLongArticle)

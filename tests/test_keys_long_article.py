@@ -4,13 +4,11 @@ only where it changes, and still do what they do on a short article."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 from helpers import zebra_library
-from pilot_helpers import article_ready, reading, settle
+from pilot_helpers import article_ready, hold_whole_searches, reading, settle
 from textual.widgets import Input
 
 from tui.app import WellreadApp
@@ -142,14 +140,7 @@ async def test_enter_while_the_whole_article_is_searched_waits_for_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-    release = threading.Event()
-    searching = reader_find.search_whole
-
-    def held(*args: Any) -> Any:
-        assert release.wait(60)
-        return searching(*args)
-
-    monkeypatch.setattr(reader_find, "search_whole", held)
+    release = hold_whole_searches(monkeypatch)
     async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         view = _view(app)
         screen = app.screen
@@ -172,14 +163,7 @@ async def test_typing_on_after_enter_drops_the_jump(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 3600)
-    release = threading.Event()
-    searching = reader_find.search_whole
-
-    def held(*args: Any) -> Any:
-        assert release.wait(60)
-        return searching(*args)
-
-    monkeypatch.setattr(reader_find, "search_whole", held)
+    release = hold_whole_searches(monkeypatch)
     async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
         view = _view(app)
         before = view.position

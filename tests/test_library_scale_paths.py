@@ -155,7 +155,7 @@ def test_help_and_warm_list_import_no_yaml_markdown_or_textual(
         "import sys\nfrom tui.cli import main\n"
         f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
     )
-    out, imported = _second_run(code, ("yaml", "markdown_it", "textual", "rapidfuzz"), tmp_path)
+    out, imported = _runs(code, ("yaml", "markdown_it", "textual", "rapidfuzz"), tmp_path)
     assert imported == "[]"
     assert printed in out
 
@@ -164,27 +164,20 @@ def test_a_list_that_reads_files_parses_front_matter_only(tmp_path: Path) -> Non
     # A first list (and one after a file changed) reads the files' front matter: YAML,
     # but neither the Markdown parser nor the article model.
     root = _small_library(tmp_path / "library")
-    code = (
-        "import sys\nfrom tui.cli import main\n"
-        f"main(['list', '--library', {str(root)!r}])\n"
-        "heavy = ('yaml', 'markdown_it', 'tui.content.model')\n"
-        "print([m for m in heavy if m in sys.modules], file=sys.stderr)"
-    )
-    env = {**os.environ, "WELLREAD_DATA": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert done.stderr.strip().splitlines()[-1] == "['yaml']"
-    assert "alpha\tZebra crossings" in done.stdout
+    code = f"import sys\nfrom tui.cli import main\nmain(['list', '--library', {str(root)!r}])"
+    heavy = ("yaml", "markdown_it", "tui.content.model")
+    out, imported = _runs(code, heavy, tmp_path, times=1)
+    assert imported == "['yaml']"
+    assert "alpha\tZebra crossings" in out
 
 
-def _second_run(code: str, heavy: tuple[str, ...], tmp_path: Path) -> tuple[str, str]:
-    """Run *code* twice with one data folder (the first run reads the files, with YAML:
-    the second lists them from the cache); the second's output, and which of the *heavy*
-    modules it had imported by its end."""
+def _runs(code: str, heavy: tuple[str, ...], tmp_path: Path, times: int = 2) -> tuple[str, str]:
+    """Run *code* *times* with one data folder (the first run reads the files, with YAML:
+    the second lists them from the cache); the last run's output, and which of the
+    *heavy* modules it had imported by its end."""
     code += f"\nprint([m for m in {heavy!r} if m in sys.modules], file=sys.stderr)"
     env = {**os.environ, "WELLREAD_DATA": str(tmp_path / "data")}
-    for _ in range(2):
+    for _ in range(times):
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
         )
@@ -271,6 +264,6 @@ def test_the_library_screen_opens_without_the_article_model(tmp_path: Path) -> N
         "        print(*sorted(e.id for e in app.screen.query_one('#article-list').entries))\n"
         "asyncio.run(first_frame())"
     )
-    out, imported = _second_run(code, ("tui.content.model", "yaml", "markdown_it"), tmp_path)
+    out, imported = _runs(code, ("tui.content.model", "yaml", "markdown_it"), tmp_path)
     assert imported == "[]"
     assert {"article:alpha", "article:bravo", "article:charlie"} <= set(out.split())
