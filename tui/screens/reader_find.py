@@ -229,9 +229,7 @@ class FindInLongArticle(EvidenceScreen):
         self.report_matches(result.query, result.found.matches, len(result.counts))
         if self._enter_awaits == result.query:
             self._enter_awaits = None
-            if view.matches:
-                self.remember_place()
-                view.goto_first_match()
+            super().go_to_first_match()  # the whole article's matches are the view's now
 
     def outline_width(self) -> int:
         """The width the outline wraps its entries at."""
