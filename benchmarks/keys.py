@@ -447,6 +447,7 @@ class Served:
         )
         # A case that stops answering is ended, and the run with it.
         self.watchdog = threading.Timer(CASE_TIMEOUT_S, self.process.kill)
+        self.watchdog.daemon = True  # a run that fails ends without waiting for it
         self.watchdog.start()
         self._heard("ready")
 
@@ -478,22 +479,28 @@ def paired(library: Path, repeats: int) -> tuple[dict[str, Any], dict[str, Any]]
     """The 4 MB article's keys and the floor app's, each floor press beside the
     article's (in turn first), so both are timed in the same seconds."""
     large = Served("wellread", str(library), "bench-4mb", str(repeats))
-    # Started once the article is laid out: its setting-up would slow the floor's.
-    floor = Served("floor", str(repeats))
-    on_floor = iter(enumerate(floor_script(repeats)))
-    for index, step in enumerate(reader_script(repeats)):
-        if step[0] not in PAIRED:
-            large.step(index)
-            continue
-        turn, floor_step = next(on_floor)
-        assert floor_step == step, (floor_step, step)
-        if turn % 2:
-            large.step(index)
-            floor.step(turn)
-        else:
-            floor.step(turn)
-            large.step(index)
-    return large.finish(), floor.finish()
+    floor = None
+    try:
+        # Started once the article is laid out: its setting-up would slow the floor's.
+        floor = Served("floor", str(repeats))
+        on_floor = iter(enumerate(floor_script(repeats)))
+        for index, step in enumerate(reader_script(repeats)):
+            if step[0] not in PAIRED:
+                large.step(index)
+                continue
+            turn, floor_step = next(on_floor)
+            assert floor_step == step, (floor_step, step)
+            if turn % 2:
+                large.step(index)
+                floor.step(turn)
+            else:
+                floor.step(turn)
+                large.step(index)
+        return large.finish(), floor.finish()
+    finally:
+        for case in (large, floor):
+            if case is not None and case.process.poll() is None:
+                case.process.kill()  # a run that failed: no case left behind
 
 
 def _ms(value: float | None) -> str:
