@@ -133,7 +133,26 @@ async def test_enter_with_matches_on_screen_goes_to_the_first_of_the_whole_artic
             (m.block, m.start) < (top.block, top.offset) for m in view.matches[: view.match_index]
         )
         status = app.screen.query_one(StatusLine).left
-        assert status.startswith(f"Match {view.match_index + 1} of {total}, the first"), status
+        assert status.startswith(f"Match {view.match_index + 1:,} of {total:,}, the first"), status
+
+
+async def test_counts_of_a_thousand_matches_and_more_group_their_thousands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
+    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+        view = _view(app)
+        await pilot.press("slash", *"wrap")
+        await settle(pilot)
+        total = len(view.matches)
+        assert total >= 1000  # every sentence of the long article says "wraps"
+        status = app.screen.query_one(StatusLine)
+        assert status.left.startswith(f"{total:,} matches in "), status.left
+        assert "," in f"{total:,}"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert view.match_index is not None
+        assert f"of {total:,}," in status.left, status.left
 
 
 async def test_enter_while_the_whole_article_is_searched_waits_for_it(

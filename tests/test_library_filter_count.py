@@ -162,3 +162,12 @@ def test_a_bounded_look_finds_the_first_of_every_match(
 def test_narrowing_never_loses_a_match(words: list[str], earlier: list[str], text: str) -> None:
     if narrows(words, earlier) and all(w in text for w in words):
         assert all(w in text for w in earlier)
+
+
+def test_the_count_groups_thousands_and_says_one_article() -> None:
+    assert library.count_line(None, 50_000) == "Matching the filter among 50,000 articles..."
+    assert library.count_line(34_843, 50_000) == "34,843 of 50,000 articles"
+    assert library.count_line(50_000, 50_000) == "50,000 articles"
+    assert library.count_line(999, 999) == "999 articles"
+    assert library.count_line(1, 1) == "1 article"
+    assert library.count_line(0, 1) == "0 of 1 article"

@@ -40,7 +40,7 @@ def library_search(library: Library, query: str, err: TextIO) -> SearchResults:
             nonlocal said
             if done != said and (done == total or done // 100 != said // 100):
                 said = done
-                print(f"Preparing the search: {done} of {total} files", file=err, flush=True)
+                print(f"Preparing the search: {done:,} of {total:,} files", file=err, flush=True)
 
         if len(changed) > PROGRESS_FROM:
             progress(0, len(changed))  # at once: a first search may take a while

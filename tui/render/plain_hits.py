@@ -49,4 +49,4 @@ def search_hit_lines(number: int, hit: SearchHit, bold: bool = False) -> list[st
 def found_line(count: int, query: str) -> str:
     if count == 1:
         return f"1 place speaks of {query!r}:"
-    return f"{count} places speak of {query!r}, best first:"
+    return f"{count:,} places speak of {query!r}, best first:"

@@ -170,8 +170,8 @@ class EvidenceScreen(Screen[None]):
                 )
             )
             self.notice(
-                f"{len(matches)} match{'es' if len(matches) != 1 else ''} in "
-                f"{sections} part{'s' if sections != 1 else ''}. Enter goes to the first "
+                f"{len(matches):,} match{'es' if len(matches) != 1 else ''} in "
+                f"{sections:,} part{'s' if sections != 1 else ''}. Enter goes to the first "
                 "from the top of the view."
             )
 

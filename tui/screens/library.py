@@ -330,13 +330,7 @@ class LibraryScreen(StyledOnce):
             self.query = query
 
     def update_status(self) -> None:
-        total = len(self.library.articles)
-        if self.shown is None:
-            count = f"Matching the filter among {total} articles..."
-        elif self.shown != total:
-            count = f"{self.shown} of {total} articles"
-        else:
-            count = f"{total} articles"
+        count = count_line(self.shown, len(self.library.articles))
         # A message about settings or reading state stays until the reader opens something.
         self.query_one(StatusLine).set_status(count, keep_notice=True)
 
@@ -368,3 +362,15 @@ class LibraryScreen(StyledOnce):
 
     async def action_quit(self) -> None:
         self.app.exit()
+
+
+def count_line(shown: int | None, total: int) -> str:
+    """The library's count on the status line: *shown* of *total* articles (None: the
+    filter still matching). Thousands are grouped ("50,000"): easier to read at a
+    glance, and read out as a number by screen readers."""
+    noun = "article" if total == 1 else "articles"
+    if shown is None:
+        return f"Matching the filter among {total:,} {noun}..."
+    if shown != total:
+        return f"{shown:,} of {total:,} {noun}"
+    return f"{total:,} {noun}"

@@ -142,7 +142,7 @@ class SearchScreen(Screen[None]):
         bar.display = True
         bar.update(total=event.total, progress=event.done)
         self.query_one(StatusLine).set_status(
-            f"Preparing the search: {event.done} of {event.total} files"
+            f"Preparing the search: {event.done:,} of {event.total:,} files"
         )
 
     @on(Ready)

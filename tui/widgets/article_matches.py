@@ -65,7 +65,7 @@ class MatchCursor:
         """ "Match 3 of 12", for the status line."""
         if self.match_index is None:
             return ""
-        return f"Match {self.match_index + 1} of {len(self.matches)}"
+        return f"Match {self.match_index + 1:,} of {len(self.matches):,}"
 
     def spans(self, block: int) -> tuple[Span, ...]:
         """Highlights of *block*: its matches, the current one marked apart."""
