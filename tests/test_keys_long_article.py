@@ -4,11 +4,14 @@ only where it changes, and still do what they do on a short article."""
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import zebra_library
 from pilot_helpers import article_ready, hold_whole_searches, reading, settle
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tui.app import WellreadApp
@@ -29,6 +32,19 @@ def _long_library(folder: Path) -> Path:
     zebra_library(folder, SLUG, "Long read", SYNC_LOAD_BYTES + 40_000, (7, 30))
     assert (folder / f"{SLUG}.md").stat().st_size > SYNC_LOAD_BYTES
     return folder
+
+
+# A whole-article search begins a moment after the last key (Textual's timers take no
+# 0), or, with NEVER, only when Enter asks for it.
+SOON, NEVER = 0.001, 3600.0
+
+
+def _finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pause: float
+) -> AbstractAsyncContextManager[tuple[WellreadApp, Pilot[Any]]]:
+    """The long article open, its find waiting *pause* seconds after the last key."""
+    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", pause)
+    return reading(_long_library(tmp_path / "lib"), SLUG)
 
 
 def _view(app: WellreadApp) -> ArticleView:
@@ -65,8 +81,7 @@ async def test_find_as_you_type_on_a_long_article(
 ) -> None:
     # A millisecond after the last key (Textual's timers take no 0): the timer fires
     # while Pilot waits for the app to be idle.
-    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+    async with _finding(tmp_path, monkeypatch, SOON) as (app, pilot):
         view = _view(app)
         outline = app.screen.query_one(Outline)
         plain = outline.entries
@@ -92,8 +107,7 @@ async def test_enter_typed_with_the_word_goes_to_its_first_match_once_found(
 ) -> None:
     # The pause in typing never ends of itself here: the whole article is searched
     # only because Enter was pressed.
-    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 3600)
-    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+    async with _finding(tmp_path, monkeypatch, NEVER) as (app, pilot):
         view = _view(app)
         await pilot.press("slash", *"zebra")
         assert view.matches == []  # none on screen: its parts are further on
@@ -112,8 +126,7 @@ async def test_enter_typed_with_the_word_goes_to_its_first_match_once_found(
 async def test_enter_with_matches_on_screen_goes_to_the_first_of_the_whole_article(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 3600)
-    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+    async with _finding(tmp_path, monkeypatch, NEVER) as (app, pilot):
         view = _view(app)
         await pilot.press("space")  # into the article: "from the top of the view" tells
         top = view.position
@@ -139,8 +152,7 @@ async def test_enter_with_matches_on_screen_goes_to_the_first_of_the_whole_artic
 async def test_counts_of_a_thousand_matches_and_more_group_their_thousands(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
-    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+    async with _finding(tmp_path, monkeypatch, SOON) as (app, pilot):
         view = _view(app)
         await pilot.press("slash", *"wrap")
         await settle(pilot)
@@ -158,9 +170,8 @@ async def test_counts_of_a_thousand_matches_and_more_group_their_thousands(
 async def test_enter_while_the_whole_article_is_searched_waits_for_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 0.001)
     release = hold_whole_searches(monkeypatch)
-    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+    async with _finding(tmp_path, monkeypatch, SOON) as (app, pilot):
         view = _view(app)
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
@@ -181,9 +192,8 @@ async def test_enter_while_the_whole_article_is_searched_waits_for_it(
 async def test_typing_on_after_enter_drops_the_jump(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reader_find, "FIND_DEBOUNCE", 3600)
     release = hold_whole_searches(monkeypatch)
-    async with reading(_long_library(tmp_path / "lib"), SLUG) as (app, pilot):
+    async with _finding(tmp_path, monkeypatch, NEVER) as (app, pilot):
         view = _view(app)
         before = view.position
         await pilot.press("slash", *"zebra", "enter")
